@@ -1,0 +1,52 @@
+import { Form, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { NavItem } from "~/domain/navigation";
+import { ROLE_LABELS, type Role } from "~/domain/roles";
+
+export type ShellUser = { name: string; roles: Role[] };
+
+export function AppShell({ user, nav, children }: { user: ShellUser | null; nav: NavItem[]; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="shell-header">
+        <div className="shell-bar">
+          <a className="brand" href="/">
+            Builder Ladder
+          </a>
+          {user ? (
+            <nav aria-label="Main" className="shell-nav">
+              <ul>
+                {nav.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === "/"}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {user ? (
+            <div className="shell-account">
+              <p className="shell-user">
+                <span className="shell-user-name">{user.name}</span>
+                <span className="shell-user-roles">{user.roles.map((r) => ROLE_LABELS[r]).join(" · ")}</span>
+              </p>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button-quiet">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Role } from "./roles";
+
+/**
+ * Permissions are `action:entity:access` strings. `access` says whose records:
+ * `any` (everyone's), `team` (a manager's reports), `own` (the user's own).
+ * Routes ask for a permission; ownership checks (is this *their* record?) are separate
+ * functions below, because they need the record, not only the role.
+ */
+export type Permission =
+  | "manage:user:any"
+  | "read:rubric:any"
+  | "read:band:any"
+  | "read:candidate:any"
+  | "manage:candidate:any"
+  | "read:builder:any"
+  | "read:builder:team"
+  | "read:builder:own"
+  | "write:scorecard:own";
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: [
+    "manage:user:any",
+    "read:rubric:any",
+    "read:band:any",
+    "read:candidate:any",
+    "manage:candidate:any",
+    "read:builder:any",
+  ],
+  recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any"],
+  interviewer: ["read:rubric:any", "write:scorecard:own"],
+  hiring_committee: ["read:rubric:any", "read:band:any", "read:candidate:any"],
+  manager: ["read:rubric:any", "read:band:any", "read:builder:team"],
+  builder: ["read:rubric:any", "read:builder:own"],
+  promotion_committee: ["read:rubric:any", "read:band:any", "read:builder:any"],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => GRANTS[role]));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => GRANTS[role].includes(permission));
+}
+
+export type Viewer = { id: string; roles: readonly Role[] };
+
+/** Whether a viewer may read a builder's record (level, manager, and later pay). */
+export function canReadBuilderRecord(
+  viewer: Viewer,
+  builder: { userId: string; managerId: string | null },
+): boolean {
+  if (hasPermission(viewer.roles, "read:builder:any")) return true;
+  if (hasPermission(viewer.roles, "read:builder:team") && builder.managerId === viewer.id) return true;
+  return hasPermission(viewer.roles, "read:builder:own") && builder.userId === viewer.id;
+}
+
+export type RoleChangeRefusal = "no-roles" | "own-admin-removal";
+
+/**
+ * An admin sets a user's roles. Every user keeps at least one role, and admins cannot take
+ * the admin role from themselves (so an organisation can never lose its last way in by accident).
+ */
+export function checkRoleChange(
+  actor: Viewer,
+  target: { id: string },
+  nextRoles: readonly Role[],
+): RoleChangeRefusal | null {
+  if (nextRoles.length === 0) return "no-roles";
+  if (actor.id === target.id && actor.roles.includes("admin") && !nextRoles.includes("admin")) {
+    return "own-admin-removal";
+  }
+  return null;
+}

@@ -1,0 +1,21 @@
+import { databaseFilePath } from "~/data/database-file";
+import { migrateDatabase } from "~/data/migrate.server";
+import type { ServerConfig } from "~/utils/env.server";
+
+/**
+ * Brings the database up to date before the server listens: creates the file when missing,
+ * applies pending migrations, and seeds the demo organisation into an empty database when
+ * SEED_DEMO is on. Never touches data in a database that already has users.
+ */
+export async function prepareDatabase(config: ServerConfig, log: (line: string) => void): Promise<{ seeded: boolean }> {
+  const applied = migrateDatabase(databaseFilePath(config.databaseUrl));
+  if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  if (!config.seedDemo) return { seeded: false };
+
+  const { prisma } = await import("~/data/db.server");
+  const { isDatabaseEmpty, seedDemoOrganisation } = await import("../../prisma/seed/demo-organisation");
+  if (!(await isDatabaseEmpty(prisma))) return { seeded: false };
+  await seedDemoOrganisation(prisma, new Date());
+  log("Seeded the demo organisation (Northwind Labs) into the empty database.");
+  return { seeded: true };
+}

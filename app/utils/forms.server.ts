@@ -1,0 +1,42 @@
+import { data } from "@remix-run/node";
+import { z } from "zod";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+export type FormFailure = { fieldErrors: FieldErrors; formErrors: string[] };
+
+/**
+ * Reads a submitted form into an object (a name sent several times becomes an array) and
+ * parses it with the form's shared zod schema, the same schema the browser used.
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { success: true; data: z.output<S> } | { success: false; failure: FormFailure } {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    raw[key] = values.length > 1 ? values : values[0];
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { success: true, data: result.data };
+  const flat = z.flattenError(result.error);
+  return { success: false, failure: { fieldErrors: flat.fieldErrors as FieldErrors, formErrors: flat.formErrors } };
+}
+
+/** A 400 answer carrying the errors to show beside each field. Nothing was written. */
+export function badRequest(failure: FormFailure) {
+  return data({ ok: false as const, ...failure }, { status: 400 });
+}
+
+/** An answer with one message for the whole form (400 unless said otherwise). */
+export function formError(message: string, init: { status?: number; headers?: HeadersInit } = {}) {
+  return data(
+    { ok: false as const, fieldErrors: {} as FieldErrors, formErrors: [message] },
+    { status: init.status ?? 400, headers: init.headers },
+  );
+}
+
+/** The action succeeded; same shape as the failures so the page reads one type. */
+export function formSaved() {
+  return { ok: true as const, fieldErrors: {} as FieldErrors, formErrors: [] as string[] };
+}

@@ -1,0 +1,11 @@
+// What the HTTP server hands every loader and action besides the request.
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address: the socket's, or X-Forwarded-For's when TRUST_PROXY is on. */
+    clientAddress: string;
+    /** Per-response nonce that the content security policy allows scripts to carry. */
+    cspNonce: string;
+  }
+}
+
+export {};

@@ -1,0 +1,133 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import type { Level } from "~/domain/levels";
+import type { Role } from "~/domain/roles";
+import type { CandidateSource } from "~/domain/candidates";
+import { hashPassword } from "~/utils/password.server";
+
+/**
+ * Northwind Labs, a realistic demo organisation: one sign-in per role, two managers with a
+ * dozen builders between them at L4–L7 (several of whom also interview), and candidates in the
+ * pipeline. Later issues add loops, scorecards and packets to it.
+ */
+export const DEMO_PASSWORD = "ladder-demo-2026";
+
+type DemoPerson = { email: string; name: string; roles: Role[]; level?: Level; manager?: string; started?: string };
+
+export const DEMO_LOGINS: ReadonlyArray<{ role: Role; email: string; name: string }> = [
+  { role: "admin", email: "admin@northwind.example", name: "Morgan Lee" },
+  { role: "recruiter", email: "recruiter@northwind.example", name: "Sofia Alvarez" },
+  { role: "interviewer", email: "interviewer@northwind.example", name: "Daniel Okafor" },
+  { role: "hiring_committee", email: "hiring@northwind.example", name: "Hannah Schmidt" },
+  { role: "manager", email: "manager@northwind.example", name: "Marcus Chen" },
+  { role: "builder", email: "builder@northwind.example", name: "Bea Novak" },
+  { role: "promotion_committee", email: "promotions@northwind.example", name: "Priya Natarajan" },
+];
+
+const PEOPLE: DemoPerson[] = [
+  { email: "admin@northwind.example", name: "Morgan Lee", roles: ["admin"] },
+  { email: "recruiter@northwind.example", name: "Sofia Alvarez", roles: ["recruiter"] },
+  { email: "interviewer@northwind.example", name: "Daniel Okafor", roles: ["interviewer"] },
+  { email: "hiring@northwind.example", name: "Hannah Schmidt", roles: ["hiring_committee", "interviewer"] },
+  { email: "manager@northwind.example", name: "Marcus Chen", roles: ["manager", "interviewer"] },
+  { email: "aisha.rahman@northwind.example", name: "Aisha Rahman", roles: ["manager", "hiring_committee"] },
+  { email: "promotions@northwind.example", name: "Priya Natarajan", roles: ["promotion_committee"] },
+  { email: "tomas.berg@northwind.example", name: "Tomás Berg", roles: ["promotion_committee", "hiring_committee"] },
+  // Builders. Marcus Chen manages the first six, Aisha Rahman the other six.
+  { email: "builder@northwind.example", name: "Bea Novak", roles: ["builder"], level: "L5", manager: "manager@northwind.example", started: "2024-03-04" },
+  { email: "leo.martins@northwind.example", name: "Leo Martins", roles: ["builder", "interviewer"], level: "L4", manager: "manager@northwind.example", started: "2025-06-16" },
+  { email: "yuki.tanaka@northwind.example", name: "Yuki Tanaka", roles: ["builder", "interviewer"], level: "L6", manager: "manager@northwind.example", started: "2021-09-01" },
+  { email: "omar.haddad@northwind.example", name: "Omar Haddad", roles: ["builder"], level: "L4", manager: "manager@northwind.example", started: "2025-11-03" },
+  { email: "grace.kim@northwind.example", name: "Grace Kim", roles: ["builder", "interviewer"], level: "L5", manager: "manager@northwind.example", started: "2023-01-09" },
+  { email: "felix.wagner@northwind.example", name: "Felix Wagner", roles: ["builder"], level: "L4", manager: "manager@northwind.example", started: "2026-02-02" },
+  { email: "amara.eze@northwind.example", name: "Amara Eze", roles: ["builder", "interviewer"], level: "L7", manager: "aisha.rahman@northwind.example", started: "2019-04-15" },
+  { email: "lucas.moreau@northwind.example", name: "Lucas Moreau", roles: ["builder", "interviewer"], level: "L6", manager: "aisha.rahman@northwind.example", started: "2022-05-23" },
+  { email: "ines.costa@northwind.example", name: "Inês Costa", roles: ["builder"], level: "L5", manager: "aisha.rahman@northwind.example", started: "2023-08-28" },
+  { email: "noah.fischer@northwind.example", name: "Noah Fischer", roles: ["builder"], level: "L4", manager: "aisha.rahman@northwind.example", started: "2025-03-10" },
+  { email: "mei.lin@northwind.example", name: "Mei Lin", roles: ["builder", "interviewer"], level: "L5", manager: "aisha.rahman@northwind.example", started: "2022-11-14" },
+  { email: "samuel.osei@northwind.example", name: "Samuel Osei", roles: ["builder"], level: "L6", manager: "aisha.rahman@northwind.example", started: "2020-07-06" },
+];
+
+const CANDIDATES: Array<{ name: string; email: string; source: CandidateSource; targetLevel: Level; links: string; notes: string }> = [
+  {
+    name: "Ravi Menon",
+    email: "ravi.menon@mail.example",
+    source: "founder",
+    targetLevel: "L5",
+    links: "https://ravimenon.example\nhttps://github.com/ravimenon-example",
+    notes: "Ran a bootstrapped invoicing SaaS to 400 paying customers; looking for a team again.",
+  },
+  {
+    name: "Chloé Dubois",
+    email: "chloe.dubois@mail.example",
+    source: "product_engineer",
+    targetLevel: "L4",
+    links: "https://chloedubois.example",
+    notes: "Senior full-stack engineer at a fintech; has shipped two self-initiated features end to end.",
+  },
+  {
+    name: "Jonas Weber",
+    email: "jonas.weber@mail.example",
+    source: "technical_pm",
+    targetLevel: "L6",
+    links: "https://www.linkedin.com/in/jonas-weber-example",
+    notes: "Group PM with a CS degree; prototypes in TypeScript; led a pricing overhaul.",
+  },
+  {
+    name: "Ana Souza",
+    email: "ana.souza@mail.example",
+    source: "founder",
+    targetLevel: "L6",
+    links: "https://anasouza.example",
+    notes: "Indie hacker: three profitable micro-SaaS products; strong growth and content marketing.",
+  },
+  {
+    name: "Kwame Asante",
+    email: "kwame.asante@mail.example",
+    source: "other",
+    targetLevel: "L4",
+    links: "",
+    notes: "Design engineer from an agency background; referred by Yuki Tanaka.",
+  },
+];
+
+export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.user.count()) === 0;
+}
+
+/** Writes the demo organisation. The caller ensures the database is empty. */
+export async function seedDemoOrganisation(prisma: PrismaClient, now: Date): Promise<void> {
+  // One hash for the shared demo password keeps seeding fast; real accounts each get their own.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map<string, string>();
+
+  await prisma.$transaction(async (tx) => {
+    for (const person of PEOPLE) {
+      const user = await tx.user.create({
+        data: {
+          email: person.email,
+          name: person.name,
+          createdAt: now,
+          password: { create: { hash } },
+          roles: { create: person.roles.map((role) => ({ role })) },
+        },
+      });
+      ids.set(person.email, user.id);
+    }
+    for (const person of PEOPLE) {
+      if (!person.level) continue;
+      await tx.builder.create({
+        data: {
+          userId: ids.get(person.email)!,
+          level: person.level,
+          managerId: person.manager ? ids.get(person.manager)! : null,
+          startedAt: new Date(`${person.started}T09:00:00Z`),
+        },
+      });
+    }
+    for (const [index, candidate] of CANDIDATES.entries()) {
+      // Spread over the last few weeks so lists have a realistic order.
+      const createdAt = new Date(now.getTime() - (index + 1) * 4 * 24 * 60 * 60 * 1000);
+      await tx.candidate.create({ data: { ...candidate, createdAt, updatedAt: createdAt } });
+    }
+  });
+}

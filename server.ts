@@ -1,0 +1,39 @@
+/**
+ * Starts Builder Ladder: checks the configuration, prepares the database, then serves the app.
+ * `npm start` serves the production build; `npm run dev` serves through Vite with hot reload.
+ */
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./prisma/seed/demo-organisation";
+import { ConfigError } from "./app/utils/config";
+import { getConfig, type ServerConfig } from "./app/utils/env.server";
+import { ROLE_LABELS } from "./app/domain/roles";
+import { createHttpApp } from "./app/server/http-app";
+import { prepareDatabase } from "./app/server/startup";
+
+function loadConfig(): ServerConfig {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = loadConfig();
+await prepareDatabase(config, (line) => console.log(line));
+// --dev serves the source through Vite with hot reload; otherwise the production build in build/.
+const app = await createHttpApp({ development: process.argv.includes("--dev"), trustProxy: config.trustProxy });
+
+const server = app.listen(config.port, config.host, () => {
+  console.log(`Builder Ladder is running at http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`);
+  if (config.seedDemo) {
+    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+    for (const login of DEMO_LOGINS) console.log(`  ${ROLE_LABELS[login.role].padEnd(20)} ${login.email}`);
+  }
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
