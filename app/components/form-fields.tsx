@@ -1,12 +1,12 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode } from "react";
 
-/** An input with its label and its error, wired for screen readers. */
-export function TextField({
-  label,
-  error,
-  hint,
-  ...input
-}: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+type TextFieldProps = { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>;
+
+/** An input with its label and its error, wired for screen readers. Forwards its ref for react-hook-form. */
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { label, error, hint, ...input },
+  ref,
+) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -19,7 +19,7 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}
@@ -27,7 +27,7 @@ export function TextField({
       ) : null}
     </div>
   );
-}
+});
 
 /** A message about the whole form (not one field), announced when it appears. */
 export function FormErrors({ errors }: { errors: readonly string[] | undefined }) {
