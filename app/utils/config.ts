@@ -12,7 +12,7 @@ const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     HOST: z.string().min(1).default("127.0.0.1"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number({ error: "must be a port number (1–65535)" }).int().min(1).max(65535).default(3000),
     DATABASE_URL: z
       .string()
       .startsWith("file:", { error: 'must be a SQLite "file:" URL, e.g. file:data/builder-ladder.db' })
