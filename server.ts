@@ -8,6 +8,7 @@ import { getConfig, type ServerConfig } from "./app/utils/env.server";
 import { ROLE_LABELS } from "./app/domain/roles";
 import { createHttpApp } from "./app/server/http-app";
 import { prepareDatabase } from "./app/server/startup";
+import { RubricPublishError } from "./app/data/rubric-files.server";
 
 function loadConfig(): ServerConfig {
   try {
@@ -22,7 +23,16 @@ function loadConfig(): ServerConfig {
 }
 
 const config = loadConfig();
-await prepareDatabase(config, (line) => console.log(line));
+try {
+  await prepareDatabase(config, (line) => console.log(line));
+} catch (error) {
+  // Invalid rubric files, or a change to a rubric version in use: say why and do not start.
+  if (error instanceof RubricPublishError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 // --dev serves the source through Vite with hot reload; otherwise the production build in build/.
 const app = await createHttpApp({ development: process.argv.includes("--dev"), trustProxy: config.trustProxy });
 

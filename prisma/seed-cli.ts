@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { databaseFilePath } from "~/data/database-file";
 import { migrateDatabase } from "~/data/migrate.server";
+import { publishRubrics } from "~/server/startup";
 import { getConfig } from "~/utils/env.server";
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "./seed/demo-organisation";
 
@@ -17,6 +18,7 @@ if (process.argv.includes("--reset")) {
   console.log(`Deleted ${file}`);
 }
 migrateDatabase(file);
+await publishRubrics((line) => console.log(line));
 
 const { prisma } = await import("~/data/db.server");
 if (!(await isDatabaseEmpty(prisma))) {

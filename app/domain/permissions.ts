@@ -9,6 +9,7 @@ import type { Role } from "./roles";
 export type Permission =
   | "manage:user:any"
   | "read:rubric:any"
+  | "manage:rubric:any"
   | "read:band:any"
   | "read:candidate:any"
   | "manage:candidate:any"
@@ -21,6 +22,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     "manage:user:any",
     "read:rubric:any",
+    "manage:rubric:any",
     "read:band:any",
     "read:candidate:any",
     "manage:candidate:any",

@@ -4,12 +4,14 @@ import type { ServerConfig } from "~/utils/env.server";
 
 /**
  * Brings the database up to date before the server listens: creates the file when missing,
- * applies pending migrations, and seeds the demo organisation into an empty database when
- * SEED_DEMO is on. Never touches data in a database that already has users.
+ * applies pending migrations, publishes the rubric files (refusing a change to a version in
+ * use), and seeds the demo organisation into an empty database when SEED_DEMO is on.
+ * Never touches data in a database that already has users.
  */
 export async function prepareDatabase(config: ServerConfig, log: (line: string) => void): Promise<{ seeded: boolean }> {
   const applied = migrateDatabase(databaseFilePath(config.databaseUrl));
   if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  await publishRubrics(log);
   if (!config.seedDemo) return { seeded: false };
 
   const { prisma } = await import("~/data/db.server");
@@ -18,4 +20,13 @@ export async function prepareDatabase(config: ServerConfig, log: (line: string) 
   await seedDemoOrganisation(prisma, new Date());
   log("Seeded the demo organisation (Northwind Labs) into the empty database.");
   return { seeded: true };
+}
+
+export async function publishRubrics(log: (line: string) => void): Promise<void> {
+  const { syncRubricFiles } = await import("~/data/rubrics.server");
+  const report = await syncRubricFiles(new Date());
+  const name = (v: { track: string; version: number }) => `${v.track} v${v.version}`;
+  if (report.create.length > 0) log(`Published rubric versions: ${report.create.map(name).join(", ")}`);
+  if (report.update.length > 0) log(`Updated unused rubric versions: ${report.update.map(name).join(", ")}`);
+  if (report.remove.length > 0) log(`Removed unused rubric versions whose files are gone: ${report.remove.map(name).join(", ")}`);
 }
