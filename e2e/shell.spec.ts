@@ -50,7 +50,7 @@ for (const width of [1280, 390]) {
   });
 }
 
-test("the keyboard reaches the skip link first, then the menu, then sign-out", async ({ page }) => {
+test("the keyboard reaches the skip link first, then the menu in order, then sign-out", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/");
   await page.keyboard.press("Tab");
@@ -59,6 +59,8 @@ test("the keyboard reaches the skip link first, then the menu, then sign-out", a
   await expect(page.getByRole("link", { name: "Builder Ladder" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Home" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Rubrics" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toBeFocused();
   await page.keyboard.press("Tab");

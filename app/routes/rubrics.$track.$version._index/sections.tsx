@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import type { RubricWithoutPay } from "~/domain/rubric/visibility";
 
 const SEVERITY_LABEL = { blocker: "Blocker", major: "Major", minor: "Minor" } as const;
@@ -45,24 +46,26 @@ export function RubricSections({ rubric, levelsHref }: { rubric: RubricWithoutPa
 
       <section id="scale" aria-labelledby="scale-title" className="panel">
         <h2 id="scale-title">Rating scale</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Rating</th>
-              <th scope="col">Label</th>
-              <th scope="col">Meaning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rubric.scale.map((p) => (
-              <tr key={p.value}>
-                <td>{p.value}</td>
-                <th scope="row">{p.label}</th>
-                <td>{p.meaning}</td>
+        <TableScroll label="Rating scale table">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Rating</th>
+                <th scope="col">Label</th>
+                <th scope="col">Meaning</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rubric.scale.map((p) => (
+                <tr key={p.value}>
+                  <td>{p.value}</td>
+                  <th scope="row">{p.label}</th>
+                  <td>{p.meaning}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section id="competencies" aria-labelledby="competencies-title">
@@ -106,30 +109,32 @@ export function RubricSections({ rubric, levelsHref }: { rubric: RubricWithoutPa
                 ))}
               </ul>
               <h4>Criteria</h4>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Criterion</th>
-                    <th scope="col">Evidences</th>
-                    <th scope="col">Prompts for the interviewer</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stage.criteria.map((criterion) => (
-                    <tr key={criterion.id}>
-                      <th scope="row">{criterion.name}</th>
-                      <td>{competencyName(criterion.competency)}</td>
-                      <td>
-                        <ul className="plain">
-                          {criterion.prompts.map((p) => (
-                            <li key={p}>{p}</li>
-                          ))}
-                        </ul>
-                      </td>
+              <TableScroll label={`${stage.name} criteria`}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Criterion</th>
+                      <th scope="col">Evidences</th>
+                      <th scope="col">Prompts for the interviewer</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {stage.criteria.map((criterion) => (
+                      <tr key={criterion.id}>
+                        <th scope="row">{criterion.name}</th>
+                        <td>{competencyName(criterion.competency)}</td>
+                        <td>
+                          <ul className="plain">
+                            {criterion.prompts.map((p) => (
+                              <li key={p}>{p}</li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             </section>
           ))}
         </div>
@@ -156,28 +161,30 @@ export function RubricSections({ rubric, levelsHref }: { rubric: RubricWithoutPa
 
       <section id="red-flags" aria-labelledby="red-flags-title" className="panel">
         <h2 id="red-flags-title">Red flags</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Red flag</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Category</th>
-              <th scope="col">What it looks like</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rubric.red_flags.map((f) => (
-              <tr key={f.id}>
-                <th scope="row">{f.name}</th>
-                <td>
-                  <span className={`badge badge-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
-                </td>
-                <td>{CATEGORY_LABEL[f.category]}</td>
-                <td>{f.description}</td>
+        <TableScroll label="Red flags table">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Red flag</th>
+                <th scope="col">Severity</th>
+                <th scope="col">Category</th>
+                <th scope="col">What it looks like</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rubric.red_flags.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row">{f.name}</th>
+                  <td>
+                    <span className={`badge badge-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
+                  </td>
+                  <td>{CATEGORY_LABEL[f.category]}</td>
+                  <td>{f.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section id="decision-rules" aria-labelledby="rules-title" className="panel">

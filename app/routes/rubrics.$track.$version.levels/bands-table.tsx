@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import type { Rubric } from "~/domain/rubric/schema";
 import { LEVELS } from "~/domain/levels";
 
@@ -7,7 +8,7 @@ export function BandsTable({ bands }: { bands: Rubric["bands"] }) {
     <section className="panel" aria-labelledby="bands-title">
       <h2 id="bands-title">Compensation bands</h2>
       <p className="muted">{bands.note}</p>
-      <div className="table-scroll">
+      <TableScroll label="Compensation bands table">
         <table className="matrix">
           <thead>
             <tr>
@@ -38,7 +39,7 @@ export function BandsTable({ bands }: { bands: Rubric["bands"] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { findRubricVersion } from "~/data/rubrics.server";
@@ -42,7 +43,7 @@ export default function LevelMatrixPage() {
 
       <section className="panel" aria-labelledby="levels-title">
         <h2 id="levels-title">Levels</h2>
-        <div className="table-scroll">
+        <TableScroll label="Levels table">
           <table className="matrix">
             <thead>
               <tr>
@@ -61,7 +62,7 @@ export default function LevelMatrixPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="panel" aria-labelledby="bars-title">
@@ -70,7 +71,7 @@ export default function LevelMatrixPage() {
           The minimum score (mean rating on the {rubric.scale[0]!.value}–{rubric.scale.at(-1)!.value} scale) each level
           shows in each competency.
         </p>
-        <div className="table-scroll">
+        <TableScroll label="Competency bars table">
           <table className="matrix" aria-describedby="bars-title">
             <thead>
               <tr>
@@ -98,13 +99,13 @@ export default function LevelMatrixPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="panel" aria-labelledby="advancement-title">
         <h2 id="advancement-title">Advancement criteria</h2>
         <p className="muted">What each criterion asks at each level, and the evidence items a promotion packet to that level needs.</p>
-        <div className="table-scroll">
+        <TableScroll label="Advancement criteria table">
           <table className="matrix matrix-text">
             <thead>
               <tr>
@@ -137,7 +138,7 @@ export default function LevelMatrixPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       {bands ? <BandsTable bands={bands} /> : null}

@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import type { DiffItem, SectionDiff } from "~/domain/rubric/diff";
 
 function Fields({ item }: { item: DiffItem }) {
@@ -40,7 +41,7 @@ export function DiffSection({ section, from, to }: { section: SectionDiff; from:
           <h3>
             <span className="badge badge-changed">Changed</span> {item.label}
           </h3>
-          <div className="table-scroll">
+          <TableScroll label={`Changes to ${item.label}`}>
             <table className="diff-table">
               <thead>
                 <tr>
@@ -59,7 +60,7 @@ export function DiffSection({ section, from, to }: { section: SectionDiff; from:
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       ))}
     </section>
