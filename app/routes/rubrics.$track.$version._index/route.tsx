@@ -1,12 +1,13 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/form-fields";
 import { VersionBadges } from "~/components/status-badge";
-import { findRubricVersion, listTrackVersions, setRubricVersionRetired } from "~/data/rubrics.server";
+import { listTrackVersions, setRubricVersionRetired } from "~/data/rubrics.server";
 import { hasPermission } from "~/domain/permissions";
 import { checkRetirement } from "~/domain/rubric/sync";
-import { parseVersionParam, withoutPay } from "~/domain/rubric/visibility";
+import { withoutPay } from "~/domain/rubric/visibility";
 import { requireUserWithPermission } from "~/utils/auth.server";
+import { requireRubricVersion } from "~/utils/rubric-params.server";
 import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
 import { RetirementSchema } from "./schema";
 import { RubricSections } from "./sections";
@@ -15,16 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.rubric.name} v${data.summary.version} · Rubrics · Builder Ladder` : "Rubric · Builder Ladder" },
 ];
 
-async function loadVersion(params: LoaderFunctionArgs["params"]) {
-  const version = parseVersionParam(params.version);
-  const found = version && params.track ? await findRubricVersion(params.track, version) : null;
-  if (!found) throw data({ message: "No such rubric version" }, { status: 404 });
-  return found;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:rubric:any");
-  const { summary, rubric } = await loadVersion(params);
+  const { summary, rubric } = await requireRubricVersion(params);
   return {
     summary,
     // Pay figures are never on this page; the level matrix shows them to those allowed.
@@ -38,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:rubric:any");
   const parsed = parseForm(RetirementSchema, await request.formData());
   if (!parsed.success) return badRequest(parsed.failure);
-  const { summary } = await loadVersion(params);
+  const { summary } = await requireRubricVersion(params);
   const versions = await listTrackVersions(summary.track);
 
   if (parsed.data.intent === "retire") {

@@ -1,11 +1,11 @@
 import { TableScroll } from "~/components/table-scroll";
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findRubricVersion } from "~/data/rubrics.server";
 import { LEVELS } from "~/domain/levels";
 import { hasPermission } from "~/domain/permissions";
-import { parseVersionParam, withoutPay } from "~/domain/rubric/visibility";
+import { withoutPay } from "~/domain/rubric/visibility";
 import { requireUserWithPermission } from "~/utils/auth.server";
+import { requireRubricVersion } from "~/utils/rubric-params.server";
 import { BandsTable } from "./bands-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,9 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:rubric:any");
-  const version = parseVersionParam(params.version);
-  const found = version && params.track ? await findRubricVersion(params.track, version) : null;
-  if (!found) throw data({ message: "No such rubric version" }, { status: 404 });
+  const found = await requireRubricVersion(params);
   return {
     track: found.summary.track,
     version: found.summary.version,

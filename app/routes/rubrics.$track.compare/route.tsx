@@ -55,26 +55,8 @@ export default function ComparePage() {
         {name}: v{from} → v{to}
       </h1>
       <Form method="get" className="row compare-form" aria-label="Choose versions">
-        <label className="field-inline">
-          From
-          <select name="from" defaultValue={from}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                v{v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-inline">
-          To
-          <select name="to" defaultValue={to}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                v{v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect label="From" name="from" value={from} versions={versions} />
+        <VersionSelect label="To" name="to" value={to} versions={versions} />
         <button type="submit" className="button button-secondary">
           Compare
         </button>
@@ -99,5 +81,20 @@ export default function ComparePage() {
         <DiffSection key={section.id} section={section} from={from} to={to} />
       ))}
     </article>
+  );
+}
+
+function VersionSelect({ label, name, value, versions }: { label: string; name: string; value: number; versions: number[] }) {
+  return (
+    <label className="field-inline">
+      {label}
+      <select name={name} defaultValue={value}>
+        {versions.map((v) => (
+          <option key={v} value={v}>
+            v{v}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
