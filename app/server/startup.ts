@@ -12,6 +12,7 @@ export async function prepareDatabase(config: ServerConfig, log: (line: string) 
   const applied = migrateDatabase(databaseFilePath(config.databaseUrl));
   if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
   await publishRubrics(log);
+  await pruneAuthRecords(new Date());
   if (!config.seedDemo) return { seeded: false };
 
   const { prisma } = await import("~/data/db.server");
@@ -29,4 +30,12 @@ export async function publishRubrics(log: (line: string) => void): Promise<void>
   if (report.create.length > 0) log(`Published rubric versions: ${report.create.map(name).join(", ")}`);
   if (report.update.length > 0) log(`Updated unused rubric versions: ${report.update.map(name).join(", ")}`);
   if (report.remove.length > 0) log(`Removed unused rubric versions whose files are gone: ${report.remove.map(name).join(", ")}`);
+}
+
+/** Expired sessions and sign-in attempts older than a day serve no rule any more. */
+async function pruneAuthRecords(now: Date): Promise<void> {
+  const { deleteExpiredSessions } = await import("~/data/sessions.server");
+  const { deleteLoginAttemptsBefore } = await import("~/data/login-attempts.server");
+  await deleteExpiredSessions(now);
+  await deleteLoginAttemptsBefore(new Date(now.getTime() - 24 * 60 * 60 * 1000));
 }

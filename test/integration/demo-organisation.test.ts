@@ -42,3 +42,25 @@ describe("the demo organisation", () => {
     expect(await prisma.candidate.count()).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("start-up housekeeping", () => {
+  it("deletes expired sessions and sign-in attempts older than a day, keeping live ones", async () => {
+    const user = await prisma.user.findFirstOrThrow();
+    const now = Date.now();
+    await prisma.session.createMany({
+      data: [
+        { idHash: "expired", userId: user.id, createdAt: new Date(now - 10 * 864e5), expiresAt: new Date(now - 864e5) },
+        { idHash: "live", userId: user.id, createdAt: new Date(now), expiresAt: new Date(now + 864e5) },
+      ],
+    });
+    await prisma.loginAttempt.createMany({
+      data: [
+        { email: "a@x.example", address: "192.0.2.1", succeeded: false, at: new Date(now - 2 * 864e5) },
+        { email: "a@x.example", address: "192.0.2.1", succeeded: false, at: new Date(now - 60_000) },
+      ],
+    });
+    await prepareDatabase({ ...getConfig(), seedDemo: false }, () => {});
+    expect((await prisma.session.findMany({ where: { idHash: { in: ["expired", "live"] } } })).map((s) => s.idHash)).toEqual(["live"]);
+    expect(await prisma.loginAttempt.count({ where: { address: "192.0.2.1" } })).toBe(1);
+  });
+});
