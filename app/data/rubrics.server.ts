@@ -121,12 +121,17 @@ export async function findRubricVersion(
   if (!row) return null;
   const siblings = await listTrackVersions(track);
   const summary = siblings.find((s) => s.version === version)!;
-  let rubric = parsed.get(row.contentHash);
+  return { summary, rubric: rubricFromContent(row.contentHash, row.content) };
+}
+
+/** A published version's content, parsed once per content hash. */
+export function rubricFromContent(contentHash: string, content: string): Rubric {
+  let rubric = parsed.get(contentHash);
   if (!rubric) {
-    rubric = JSON.parse(row.content) as Rubric;
-    parsed.set(row.contentHash, rubric);
+    rubric = JSON.parse(content) as Rubric;
+    parsed.set(contentHash, rubric);
   }
-  return { summary, rubric };
+  return rubric;
 }
 
 /** The version new loops and packets of a track pin to: its newest version that is not retired. */

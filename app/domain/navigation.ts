@@ -7,6 +7,7 @@ export type NavItem = { to: string; label: string };
 // permission in the section's loaders; the menu only mirrors it.
 const SECTIONS: ReadonlyArray<NavItem & { requires: Permission | null }> = [
   { to: "/", label: "Home", requires: null },
+  { to: "/candidates", label: "Candidates", requires: "read:candidate:any" },
   { to: "/rubrics", label: "Rubrics", requires: "read:rubric:any" },
   { to: "/admin/users", label: "Users", requires: "manage:user:any" },
 ];

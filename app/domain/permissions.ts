@@ -16,7 +16,10 @@ export type Permission =
   | "read:builder:any"
   | "read:builder:team"
   | "read:builder:own"
-  | "write:scorecard:own";
+  | "write:scorecard:own"
+  | "read:scorecard:any"
+  | "read:loop:any"
+  | "manage:loop:any";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -27,10 +30,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "read:candidate:any",
     "manage:candidate:any",
     "read:builder:any",
+    "read:scorecard:any",
+    "read:loop:any",
+    "manage:loop:any",
   ],
-  recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any"],
+  recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any", "read:loop:any", "manage:loop:any"],
   interviewer: ["read:rubric:any", "write:scorecard:own"],
-  hiring_committee: ["read:rubric:any", "read:band:any", "read:candidate:any"],
+  hiring_committee: ["read:rubric:any", "read:band:any", "read:candidate:any", "read:loop:any", "read:scorecard:any"],
   manager: ["read:rubric:any", "read:band:any", "read:builder:team"],
   builder: ["read:rubric:any", "read:builder:own"],
   promotion_committee: ["read:rubric:any", "read:band:any", "read:builder:any"],

@@ -1,0 +1,249 @@
+import type { InterviewState } from "~/domain/loop";
+import type { Rubric } from "~/domain/rubric/schema";
+import { prisma } from "./db.server";
+import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
+
+export type LoopPerson = { id: string; name: string; email: string };
+
+export type LoopInterview = {
+  id: string;
+  stageId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  interviewers: LoopPerson[];
+  scorecards: Array<{ id: string; interviewerId: string; status: "draft" | "submitted" }>;
+};
+
+export type LoopDetail = {
+  id: string;
+  candidate: { id: string; name: string; email: string };
+  targetLevel: string;
+  createdAt: Date;
+  rubricVersion: { id: string; track: string; version: number; name: string };
+  rubric: Rubric;
+  interviews: LoopInterview[];
+};
+
+const person = { select: { id: true, name: true, email: true } } as const;
+
+const loopInclude = {
+  candidate: { select: { id: true, name: true, email: true } },
+  rubricVersion: { select: { id: true, track: true, version: true, name: true, content: true, contentHash: true } },
+  interviews: {
+    orderBy: { startsAt: "asc" },
+    include: {
+      assignments: { include: { interviewer: person }, orderBy: { interviewer: { name: "asc" } } },
+      scorecards: { select: { id: true, interviewerId: true, status: true } },
+    },
+  },
+} as const;
+
+type LoopRow = NonNullable<Awaited<ReturnType<typeof findLoopRow>>>;
+
+function findLoopRow(id: string) {
+  return prisma.loop.findUnique({ where: { id }, include: loopInclude });
+}
+
+function toDetail(row: LoopRow): LoopDetail {
+  const { content, contentHash, ...version } = row.rubricVersion;
+  return {
+    id: row.id,
+    candidate: row.candidate,
+    targetLevel: row.targetLevel,
+    createdAt: row.createdAt,
+    rubricVersion: version,
+    rubric: rubricFromContent(contentHash, content),
+    interviews: row.interviews.map((i) => ({
+      id: i.id,
+      stageId: i.stageId,
+      startsAt: i.startsAt,
+      durationMinutes: i.durationMinutes,
+      interviewers: i.assignments.map((a) => a.interviewer),
+      scorecards: i.scorecards.map((s) => ({ id: s.id, interviewerId: s.interviewerId, status: asStatus(s.status) })),
+    })),
+  };
+}
+
+export function asStatus(status: string): "draft" | "submitted" {
+  return status === "submitted" ? "submitted" : "draft";
+}
+
+export async function findLoop(id: string): Promise<LoopDetail | null> {
+  const row = await findLoopRow(id);
+  return row ? toDetail(row) : null;
+}
+
+/** The loop's interviews in the shape the loop rules (domain/loop.ts) read. */
+export function interviewStates(loop: Pick<LoopDetail, "interviews">): InterviewState[] {
+  return loop.interviews.map((i) => ({
+    id: i.id,
+    stageId: i.stageId,
+    startsAt: i.startsAt,
+    durationMinutes: i.durationMinutes,
+    interviewerIds: i.interviewers.map((p) => p.id),
+    scorecards: Object.fromEntries(i.scorecards.map((s) => [s.interviewerId, s.status])),
+  }));
+}
+
+export class LoopRefusal extends Error {}
+
+/**
+ * Creates a candidate's loop pinned to the track's current rubric version, and marks that
+ * version as used (from now on it is immutable), in one transaction.
+ */
+export async function createLoop(input: {
+  candidateId: string;
+  track: string;
+  targetLevel: string;
+  createdById: string;
+  now: Date;
+}): Promise<string> {
+  const version = await findCurrentVersion(input.track);
+  if (!version) throw new LoopRefusal(`The ${input.track} track has no rubric version in service.`);
+  const loop = await prisma.$transaction(async (tx) => {
+    const created = await tx.loop.create({
+      data: {
+        candidateId: input.candidateId,
+        rubricVersionId: version.id,
+        targetLevel: input.targetLevel,
+        createdById: input.createdById,
+        createdAt: input.now,
+      },
+    });
+    await tx.rubricVersion.updateMany({ where: { id: version.id, firstUsedAt: null }, data: { firstUsedAt: input.now } });
+    return created;
+  });
+  return loop.id;
+}
+
+export async function addInterview(input: {
+  loopId: string;
+  stageId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  interviewerIds: string[];
+  now: Date;
+}): Promise<string> {
+  const interview = await prisma.interview.create({
+    data: {
+      loopId: input.loopId,
+      stageId: input.stageId,
+      startsAt: input.startsAt,
+      durationMinutes: input.durationMinutes,
+      createdAt: input.now,
+      assignments: { create: input.interviewerIds.map((interviewerId) => ({ interviewerId })) },
+    },
+  });
+  return interview.id;
+}
+
+export type LoopSummary = {
+  id: string;
+  candidateId: string;
+  candidateName: string;
+  targetLevel: string;
+  track: string;
+  version: number;
+  createdAt: Date;
+  rubric: Rubric;
+  interviews: InterviewState[];
+};
+
+const summaryInclude = {
+  candidate: { select: { name: true } },
+  rubricVersion: { select: { track: true, version: true, content: true, contentHash: true } },
+  interviews: {
+    include: { assignments: { select: { interviewerId: true } }, scorecards: { select: { interviewerId: true, status: true } } },
+  },
+} as const;
+
+type SummaryRow = Awaited<ReturnType<typeof prisma.loop.findMany<{ include: typeof summaryInclude }>>>[number];
+
+function toSummary(row: SummaryRow): LoopSummary {
+  return {
+    id: row.id,
+    candidateId: row.candidateId,
+    candidateName: row.candidate.name,
+    targetLevel: row.targetLevel,
+    track: row.rubricVersion.track,
+    version: row.rubricVersion.version,
+    createdAt: row.createdAt,
+    rubric: rubricFromContent(row.rubricVersion.contentHash, row.rubricVersion.content),
+    interviews: row.interviews.map((i) => ({
+      id: i.id,
+      stageId: i.stageId,
+      startsAt: i.startsAt,
+      durationMinutes: i.durationMinutes,
+      interviewerIds: i.assignments.map((a) => a.interviewerId),
+      scorecards: Object.fromEntries(i.scorecards.map((s) => [s.interviewerId, asStatus(s.status)])),
+    })),
+  };
+}
+
+export async function listLoopsForCandidate(candidateId: string): Promise<LoopSummary[]> {
+  const rows = await prisma.loop.findMany({ where: { candidateId }, include: summaryInclude, orderBy: { createdAt: "desc" } });
+  return rows.map(toSummary);
+}
+
+export async function listLoops(): Promise<LoopSummary[]> {
+  const rows = await prisma.loop.findMany({ include: summaryInclude, orderBy: { createdAt: "desc" } });
+  return rows.map(toSummary);
+}
+
+/** Everyone who holds the interviewer role, for assigning interviews. */
+export async function listInterviewers(): Promise<LoopPerson[]> {
+  return prisma.user.findMany({
+    where: { roles: { some: { role: "interviewer" } } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+export type AssignedInterview = {
+  interviewId: string;
+  loopId: string;
+  candidateName: string;
+  stageId: string;
+  stageName: string;
+  startsAt: Date;
+  durationMinutes: number;
+  dueHours: number;
+  scorecard: { id: string; status: "draft" | "submitted"; draftSavedAt: Date | null } | null;
+};
+
+/** Every interview an interviewer is assigned to, with their scorecard's state. */
+export async function listAssignedInterviews(interviewerId: string): Promise<AssignedInterview[]> {
+  const rows = await prisma.interviewAssignment.findMany({
+    where: { interviewerId },
+    include: {
+      interview: {
+        include: {
+          loop: { include: { candidate: { select: { name: true } }, rubricVersion: { select: { content: true, contentHash: true } } } },
+          scorecards: { where: { interviewerId }, select: { id: true, status: true, draftSavedAt: true } },
+        },
+      },
+    },
+    orderBy: { interview: { startsAt: "asc" } },
+  });
+  return rows.map(({ interview }) => {
+    const rubric = rubricFromContent(interview.loop.rubricVersion.contentHash, interview.loop.rubricVersion.content);
+    const scorecard = interview.scorecards[0];
+    return {
+      interviewId: interview.id,
+      loopId: interview.loopId,
+      candidateName: interview.loop.candidate.name,
+      stageId: interview.stageId,
+      stageName: rubric.stages.find((s) => s.id === interview.stageId)?.name ?? interview.stageId,
+      startsAt: interview.startsAt,
+      durationMinutes: interview.durationMinutes,
+      dueHours: rubric.decision_rules.scorecard_due_hours,
+      scorecard: scorecard ? { id: scorecard.id, status: asStatus(scorecard.status), draftSavedAt: scorecard.draftSavedAt } : null,
+    };
+  });
+}
+

@@ -1,0 +1,91 @@
+/**
+ * The state of an interview loop, computed from its interviews and scorecards and the pinned
+ * rubric's decision rules (scorecards needed per stage, hours until a scorecard is due).
+ */
+export type StageStatus = "not_scheduled" | "scheduled" | "awaiting_scorecards" | "complete";
+
+export const STAGE_STATUS_LABELS: Record<StageStatus, string> = {
+  not_scheduled: "Not scheduled",
+  scheduled: "Scheduled",
+  awaiting_scorecards: "Awaiting scorecards",
+  complete: "Complete",
+};
+
+export type InterviewState = {
+  id: string;
+  stageId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  interviewerIds: string[];
+  /** Scorecards by interviewer id: "draft" while being written, "submitted" once locked. */
+  scorecards: Record<string, "draft" | "submitted" | undefined>;
+};
+
+export function interviewEndsAt(interview: Pick<InterviewState, "startsAt" | "durationMinutes">): Date {
+  return new Date(interview.startsAt.getTime() + interview.durationMinutes * 60_000);
+}
+
+/** A scorecard is due a number of hours (the rubric's) after its interview ends. */
+export function scorecardDueAt(interview: Pick<InterviewState, "startsAt" | "durationMinutes">, dueHours: number): Date {
+  return new Date(interviewEndsAt(interview).getTime() + dueHours * 3_600_000);
+}
+
+export function submittedCount(interviews: readonly InterviewState[]): number {
+  return interviews.reduce((n, i) => n + Object.values(i.scorecards).filter((s) => s === "submitted").length, 0);
+}
+
+export function stageStatus(interviews: readonly InterviewState[], needed: number, now: Date): StageStatus {
+  if (interviews.length === 0) return "not_scheduled";
+  if (submittedCount(interviews) >= needed) return "complete";
+  if (interviews.some((i) => i.startsAt.getTime() <= now.getTime())) return "awaiting_scorecards";
+  return "scheduled";
+}
+
+export type StageProgress = { stageId: string; status: StageStatus; submitted: number; needed: number };
+
+export function loopProgress(
+  stages: ReadonlyArray<{ id: string }>,
+  scorecardsPerStage: Record<string, number>,
+  interviews: readonly InterviewState[],
+  now: Date,
+): { stages: StageProgress[]; complete: boolean } {
+  const progress = stages.map((stage) => {
+    const ofStage = interviews.filter((i) => i.stageId === stage.id);
+    const needed = scorecardsPerStage[stage.id] ?? 1;
+    return { stageId: stage.id, status: stageStatus(ofStage, needed, now), submitted: submittedCount(ofStage), needed };
+  });
+  return { stages: progress, complete: progress.every((s) => s.status === "complete") };
+}
+
+export type OwedScorecard = {
+  interviewId: string;
+  stageId: string;
+  interviewerId: string;
+  startsAt: Date;
+  dueAt: Date;
+  overdue: boolean;
+  started: boolean;
+};
+
+/** Scorecards assigned but not submitted for interviews that have begun, with when each is due. */
+export function owedScorecards(interviews: readonly InterviewState[], dueHours: number, now: Date): OwedScorecard[] {
+  return interviews
+    .filter((i) => i.startsAt.getTime() <= now.getTime())
+    .flatMap((i) =>
+      i.interviewerIds
+        .filter((id) => i.scorecards[id] !== "submitted")
+        .map((interviewerId) => {
+          const dueAt = scorecardDueAt(i, dueHours);
+          return {
+            interviewId: i.id,
+            stageId: i.stageId,
+            interviewerId,
+            startsAt: i.startsAt,
+            dueAt,
+            overdue: dueAt.getTime() < now.getTime(),
+            started: i.scorecards[interviewerId] === "draft",
+          };
+        }),
+    )
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
