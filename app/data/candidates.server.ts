@@ -3,14 +3,98 @@ import { prisma } from "./db.server";
 export type CandidateSummary = {
   id: string;
   name: string;
+  email: string;
   source: string;
   targetLevel: string;
   createdAt: Date;
+  loopCount: number;
 };
 
-export async function listCandidates(): Promise<CandidateSummary[]> {
-  return prisma.candidate.findMany({
-    select: { id: true, name: true, source: true, targetLevel: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
+export type CandidateDetail = {
+  id: string;
+  name: string;
+  email: string;
+  source: string;
+  targetLevel: string;
+  /** One address per line. */
+  links: string;
+  notes: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type CandidateFilters = {
+  /** Matches part of the name or the email address, ignoring case. */
+  search?: string;
+  source?: string;
+  targetLevel?: string;
+};
+
+export type CandidateInput = {
+  name: string;
+  email: string;
+  source: string;
+  targetLevel: string;
+  links: string;
+  notes: string;
+};
+
+/** Candidates, newest first, optionally narrowed by a search text, a source and a target level. */
+export async function listCandidates(filters: CandidateFilters = {}): Promise<CandidateSummary[]> {
+  const search = filters.search?.trim().normalize("NFC");
+  // SQLite's LIKE (what `contains` becomes) ignores case for ASCII letters only, so the lower- and
+  // upper-case forms of the text are asked for too ("CHLOÉ" finds "Chloé"). It also reads % and _
+  // as wildcards, which Prisma does not escape: the rows are checked again below.
+  const variants = search ? [...new Set([search, search.toLowerCase(), search.toUpperCase()])] : [];
+  const rows = await prisma.candidate.findMany({
+    where: {
+      ...(search
+        ? { OR: variants.flatMap((text) => [{ name: { contains: text } }, { email: { contains: text } }]) }
+        : {}),
+      ...(filters.source ? { source: filters.source } : {}),
+      ...(filters.targetLevel ? { targetLevel: filters.targetLevel } : {}),
+    },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      source: true,
+      targetLevel: true,
+      createdAt: true,
+      _count: { select: { loops: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { name: "asc" }],
   });
+  const needle = search?.toLowerCase();
+  return rows
+    .filter((row) => !needle || row.name.toLowerCase().includes(needle) || row.email.toLowerCase().includes(needle))
+    .map(({ _count, ...candidate }) => ({ ...candidate, loopCount: _count.loops }));
+}
+
+const detailSelect = {
+  id: true,
+  name: true,
+  email: true,
+  source: true,
+  targetLevel: true,
+  links: true,
+  notes: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export async function findCandidate(id: string): Promise<CandidateDetail | null> {
+  return prisma.candidate.findUnique({ where: { id }, select: detailSelect });
+}
+
+/** Stores a new candidate and returns its id. */
+export async function createCandidate(input: CandidateInput): Promise<string> {
+  const created = await prisma.candidate.create({ data: input, select: { id: true } });
+  return created.id;
+}
+
+/** Updates a candidate; false when there is no candidate with that id. */
+export async function updateCandidate(id: string, input: CandidateInput): Promise<boolean> {
+  const { count } = await prisma.candidate.updateMany({ where: { id }, data: input });
+  return count > 0;
 }

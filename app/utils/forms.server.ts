@@ -40,3 +40,39 @@ export function formError(message: string, init: { status?: number; headers?: He
 export function formSaved() {
   return { ok: true as const, fieldErrors: {} as FieldErrors, formErrors: [] as string[] };
 }
+
+/**
+ * Parses a JSON request body (forms too nested for form fields, such as the scorecard) with the
+ * form's zod schema. Field errors are keyed by react-hook-form's dotted names (`ratings.0.evidence`).
+ */
+export async function parseJsonBody<S extends z.ZodType>(
+  schema: S,
+  request: Request,
+): Promise<{ success: true; data: z.output<S> } | { success: false; failure: FormFailure }> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return { success: false, failure: { fieldErrors: {}, formErrors: ["The request body is not valid JSON."] } };
+  }
+  return parseValue(schema, body);
+}
+
+export function parseValue<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { success: true; data: z.output<S> } | { success: false; failure: FormFailure } {
+  const result = schema.safeParse(value);
+  if (result.success) return { success: true, data: result.data };
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.path.length === 0) {
+      formErrors.push(issue.message);
+      continue;
+    }
+    const key = issue.path.map(String).join(".");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { success: false, failure: { fieldErrors, formErrors } };
+}

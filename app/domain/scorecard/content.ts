@@ -2,8 +2,8 @@ import type { Rubric } from "../rubric/schema";
 
 /**
  * What a scorecard holds, as the form edits it and as each revision stores it. One rating row
- * per criterion of the stage and one signal row per signal of the rubric, in the rubric's order;
- * red flags only when raised.
+ * per criterion of the stage, one row per signal and per red flag of the rubric, in the rubric's
+ * order; a signal counts when observed, a red flag when raised.
  */
 export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
@@ -18,7 +18,7 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
 export type ScorecardContent = {
   ratings: Array<{ criterionId: string; rating: number | null; evidence: string }>;
   signals: Array<{ signalId: string; observed: boolean; note: string }>;
-  redFlags: Array<{ flagId: string; evidence: string }>;
+  redFlags: Array<{ flagId: string; raised: boolean; evidence: string }>;
   recommendation: Recommendation | null;
   takeaways: string;
 };
@@ -51,7 +51,7 @@ export function emptyContent(stage: StageRubric): ScorecardContent {
   return {
     ratings: stage.stage.criteria.map((c) => ({ criterionId: c.id, rating: null, evidence: "" })),
     signals: stage.signals.map((s) => ({ signalId: s.id, observed: false, note: "" })),
-    redFlags: [],
+    redFlags: stage.redFlags.map((f) => ({ flagId: f.id, raised: false, evidence: "" })),
     recommendation: null,
     takeaways: "",
   };
@@ -66,11 +66,11 @@ export function contentFromDraft(stage: StageRubric, draft: Partial<ScorecardCon
   if (!draft) return base;
   const ratings = new Map((draft.ratings ?? []).map((r) => [r.criterionId, r]));
   const signals = new Map((draft.signals ?? []).map((s) => [s.signalId, s]));
-  const flagIds = new Set(stage.redFlags.map((f) => f.id));
+  const flags = new Map((draft.redFlags ?? []).map((f) => [f.flagId, f]));
   return {
     ratings: base.ratings.map((r) => ({ ...r, ...pick(ratings.get(r.criterionId), ["rating", "evidence"]) })),
     signals: base.signals.map((s) => ({ ...s, ...pick(signals.get(s.signalId), ["observed", "note"]) })),
-    redFlags: (draft.redFlags ?? []).filter((f) => flagIds.has(f.flagId)),
+    redFlags: base.redFlags.map((f) => ({ ...f, ...pick(flags.get(f.flagId), ["raised", "evidence"]) })),
     recommendation: draft.recommendation ?? null,
     takeaways: draft.takeaways ?? "",
   };

@@ -39,6 +39,7 @@ export function scorecardSchemas(stage: StageRubric) {
     redFlags: z.array(
       z.object({
         flagId: z.string().refine((id) => flagIds.includes(id), { error: "is not a red flag of the pinned rubric" }),
+        raised: z.boolean(),
         evidence: z.string().max(TEXT_MAX, `Keep evidence under ${TEXT_MAX} characters`),
       }),
     ),
@@ -79,7 +80,7 @@ export function scorecardSchemas(stage: StageRubric) {
       }
     });
     value.redFlags.forEach((f, i) => {
-      if (f.evidence.trim() === "") {
+      if (f.raised && f.evidence.trim() === "") {
         ctx.addIssue({ code: "custom", path: ["redFlags", i, "evidence"], message: "Describe what you saw that raised this red flag" });
       }
     });
@@ -91,12 +92,12 @@ export function scorecardSchemas(stage: StageRubric) {
     }
   });
 
-  const amendment = z.object({
-    content: submission,
-    reason: z.string().trim().min(1, "Say why you are amending the scorecard").max(2000),
-  });
+  const reason = z.string().trim().min(1, "Say why you are amending the scorecard").max(2000);
+  const amendment = z.object({ content: submission, reason });
+  /** The amendment as the form edits it: the content's fields and the reason side by side. */
+  const amendmentForm = z.intersection(submission, z.object({ reason }));
 
-  return { draft, submission, amendment };
+  return { draft, submission, amendment, amendmentForm };
 }
 
 export type ScorecardSchemas = ReturnType<typeof scorecardSchemas>;

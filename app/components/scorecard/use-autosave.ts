@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+
+export type SaveState =
+  | { status: "idle" | "saving"; savedAt: Date | null }
+  | { status: "saved"; savedAt: Date }
+  | { status: "error"; savedAt: Date | null; message: string };
+
+const QUIET_MS = 800; // save after this pause in typing…
+const MAX_WAIT_MS = 3000; // …or at least this often while typing goes on
+const RETRY_MS = 5000;
+
+/**
+ * Saves a draft while the interviewer types and when they leave the page, so a reload or a
+ * crashed tab loses at most the last few seconds. `subscribe` calls back on every change.
+ */
+export function useAutosave({
+  url,
+  enabled,
+  initialSavedAt,
+  read,
+  subscribe,
+}: {
+  url: string;
+  enabled: boolean;
+  initialSavedAt: Date | null;
+  read: () => unknown;
+  subscribe: (onChange: () => void) => () => void;
+}) {
+  const [state, setState] = useState<SaveState>(
+    initialSavedAt ? { status: "saved", savedAt: initialSavedAt } : { status: "idle", savedAt: null },
+  );
+  const dirty = useRef(false);
+  const firstChange = useRef<number | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastSaved = useRef<Date | null>(initialSavedAt);
+
+  const save = useCallback(
+    async (keepalive = false) => {
+      if (!dirty.current) return;
+      dirty.current = false;
+      firstChange.current = null;
+      setState({ status: "saving", savedAt: lastSaved.current });
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(read()),
+          credentials: "same-origin",
+          keepalive,
+        });
+        const body = (await response.json().catch(() => ({}))) as { savedAt?: string; formErrors?: string[] };
+        if (response.ok && body.savedAt) {
+          lastSaved.current = new Date(body.savedAt);
+          setState({ status: "saved", savedAt: lastSaved.current });
+          return;
+        }
+        if (response.status === 409) {
+          setState({ status: "error", savedAt: lastSaved.current, message: body.formErrors?.[0] ?? "This scorecard can no longer be saved as a draft." });
+          return;
+        }
+        throw new Error(body.formErrors?.[0] ?? `Save failed (${response.status})`);
+      } catch (error) {
+        dirty.current = true;
+        setState({ status: "error", savedAt: lastSaved.current, message: "Not saved yet: retrying in a few seconds." });
+        if (!keepalive) timer.current = setTimeout(() => void save(), RETRY_MS);
+        void error;
+      }
+    },
+    [url, read],
+  );
+
+  useEffect(() => {
+    if (!enabled) return;
+    const unsubscribe = subscribe(() => {
+      dirty.current = true;
+      const now = Date.now();
+      firstChange.current ??= now;
+      if (timer.current) clearTimeout(timer.current);
+      const wait = Math.min(QUIET_MS, Math.max(0, MAX_WAIT_MS - (now - firstChange.current)));
+      timer.current = setTimeout(() => void save(), wait);
+    });
+    const flush = () => {
+      if (timer.current) clearTimeout(timer.current);
+      void save(true);
+    };
+    const onVisibility = () => document.visibilityState === "hidden" && flush();
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      unsubscribe();
+      if (timer.current) clearTimeout(timer.current);
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [enabled, subscribe, save]);
+
+  /** Saves now (e.g. before submitting) and waits for it. */
+  const flushNow = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    await save();
+  }, [save]);
+
+  return { state, flushNow };
+}

@@ -1,0 +1,54 @@
+import { Link } from "@remix-run/react";
+import type { StageStatus } from "~/domain/loop";
+
+export type LoopView = {
+  id: string;
+  rubricName: string;
+  track: string;
+  version: number;
+  targetLevel: string;
+  createdAt: Date;
+  complete: boolean;
+  stages: Array<{ id: string; name: string; status: StageStatus; statusLabel: string; submitted: number; needed: number }>;
+};
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A candidate's interview loops, newest first, with each stage's status. */
+export function LoopList({ loops }: { loops: LoopView[] }) {
+  if (loops.length === 0) return <p>No interview loops yet.</p>;
+  return (
+    <ul className="loop-list">
+      {loops.map((loop) => {
+        const headingId = `loop-${loop.id}`;
+        return (
+          <li key={loop.id} className="loop-card">
+            <h3 id={headingId}>
+              <Link to={`/loops/${loop.id}`}>
+                {loop.rubricName} v{loop.version} loop for {loop.targetLevel}
+              </Link>
+            </h3>
+            <p className="muted">
+              Track {loop.track} · rubric v{loop.version} · target level {loop.targetLevel} · started{" "}
+              {dateFormat.format(new Date(loop.createdAt))}
+              {loop.complete ? " · every stage complete" : null}
+            </p>
+            <ul className="stage-list" aria-label={`Stages of the ${loop.rubricName} v${loop.version} loop`}>
+              {loop.stages.map((stage) => (
+                <li key={stage.id}>
+                  <span>{stage.name}</span>
+                  <span>
+                    <span className={`badge badge-stage-${stage.status}`}>{stage.statusLabel}</span>{" "}
+                    <span className="muted">
+                      {stage.submitted}/{stage.needed} scorecards
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

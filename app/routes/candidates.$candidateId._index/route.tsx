@@ -1,0 +1,130 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { findCandidate } from "~/data/candidates.server";
+import { listLoopsForCandidate } from "~/data/loops.server";
+import { isWebAddress, linkLines } from "~/domain/candidate-form";
+import { candidateSourceLabel } from "~/domain/candidates";
+import { loopProgress, STAGE_STATUS_LABELS } from "~/domain/loop";
+import { hasPermission } from "~/domain/permissions";
+import styles from "~/styles/candidates.css?url";
+import { requireUserWithPermission } from "~/utils/auth.server";
+import { LoopList, type LoopView } from "./loop-list";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.candidate.name} · Candidates · Builder Ladder` : "Candidate · Builder Ladder" },
+];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:candidate:any");
+  const candidate = await findCandidate(params.candidateId ?? "");
+  if (!candidate) throw data({ message: "No such candidate" }, { status: 404 });
+
+  const now = new Date();
+  // Only what the page shows leaves the server: each stage's name and status, not the rubric.
+  const loops: LoopView[] = (await listLoopsForCandidate(candidate.id)).map((loop) => {
+    const progress = loopProgress(loop.rubric.stages, loop.rubric.decision_rules.scorecards_per_stage, loop.interviews, now);
+    return {
+      id: loop.id,
+      rubricName: loop.rubric.name,
+      track: loop.track,
+      version: loop.version,
+      targetLevel: loop.targetLevel,
+      createdAt: loop.createdAt,
+      complete: progress.complete,
+      stages: progress.stages.map((stage) => ({
+        id: stage.stageId,
+        name: loop.rubric.stages.find((s) => s.id === stage.stageId)?.name ?? stage.stageId,
+        status: stage.status,
+        statusLabel: STAGE_STATUS_LABELS[stage.status],
+        submitted: stage.submitted,
+        needed: stage.needed,
+      })),
+    };
+  });
+
+  return {
+    candidate: { ...candidate, links: linkLines(candidate.links) },
+    loops,
+    canEdit: hasPermission(user.roles, "manage:candidate:any"),
+    canStartLoop: hasPermission(user.roles, "manage:loop:any"),
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export default function CandidatePage() {
+  const { candidate, loops, canEdit, canStartLoop } = useLoaderData<typeof loader>();
+  return (
+    <article className="page" aria-labelledby="candidate-title">
+      <p className="breadcrumbs">
+        <Link to="/candidates">Candidates</Link> / {candidate.name}
+      </p>
+      <div className="page-header-row">
+        <h1 id="candidate-title">{candidate.name}</h1>
+        {canEdit || canStartLoop ? (
+          <div className="page-actions">
+            {canEdit ? (
+              <Link to={`/candidates/${candidate.id}/edit`} className="button button-secondary">
+                Edit
+              </Link>
+            ) : null}
+            {canStartLoop ? (
+              <Link to={`/candidates/${candidate.id}/loops/new`} className="button">
+                Start an interview loop
+              </Link>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <section className="panel" aria-labelledby="candidate-profile">
+        <h2 id="candidate-profile">Profile</h2>
+        <dl className="facts">
+          <dt>Email</dt>
+          <dd>
+            <a href={`mailto:${candidate.email}`}>{candidate.email}</a>
+          </dd>
+          <dt>Source</dt>
+          <dd>{candidateSourceLabel(candidate.source)}</dd>
+          <dt>Target level</dt>
+          <dd>{candidate.targetLevel}</dd>
+          <dt>Added</dt>
+          <dd>{dateFormat.format(new Date(candidate.createdAt))}</dd>
+          <dt>Last updated</dt>
+          <dd>{dateFormat.format(new Date(candidate.updatedAt))}</dd>
+        </dl>
+
+        <h3 id="candidate-links">Links</h3>
+        {candidate.links.length === 0 ? (
+          <p className="muted">No links.</p>
+        ) : (
+          <ul className="candidate-links" aria-labelledby="candidate-links">
+            {candidate.links.map((href, index) => (
+              <li key={`${index}-${href}`}>
+                {/* Stored addresses are checked on the way in; older rows are checked again here. */}
+                {isWebAddress(href) ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {href}
+                    <span className="visually-hidden"> (opens in a new tab)</span>
+                  </a>
+                ) : (
+                  href
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+
+        <h3>Notes</h3>
+        {candidate.notes ? <p className="candidate-notes">{candidate.notes}</p> : <p className="muted">No notes.</p>}
+      </section>
+
+      <section className="panel" aria-labelledby="candidate-loops">
+        <h2 id="candidate-loops">Interview loops</h2>
+        <LoopList loops={loops} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CandidateForm } from "~/components/candidate-fields";
+import { findCandidate, updateCandidate } from "~/data/candidates.server";
+import { CandidateFormSchema, type CandidateFormInput } from "~/domain/candidate-form";
+import { CANDIDATE_SOURCES } from "~/domain/candidates";
+import { LEVELS } from "~/domain/levels";
+import styles from "~/styles/candidates.css?url";
+import { requireUserWithPermission } from "~/utils/auth.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.candidate.name} · Builder Ladder` : "Edit candidate · Builder Ladder" },
+];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+function notFound() {
+  return data({ message: "No such candidate" }, { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "manage:candidate:any");
+  const candidate = await findCandidate(params.candidateId ?? "");
+  if (!candidate) throw notFound();
+  return { candidate };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUserWithPermission(request, "manage:candidate:any");
+  const candidate = await findCandidate(params.candidateId ?? "");
+  if (!candidate) throw notFound();
+  const parsed = parseForm(CandidateFormSchema, await request.formData());
+  if (!parsed.success) return badRequest(parsed.failure);
+  if (!(await updateCandidate(candidate.id, parsed.data))) throw notFound();
+  throw redirect(`/candidates/${candidate.id}`);
+}
+
+/** A stored value the form's select offers, or nothing (the form then asks for a choice). */
+function known<T extends string>(values: readonly T[], value: string): T | undefined {
+  return (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+export default function EditCandidatePage() {
+  const { candidate } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const defaults: Partial<CandidateFormInput> = {
+    name: candidate.name,
+    email: candidate.email,
+    source: known(CANDIDATE_SOURCES, candidate.source),
+    targetLevel: known(LEVELS, candidate.targetLevel),
+    links: candidate.links,
+    notes: candidate.notes,
+  };
+  return (
+    <section className="page" aria-labelledby="edit-candidate-title">
+      <p className="breadcrumbs">
+        <Link to="/candidates">Candidates</Link> / <Link to={`/candidates/${candidate.id}`}>{candidate.name}</Link> / Edit
+      </p>
+      <h1 id="edit-candidate-title">Edit {candidate.name}</h1>
+      <div className="panel">
+        <CandidateForm
+          defaultValues={defaults}
+          answer={answer}
+          submitLabel="Save changes"
+          submittingLabel="Saving…"
+          cancelTo={`/candidates/${candidate.id}`}
+        />
+      </div>
+    </section>
+  );
+}

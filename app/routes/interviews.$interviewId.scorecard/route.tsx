@@ -1,0 +1,145 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { LocalTime } from "~/components/local-time";
+import { ScorecardForm } from "~/components/scorecard/scorecard-form";
+import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/scorecard-view";
+import { amendScorecard, submitScorecard } from "~/data/scorecards.server";
+import { scorecardDueAt } from "~/domain/loop";
+import { contentFromDraft } from "~/domain/scorecard/content";
+import { parseValue } from "~/utils/forms.server";
+import { competencyOfCriterion, requireOwnScorecard } from "~/utils/scorecard-access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Scorecard · ${data.candidateName} · Builder Ladder` : "Scorecard · Builder Ladder" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
+  const { interview, loop, stage, scorecard } = await requireOwnScorecard(request, params.interviewId, now);
+  const current = scorecard.revisions.at(-1)?.content;
+  return {
+    loopId: loop.id,
+    candidateName: loop.candidate.name,
+    stage,
+    startsAt: interview.startsAt,
+    dueAt: scorecardDueAt(interview, loop.rubric.decision_rules.scorecard_due_hours),
+    scorecardId: scorecard.id,
+    status: scorecard.status,
+    content: current ?? contentFromDraft(stage, scorecard.draft),
+    draftSavedAt: scorecard.draftSavedAt,
+    submittedAt: scorecard.submittedAt,
+    revisions: scorecard.revisions,
+  };
+}
+
+const Intent = z.object({ intent: z.enum(["submit", "amend"]) }).loose();
+
+/** Field errors of `{ content: … }` are reported at the form's own names (`ratings.0.evidence`). */
+function unwrapContent(fieldErrors: Record<string, string[] | undefined>) {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k.replace(/^content\./, ""), v]));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
+  const { scorecard, stage, schemas, user } = await requireOwnScorecard(request, params.interviewId, now);
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return data({ ok: false, fieldErrors: {}, formErrors: ["The request body is not valid JSON."] }, { status: 400 });
+  }
+  const intent = parseValue(Intent, body);
+  if (!intent.success) return data({ ok: false, ...intent.failure }, { status: 400 });
+  const competencyOf = competencyOfCriterion(stage);
+
+  if (intent.data.intent === "submit") {
+    if (scorecard.status !== "draft") {
+      return data({ ok: false, fieldErrors: {}, formErrors: ["This scorecard is already submitted; change it with an amendment."] }, { status: 409 });
+    }
+    const parsed = parseValue(z.object({ content: schemas.submission }), body);
+    if (!parsed.success) {
+      return data({ ok: false, fieldErrors: unwrapContent(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
+    }
+    const submitted = await submitScorecard(scorecard, parsed.data.content, competencyOf, now);
+    if (!submitted) return data({ ok: false, fieldErrors: {}, formErrors: ["This scorecard was submitted meanwhile."] }, { status: 409 });
+    return redirect(`/interviews/${scorecard.interviewId}/scorecard`);
+  }
+
+  if (scorecard.status !== "submitted") {
+    return data({ ok: false, fieldErrors: {}, formErrors: ["Only a submitted scorecard can be amended; this one is still a draft."] }, { status: 409 });
+  }
+  const parsed = parseValue(schemas.amendment, body);
+  if (!parsed.success) {
+    return data({ ok: false, fieldErrors: unwrapContent(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
+  }
+  await amendScorecard(scorecard, parsed.data.content, parsed.data.reason, user.id, competencyOf, now);
+  return redirect(`/interviews/${scorecard.interviewId}/scorecard`);
+}
+
+export default function ScorecardPage() {
+  const data = useLoaderData<typeof loader>();
+  const [amending, setAmending] = useState(false);
+  const submitted = data.status === "submitted";
+
+  return (
+    <article className="page scorecard-page" aria-labelledby="scorecard-title">
+      <p className="breadcrumbs">
+        <Link to={`/loops/${data.loopId}`}>Loop: {data.candidateName}</Link> / Your scorecard
+      </p>
+      <header className="page-header">
+        <h1 id="scorecard-title">
+          {data.stage.stage.name}: {data.candidateName}
+        </h1>
+        <p className="muted">
+          Interview <LocalTime value={data.startsAt} /> · due <LocalTime value={data.dueAt} />
+          {submitted && data.submittedAt ? (
+            <>
+              {" "}
+              · submitted <LocalTime value={data.submittedAt} />
+            </>
+          ) : null}
+        </p>
+        <details className="focus-areas">
+          <summary>Focus areas of this stage</summary>
+          <ul>
+            {data.stage.stage.focus_areas.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </details>
+      </header>
+
+      {!submitted ? (
+        <ScorecardForm
+          stage={data.stage}
+          initial={data.content}
+          mode="draft"
+          draftUrl={`/scorecards/${data.scorecardId}/draft`}
+          initialSavedAt={data.draftSavedAt ? new Date(data.draftSavedAt) : null}
+        />
+      ) : amending ? (
+        <ScorecardForm
+          stage={data.stage}
+          initial={data.content}
+          mode="amend"
+          draftUrl={`/scorecards/${data.scorecardId}/draft`}
+          initialSavedAt={null}
+          onCancel={() => setAmending(false)}
+        />
+      ) : (
+        <>
+          <div className="row locked-note">
+            <p className="notice">Submitted and locked. To change it, amend it with a reason; the original stays readable.</p>
+            <button type="button" className="button button-secondary" onClick={() => setAmending(true)}>
+              Amend this scorecard
+            </button>
+          </div>
+          <ScorecardContentView stage={data.stage} content={data.content} idPrefix="current" />
+          <RevisionHistory stage={data.stage} revisions={data.revisions} />
+        </>
+      )}
+    </article>
+  );
+}

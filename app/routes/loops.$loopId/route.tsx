@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { addInterview, interviewStates, listInterviewers } from "~/data/loops.server";
+import { listSubmittedScorecards } from "~/data/scorecards.server";
+import { localDateTimeToInstant } from "~/domain/loop-access";
+import { loopProgress, scorecardDueAt } from "~/domain/loop";
+import { hasPermission } from "~/domain/permissions";
+import { badRequest, formSaved, parseForm } from "~/utils/forms.server";
+import { requireLoopAccess } from "~/utils/loop-access.server";
+import { AddInterviewPanel } from "./add-interview";
+import { StagePanel } from "./stage-panel";
+import { AddInterviewSchema } from "./schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Loop · ${data.candidate.name} · Builder Ladder` : "Loop · Builder Ladder" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, loop, access } = await requireLoopAccess(request, params.loopId);
+  const now = new Date();
+  const rules = loop.rubric.decision_rules;
+  const progress = loopProgress(loop.rubric.stages, rules.scorecards_per_stage, interviewStates(loop), now);
+  // Others' scorecards are listed only to those allowed to see the panel (independence rule).
+  const submitted = access.canSeePanel ? await listSubmittedScorecards(loop.id) : [];
+
+  return {
+    viewerId: user.id,
+    access,
+    canReadCandidate: hasPermission(user.roles, "read:candidate:any"),
+    candidate: loop.candidate,
+    targetLevel: loop.targetLevel,
+    rubricVersion: loop.rubricVersion,
+    createdAt: loop.createdAt,
+    complete: progress.complete,
+    stages: loop.rubric.stages.map((stage) => {
+      const stageProgress = progress.stages.find((p) => p.stageId === stage.id)!;
+      return {
+        id: stage.id,
+        name: stage.name,
+        ...stageProgress,
+        interviews: loop.interviews
+          .filter((i) => i.stageId === stage.id)
+          .map((i) => ({
+            id: i.id,
+            startsAt: i.startsAt,
+            durationMinutes: i.durationMinutes,
+            dueAt: scorecardDueAt(i, rules.scorecard_due_hours),
+            overdue: scorecardDueAt(i, rules.scorecard_due_hours).getTime() < now.getTime(),
+            interviewers: i.interviewers.map((p) => ({
+              id: p.id,
+              name: p.name,
+              status: i.scorecards.find((s) => s.interviewerId === p.id)?.status ?? null,
+              scorecardId: submitted.find((s) => s.interviewId === i.id && s.interviewerId === p.id)?.id ?? null,
+            })),
+          })),
+      };
+    }),
+    interviewers: access.canManage ? await listInterviewers() : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { loop, access } = await requireLoopAccess(request, params.loopId);
+  if (!access.canManage) throw new Response("Only recruiters and admins change a loop.", { status: 403 });
+  const parsed = parseForm(AddInterviewSchema, await request.formData());
+  if (!parsed.success) return badRequest(parsed.failure);
+  const input = parsed.data;
+
+  const fieldErrors: Record<string, string[]> = {};
+  if (!loop.rubric.stages.some((s) => s.id === input.stageId)) fieldErrors.stageId = ["Choose a stage of this loop's rubric"];
+  const startsAt = localDateTimeToInstant(input.startsAtLocal, input.timezoneOffset);
+  if (!startsAt) fieldErrors.startsAtLocal = ["Choose a valid date and time"];
+  const interviewerIds = new Set((await listInterviewers()).map((p) => p.id));
+  if (input.interviewerIds.some((id) => !interviewerIds.has(id))) fieldErrors.interviewerIds = ["Only people with the interviewer role can be assigned"];
+  if (Object.keys(fieldErrors).length > 0 || !startsAt) return badRequest({ fieldErrors, formErrors: [] });
+
+  await addInterview({
+    loopId: loop.id,
+    stageId: input.stageId,
+    startsAt,
+    durationMinutes: input.durationMinutes,
+    interviewerIds: [...new Set(input.interviewerIds)],
+    now: new Date(),
+  });
+  return formSaved();
+}
+
+export default function LoopPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <article className="page" aria-labelledby="loop-title">
+      <p className="breadcrumbs">
+        {data.canReadCandidate ? (
+          <>
+            <Link to="/candidates">Candidates</Link> / <Link to={`/candidates/${data.candidate.id}`}>{data.candidate.name}</Link> /
+            Loop
+          </>
+        ) : (
+          "Interview loop"
+        )}
+      </p>
+      <header className="page-header">
+        <h1 id="loop-title">Interview loop: {data.candidate.name}</h1>
+        <p>
+          Target level {data.targetLevel} · rubric{" "}
+          <Link to={`/rubrics/${data.rubricVersion.track}/v${data.rubricVersion.version}`}>
+            {data.rubricVersion.name} v{data.rubricVersion.version}
+          </Link>{" "}
+          · {data.complete ? <span className="badge badge-current">All stages complete</span> : <span className="badge badge-previous">In progress</span>}
+        </p>
+        {data.access.isInterviewer && !data.access.canSeePanel ? (
+          <p className="notice">
+            You will see the other interviewers&rsquo; scorecards on this loop once you have submitted all of yours. Until
+            then your ratings stay independent.
+          </p>
+        ) : null}
+      </header>
+      {data.stages.map((stage) => (
+        <StagePanel key={stage.id} stage={stage} viewerId={data.viewerId} access={data.access} />
+      ))}
+      {data.access.canManage ? <AddInterviewPanel stages={data.stages} interviewers={data.interviewers} /> : null}
+    </article>
+  );
+}
