@@ -89,3 +89,30 @@ export function owedScorecards(interviews: readonly InterviewState[], dueHours: 
     )
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
+
+export type AssignmentState = {
+  interviewId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  dueHours: number;
+  scorecard: { status: "draft" | "submitted"; draftSavedAt: Date | null } | null;
+};
+
+export type QueueEntry<T> = T & { dueAt: Date };
+
+/**
+ * An interviewer's work: interviews still ahead; scorecards to write (interview begun, nothing
+ * written yet); drafts in progress; overdue ones (past due, not submitted). Submitted ones drop out.
+ */
+export function interviewerQueue<T extends AssignmentState>(assignments: readonly T[], now: Date) {
+  const queue = { upcoming: [] as QueueEntry<T>[], toWrite: [] as QueueEntry<T>[], drafts: [] as QueueEntry<T>[], overdue: [] as QueueEntry<T>[] };
+  for (const a of assignments) {
+    const entry = { ...a, dueAt: scorecardDueAt(a, a.dueHours) };
+    if (a.scorecard?.status === "submitted") continue;
+    if (entry.dueAt.getTime() < now.getTime()) queue.overdue.push(entry);
+    else if (a.startsAt.getTime() > now.getTime()) queue.upcoming.push(entry);
+    else if (a.scorecard?.draftSavedAt) queue.drafts.push(entry);
+    else queue.toWrite.push(entry);
+  }
+  return queue;
+}

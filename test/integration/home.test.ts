@@ -54,7 +54,8 @@ describe("each role's home", () => {
 
   it("gives an interviewer their interview panel and no candidate list", async () => {
     const { data } = await homeOf(["interviewer"]);
-    expect(data.interviewer).toBe(true);
+    expect(data.queue).toEqual({ upcoming: [], toWrite: [], drafts: [], overdue: [] });
+    expect(data.owed).toBeNull();
     expect(data.candidates).toBeNull();
     expect(data.people).toBeNull();
   });

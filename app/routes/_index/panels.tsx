@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { BuilderRecord } from "~/data/builders.server";
 import type { CandidateSummary } from "~/data/candidates.server";
 import { candidateSourceLabel } from "~/domain/candidates";
@@ -6,7 +7,7 @@ import { ROLE_LABELS, ROLES, type Role } from "~/domain/roles";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+export function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -60,14 +61,6 @@ export function ReportsPanel({ reports }: { reports: BuilderRecord[] }) {
   );
 }
 
-export function InterviewerPanel() {
-  return (
-    <Panel id="panel-interviews" title="Your interviews">
-      <p>No interviews are assigned to you yet. Scorecards you owe will appear here.</p>
-    </Panel>
-  );
-}
-
 export function CandidatesPanel({ candidates }: { candidates: CandidateSummary[] }) {
   return (
     <Panel id="panel-candidates" title="Candidates">
@@ -85,7 +78,9 @@ export function CandidatesPanel({ candidates }: { candidates: CandidateSummary[]
           <tbody>
             {candidates.map((c) => (
               <tr key={c.id}>
-                <td>{c.name}</td>
+                <td>
+                  <Link to={`/candidates/${c.id}`}>{c.name}</Link>
+                </td>
                 <td>{candidateSourceLabel(c.source)}</td>
                 <td>{c.targetLevel}</td>
               </tr>

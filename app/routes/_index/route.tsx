@@ -3,9 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { listBuilders, listReports, findBuilder } from "~/data/builders.server";
 import { listCandidates } from "~/data/candidates.server";
 import { countUsersByRole } from "~/data/users.server";
+import { listAssignedInterviews, listLoops, namesOf } from "~/data/loops.server";
+import { interviewerQueue, owedScorecards } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
 import { requireUser } from "~/utils/auth.server";
-import { AdminPanel, BuilderPanel, CandidatesPanel, InterviewerPanel, ReportsPanel, RosterPanel } from "./panels";
+import { AdminPanel, BuilderPanel, CandidatesPanel, ReportsPanel, RosterPanel } from "./panels";
+import { InterviewerPanel, OwedScorecardsPanel } from "./hiring-panels";
 
 export const meta: MetaFunction = () => [{ title: "Home · Builder Ladder" }];
 
@@ -13,12 +16,15 @@ export const meta: MetaFunction = () => [{ title: "Home · Builder Ladder" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.roles, p);
-  const [ownRecord, reports, roster, candidates, people] = await Promise.all([
+  const now = new Date();
+  const [ownRecord, reports, roster, candidates, people, assigned, owed] = await Promise.all([
     can("read:builder:own") ? findBuilder(user.id) : null,
     can("read:builder:team") ? listReports(user.id) : null,
     can("read:builder:any") ? listBuilders() : null,
     can("read:candidate:any") ? listCandidates() : null,
     can("manage:user:any") ? countUsersByRole() : null,
+    can("write:scorecard:own") ? listAssignedInterviews(user.id) : null,
+    can("manage:loop:any") ? loopsOwingScorecards(now) : null,
   ]);
   return {
     name: user.name,
@@ -27,8 +33,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roster,
     candidates,
     people,
-    interviewer: can("write:scorecard:own"),
+    queue: assigned ? interviewerQueue(assigned, now) : null,
+    owed,
   };
+}
+
+/** For recruiters: each loop's missing scorecards, who owes them and when they are due. */
+async function loopsOwingScorecards(now: Date) {
+  const loops = (await listLoops())
+    .map((loop) => ({ loop, owed: owedScorecards(loop.interviews, loop.rubric.decision_rules.scorecard_due_hours, now) }))
+    .filter((l) => l.owed.length > 0);
+  const names = await namesOf(loops.flatMap((l) => l.owed.map((o) => o.interviewerId)));
+  return loops.map(({ loop, owed }) => ({
+    loopId: loop.id,
+    candidateName: loop.candidateName,
+    owed: owed.map((o) => ({
+      ...o,
+      interviewerName: names.get(o.interviewerId) ?? "Unknown",
+      stageName: loop.rubric.stages.find((s) => s.id === o.stageId)?.name ?? o.stageId,
+    })),
+  }));
 }
 
 export default function Home() {
@@ -40,7 +64,8 @@ export default function Home() {
       <div className="panels">
         {data.ownRecord ? <BuilderPanel record={data.ownRecord} /> : null}
         {data.reports ? <ReportsPanel reports={data.reports} /> : null}
-        {data.interviewer ? <InterviewerPanel /> : null}
+        {data.queue ? <InterviewerPanel queue={data.queue} /> : null}
+        {data.owed ? <OwedScorecardsPanel loops={data.owed} /> : null}
         {data.candidates ? <CandidatesPanel candidates={data.candidates} /> : null}
         {data.roster ? <RosterPanel builders={data.roster} /> : null}
         {data.people ? <AdminPanel people={data.people} /> : null}
