@@ -249,27 +249,30 @@ function RatingGroup({
   error: string | undefined;
 }) {
   const { field } = useController({ control, name });
+  const errorId = `rating-${criterionId}-error`;
   return (
-    <div role="radiogroup" aria-label="Rating" aria-invalid={error ? true : undefined} aria-describedby={error ? `rating-${criterionId}-error` : undefined} className="rating-group">
-      {scale.map((point) => (
-        <label key={point.value} className="rating-option">
-          <input
-            type="radio"
-            name={field.name}
-            value={point.value}
-            checked={field.value === point.value}
-            onChange={() => field.onChange(point.value)}
-            onBlur={field.onBlur}
-            ref={point.value === scale[0]!.value ? field.ref : undefined}
-          />
-          <span className="rating-label">
-            {point.value} · {point.label}
-          </span>
-          <span className="rating-anchor">{anchors[String(point.value)]}</span>
-        </label>
-      ))}
-      {error ? <p id={`rating-${criterionId}-error`} className="field-error" role="alert">{error}</p> : null}
-    </div>
+    <>
+      <div role="radiogroup" aria-label="Rating" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} className="rating-group">
+        {scale.map((point) => (
+          <label key={point.value} className="rating-option">
+            <input
+              type="radio"
+              name={field.name}
+              value={point.value}
+              checked={field.value === point.value}
+              onChange={() => field.onChange(point.value)}
+              onBlur={field.onBlur}
+              ref={point.value === scale[0]!.value ? field.ref : undefined}
+            />
+            <span className="rating-label">
+              {point.value} · {point.label}
+            </span>
+            <span className="rating-anchor">{anchors[String(point.value)]}</span>
+          </label>
+        ))}
+      </div>
+      {error ? <p id={errorId} className="field-error" role="alert">{error}</p> : null}
+    </>
   );
 }
 
