@@ -3,11 +3,13 @@ import type { Level } from "~/domain/levels";
 import type { Role } from "~/domain/roles";
 import type { CandidateSource } from "~/domain/candidates";
 import { hashPassword } from "~/utils/password.server";
+import { seedDemoHiring } from "./demo-hiring";
 
 /**
  * Northwind Labs, a realistic demo organisation: one sign-in per role, two managers with a
  * dozen builders between them at L4–L7 (several of whom also interview), and candidates in the
- * pipeline. Later issues add loops, scorecards and packets to it.
+ * pipeline, four of them with interview loops and scorecards (./demo-hiring.ts). Later issues add
+ * packets to it.
  */
 export const DEMO_PASSWORD = "ladder-demo-2026";
 
@@ -47,7 +49,16 @@ const PEOPLE: DemoPerson[] = [
   { email: "samuel.osei@northwind.example", name: "Samuel Osei", roles: ["builder"], level: "L6", manager: "aisha.rahman@northwind.example", started: "2020-07-06" },
 ];
 
-const CANDIDATES: Array<{ name: string; email: string; source: CandidateSource; targetLevel: Level; links: string; notes: string }> = [
+// `daysAgo`: when each was added; those with loops came first (loops start after their candidate).
+const CANDIDATES: Array<{
+  name: string;
+  email: string;
+  source: CandidateSource;
+  targetLevel: Level;
+  links: string;
+  notes: string;
+  daysAgo: number;
+}> = [
   {
     name: "Ravi Menon",
     email: "ravi.menon@mail.example",
@@ -55,6 +66,7 @@ const CANDIDATES: Array<{ name: string; email: string; source: CandidateSource; 
     targetLevel: "L5",
     links: "https://ravimenon.example\nhttps://github.com/ravimenon-example",
     notes: "Ran a bootstrapped invoicing SaaS to 400 paying customers; looking for a team again.",
+    daysAgo: 42,
   },
   {
     name: "Chloé Dubois",
@@ -63,6 +75,7 @@ const CANDIDATES: Array<{ name: string; email: string; source: CandidateSource; 
     targetLevel: "L4",
     links: "https://chloedubois.example",
     notes: "Senior full-stack engineer at a fintech; has shipped two self-initiated features end to end.",
+    daysAgo: 20,
   },
   {
     name: "Jonas Weber",
@@ -71,6 +84,7 @@ const CANDIDATES: Array<{ name: string; email: string; source: CandidateSource; 
     targetLevel: "L6",
     links: "https://www.linkedin.com/in/jonas-weber-example",
     notes: "Group PM with a CS degree; prototypes in TypeScript; led a pricing overhaul.",
+    daysAgo: 30,
   },
   {
     name: "Ana Souza",
@@ -79,6 +93,7 @@ const CANDIDATES: Array<{ name: string; email: string; source: CandidateSource; 
     targetLevel: "L6",
     links: "https://anasouza.example",
     notes: "Indie hacker: three profitable micro-SaaS products; strong growth and content marketing.",
+    daysAgo: 9,
   },
   {
     name: "Kwame Asante",
@@ -87,6 +102,7 @@ const CANDIDATES: Array<{ name: string; email: string; source: CandidateSource; 
     targetLevel: "L4",
     links: "",
     notes: "Design engineer from an agency background; referred by Yuki Tanaka.",
+    daysAgo: 3,
   },
 ];
 
@@ -94,7 +110,10 @@ export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.user.count()) === 0;
 }
 
-/** Writes the demo organisation. The caller ensures the database is empty. */
+/**
+ * Writes the demo organisation, in one transaction. The caller ensures the database is empty and
+ * has published the rubric files (the demo loops pin builder v1 and v2).
+ */
 export async function seedDemoOrganisation(prisma: PrismaClient, now: Date): Promise<void> {
   // One hash for the shared demo password keeps seeding fast; real accounts each get their own.
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -124,10 +143,10 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now: Date): Pro
         },
       });
     }
-    for (const [index, candidate] of CANDIDATES.entries()) {
-      // Spread over the last few weeks so lists have a realistic order.
-      const createdAt = new Date(now.getTime() - (index + 1) * 4 * 24 * 60 * 60 * 1000);
+    for (const { daysAgo, ...candidate } of CANDIDATES) {
+      const createdAt = new Date(now.getTime() - daysAgo * 24 * 60 * 60 * 1000);
       await tx.candidate.create({ data: { ...candidate, createdAt, updatedAt: createdAt } });
     }
-  });
+    await seedDemoHiring(tx, now);
+  }, { timeout: 60_000 });
 }
