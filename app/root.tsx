@@ -65,14 +65,20 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   if (isRouteErrorResponse(error) && error.status === 403) {
     const roles = data?.user?.roles.map((r) => ROLE_LABELS[r]).join(", ");
+    const body = (error.data ?? {}) as { message?: string; permission?: string };
     return (
       <section className="page error-page" aria-labelledby="error-title">
         <p className="error-code">403</p>
         <h1 id="error-title">You don’t have access to this page</h1>
-        <p>
-          {roles ? `You are signed in with the roles: ${roles}. ` : null}
-          This page needs a role you don’t hold. If you need it, ask an admin.
-        </p>
+        {body.permission || !body.message ? (
+          <p>
+            {roles ? `You are signed in with the roles: ${roles}. ` : null}
+            This page needs a role you don’t hold. If you need it, ask an admin.
+          </p>
+        ) : (
+          // A rule about this record rather than a missing role (e.g. scorecard independence).
+          <p>{body.message}</p>
+        )}
         <p>
           <a href="/">Go to your home page</a>
         </p>

@@ -38,7 +38,16 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialSavedAt, 
 
   const read = useCallback(() => getValues(), [getValues]);
   const subscribe = useCallback((onChange: () => void) => watch(() => onChange()).unsubscribe, [watch]);
-  const autosave = useAutosave({ url: draftUrl, enabled: mode === "draft", initialSavedAt, read, subscribe });
+  const restore = useCallback(
+    (values: unknown) => {
+      const parsed = schemas.draft.safeParse(values);
+      if (!parsed.success) return false;
+      form.reset(parsed.data as FormValues, { keepDefaultValues: true });
+      return true;
+    },
+    [schemas, form],
+  );
+  const autosave = useAutosave({ url: draftUrl, enabled: mode === "draft", initialSavedAt, read, subscribe, restore });
 
   // Errors the server found (it parses with the same schema) go to the fields they concern.
   useEffect(() => {

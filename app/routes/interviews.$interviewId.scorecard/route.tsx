@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { LocalTime } from "~/components/local-time";
 import { ScorecardForm } from "~/components/scorecard/scorecard-form";
@@ -82,6 +82,8 @@ export default function ScorecardPage() {
   const data = useLoaderData<typeof loader>();
   const [amending, setAmending] = useState(false);
   const submitted = data.status === "submitted";
+  // A saved amendment adds a revision: back to the read-only view, which shows it and the history.
+  useEffect(() => setAmending(false), [data.revisions.length]);
 
   return (
     <article className="page scorecard-page" aria-labelledby="scorecard-title">

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { addInterview, interviewStates, listInterviewers } from "~/data/loops.server";
 import { listSubmittedScorecards } from "~/data/scorecards.server";
@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { loop, access } = await requireLoopAccess(request, params.loopId);
-  if (!access.canManage) throw new Response("Only recruiters and admins change a loop.", { status: 403 });
+  if (!access.canManage) throw data({ message: "Only recruiters and admins change a loop." }, { status: 403 });
   const parsed = parseForm(AddInterviewSchema, await request.formData());
   if (!parsed.success) return badRequest(parsed.failure);
   const input = parsed.data;
