@@ -1,0 +1,123 @@
+import type { SubmittedScorecard } from "~/domain/aggregation";
+import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
+import type { DecisionInput } from "~/domain/decision";
+import { prisma } from "./db.server";
+
+const scorecardSelect = {
+  id: true,
+  loopId: true,
+  interviewerId: true,
+  stageId: true,
+  recommendation: true,
+  submittedAt: true,
+  interviewer: { select: { name: true } },
+  ratings: { select: { criterionId: true, rating: true } },
+  redFlags: { select: { flagId: true } },
+  signals: { select: { signalId: true, note: true } },
+} as const;
+
+export type CommitteeScorecard = SubmittedScorecard & { loopId: string; interviewerName: string; submittedAt: Date | null };
+
+function asRecommendation(value: string | null): Recommendation | null {
+  return value && (RECOMMENDATIONS as readonly string[]).includes(value) ? (value as Recommendation) : null;
+}
+
+type ScorecardRow = {
+  id: string;
+  loopId: string;
+  interviewerId: string;
+  stageId: string;
+  recommendation: string | null;
+  submittedAt: Date | null;
+  interviewer: { name: string };
+  ratings: Array<{ criterionId: string; rating: number }>;
+  redFlags: Array<{ flagId: string }>;
+  signals: Array<{ signalId: string; note: string }>;
+};
+
+function toScorecard(row: ScorecardRow): CommitteeScorecard {
+  return {
+    id: row.id,
+    loopId: row.loopId,
+    interviewerId: row.interviewerId,
+    interviewerName: row.interviewer.name,
+    stageId: row.stageId,
+    submittedAt: row.submittedAt,
+    recommendation: asRecommendation(row.recommendation),
+    ratings: row.ratings,
+    redFlags: row.redFlags.map((f) => f.flagId),
+    signals: row.signals,
+  };
+}
+
+/** A loop's submitted scorecards in the shape the aggregation reads (drafts never count). */
+export async function submittedScorecards(loopId: string): Promise<CommitteeScorecard[]> {
+  const rows = await prisma.scorecard.findMany({ where: { loopId, status: "submitted" }, select: scorecardSelect });
+  return rows.map(toScorecard);
+}
+
+/** Every submitted scorecard of the given loops, in one query, grouped by loop. */
+export async function submittedScorecardsByLoop(loopIds: readonly string[]): Promise<Map<string, CommitteeScorecard[]>> {
+  const rows = await prisma.scorecard.findMany({ where: { loopId: { in: [...loopIds] }, status: "submitted" }, select: scorecardSelect });
+  const byLoop = new Map<string, CommitteeScorecard[]>();
+  for (const row of rows) byLoop.set(row.loopId, [...(byLoop.get(row.loopId) ?? []), toScorecard(row)]);
+  return byLoop;
+}
+
+export type DecisionRecord = {
+  id: string;
+  loopId: string;
+  outcome: "hire" | "no_hire";
+  level: string | null;
+  baseSalary: number | null;
+  currency: string | null;
+  bandJustification: string | null;
+  rationale: string;
+  decidedById: string;
+  decidedByName: string;
+  decidedAt: Date;
+  correctsId: string | null;
+};
+
+const decisionInclude = { decidedBy: { select: { name: true } } } as const;
+
+function toDecision(row: Awaited<ReturnType<typeof prisma.hiringDecision.findFirstOrThrow<{ include: typeof decisionInclude }>>>): DecisionRecord {
+  return {
+    id: row.id,
+    loopId: row.loopId,
+    outcome: row.outcome === "hire" ? "hire" : "no_hire",
+    level: row.level,
+    baseSalary: row.baseSalary,
+    currency: row.currency,
+    bandJustification: row.bandJustification,
+    rationale: row.rationale,
+    decidedById: row.decidedById,
+    decidedByName: row.decidedBy.name,
+    decidedAt: row.decidedAt,
+    correctsId: row.correctsId,
+  };
+}
+
+export async function listDecisions(loopIds: readonly string[]): Promise<DecisionRecord[]> {
+  const rows = await prisma.hiringDecision.findMany({ where: { loopId: { in: [...loopIds] } }, include: decisionInclude, orderBy: { decidedAt: "asc" } });
+  return rows.map(toDecision);
+}
+
+export async function recordDecision(input: DecisionInput & { loopId: string; currency: string; decidedById: string; now: Date }): Promise<string> {
+  const hire = input.outcome === "hire";
+  const row = await prisma.hiringDecision.create({
+    data: {
+      loopId: input.loopId,
+      outcome: input.outcome,
+      level: hire ? (input.level ?? null) : null,
+      baseSalary: hire ? (input.baseSalary ?? null) : null,
+      currency: hire ? input.currency : null,
+      bandJustification: hire && input.bandJustification ? input.bandJustification : null,
+      rationale: input.rationale,
+      decidedById: input.decidedById,
+      decidedAt: input.now,
+      correctsId: input.correctsId ?? null,
+    },
+  });
+  return row.id;
+}

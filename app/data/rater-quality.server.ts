@@ -1,0 +1,55 @@
+import type { LeniencyRating, LoopRating } from "~/domain/rater-quality";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "./db.server";
+
+/*
+ * The rows the rater-quality computations (app/domain/rater-quality.ts) read: current criterion
+ * ratings of submitted scorecards. Each read is one SQL statement joining CriterionRating to
+ * Scorecard (Prisma's nested selects would take a second query), served by the
+ * Scorecard(loopId, status) and Scorecard(interviewerId, status) indexes and CriterionRating's
+ * primary key (scorecardId, criterionId).
+ */
+
+type RawRating = { interviewerId: string; loopId: string; criterionId: string; rating: number | bigint };
+
+const toRow = (r: RawRating): LeniencyRating => ({
+  interviewerId: r.interviewerId,
+  loopId: r.loopId,
+  criterionId: r.criterionId,
+  rating: Number(r.rating),
+});
+
+/** A loop's ratings from submitted scorecards (drafts are not evidence yet), for loopAgreement. */
+export async function loopRatings(loopId: string): Promise<LoopRating[]> {
+  const rows = await prisma.$queryRaw<RawRating[]>`
+    SELECT s."interviewerId", s."loopId", r."criterionId", r."rating"
+    FROM "CriterionRating" r
+    JOIN "Scorecard" s ON s."id" = r."scorecardId"
+    WHERE s."loopId" = ${loopId} AND s."status" = 'submitted'
+    ORDER BY r."criterionId", s."interviewerId", s."id"`;
+  return rows.map((r) => ({ interviewerId: r.interviewerId, criterionId: r.criterionId, rating: Number(r.rating) }));
+}
+
+/**
+ * The rows raterLeniency needs, from submitted scorecards. Without `interviewerIds`, every
+ * submitted rating. With them, every submitted rating on the loops where one of those
+ * interviewers submitted a scorecard: their own rows and those of the panel they are compared
+ * with (raterLeniency then also reports on those colleagues; pick the ones wanted).
+ */
+export async function ratingsForLeniency(interviewerIds?: readonly string[]): Promise<LeniencyRating[]> {
+  if (interviewerIds !== undefined && interviewerIds.length === 0) return [];
+  const onTheirLoops =
+    interviewerIds === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND s."loopId" IN (
+          SELECT mine."loopId" FROM "Scorecard" mine
+          WHERE mine."status" = 'submitted' AND mine."interviewerId" IN (${Prisma.join([...new Set(interviewerIds)])})
+        )`;
+  const rows = await prisma.$queryRaw<RawRating[]>`
+    SELECT s."interviewerId", s."loopId", r."criterionId", r."rating"
+    FROM "CriterionRating" r
+    JOIN "Scorecard" s ON s."id" = r."scorecardId"
+    WHERE s."status" = 'submitted' ${onTheirLoops}
+    ORDER BY s."loopId", r."criterionId", s."interviewerId", s."id"`;
+  return rows.map(toRow);
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { LEVELS } from "./levels";
+import type { Rubric } from "./rubric/schema";
+
+/**
+ * The hiring committee's decision form, built from the pinned rubric's bands: hire or not; for a
+ * hire, the level and a base salary (outside that level's band only with a written
+ * justification); always a rationale. Shared by the form (react-hook-form) and the action.
+ */
+export const DECISION_OUTCOMES = ["hire", "no_hire"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export function decisionSchema(bands: Rubric["bands"]) {
+  return z
+    .object({
+      outcome: z.enum(DECISION_OUTCOMES, { error: "Choose hire or no hire" }),
+      level: z.enum(LEVELS).optional().or(z.literal("").transform(() => undefined)),
+      baseSalary: z
+        .union([z.literal("").transform(() => undefined), z.coerce.number({ error: "Enter the base salary as a number" }).int("Enter whole units").positive("Enter a positive amount")])
+        .optional(),
+      bandJustification: z.string().trim().max(2000).optional().default(""),
+      rationale: z.string().trim().min(1, "Write the committee's rationale").max(5000),
+      correctsId: z.string().optional().or(z.literal("").transform(() => undefined)),
+    })
+    .superRefine((value, ctx) => {
+      if (value.outcome === "no_hire") {
+        if (value.level) ctx.addIssue({ code: "custom", path: ["level"], message: "A no-hire decision has no level" });
+        if (value.baseSalary !== undefined) ctx.addIssue({ code: "custom", path: ["baseSalary"], message: "A no-hire decision has no salary" });
+        return;
+      }
+      if (!value.level) {
+        ctx.addIssue({ code: "custom", path: ["level"], message: "Choose the level of the hire" });
+        return;
+      }
+      if (value.baseSalary === undefined) {
+        ctx.addIssue({ code: "custom", path: ["baseSalary"], message: "Enter the base salary" });
+        return;
+      }
+      const band = bands.levels[value.level];
+      if (band && !withinBand(value.baseSalary, band.base) && !value.bandJustification) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["bandJustification"],
+          message: `The base is outside the ${value.level} band (${band.base.min}–${band.base.max} ${bands.currency}): justify it in writing`,
+        });
+      }
+    });
+}
+
+export type DecisionInput = z.output<ReturnType<typeof decisionSchema>>;
+
+export function withinBand(base: number, band: { min: number; max: number }): boolean {
+  return base >= band.min && base <= band.max;
+}
+
+export type DecisionEntry = { id: string; correctsId: string | null; decidedAt: Date };
+
+/** The decision in force: the entry that no later entry corrects (null before any decision). */
+export function currentDecision<T extends DecisionEntry>(entries: readonly T[]): T | null {
+  const corrected = new Set(entries.map((e) => e.correctsId).filter(Boolean));
+  const heads = entries.filter((e) => !corrected.has(e.id));
+  return heads.sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime())[0] ?? null;
+}
+
+/**
+ * A new entry must correct the decision in force, if there is one: the history stays a single
+ * chain and nobody decides over a decision they have not seen.
+ */
+export function checkDecisionChain(entries: readonly DecisionEntry[], correctsId: string | undefined): string | null {
+  const current = currentDecision(entries);
+  if (!current && correctsId) return "There is no decision to correct yet.";
+  if (current && correctsId !== current.id) {
+    return "A decision is already recorded: record a correction of the current decision instead.";
+  }
+  return null;
+}
