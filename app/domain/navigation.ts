@@ -8,6 +8,7 @@ export type NavItem = { to: string; label: string };
 const SECTIONS: ReadonlyArray<NavItem & { requires: Permission | null }> = [
   { to: "/", label: "Home", requires: null },
   { to: "/candidates", label: "Candidates", requires: "read:candidate:any" },
+  { to: "/committee", label: "Committee", requires: "read:scorecard:any" },
   { to: "/rubrics", label: "Rubrics", requires: "read:rubric:any" },
   { to: "/admin/users", label: "Users", requires: "manage:user:any" },
 ];

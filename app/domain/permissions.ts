@@ -19,7 +19,8 @@ export type Permission =
   | "write:scorecard:own"
   | "read:scorecard:any"
   | "read:loop:any"
-  | "manage:loop:any";
+  | "manage:loop:any"
+  | "decide:hire:any";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -33,10 +34,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "read:scorecard:any",
     "read:loop:any",
     "manage:loop:any",
+    "decide:hire:any",
   ],
   recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any", "read:loop:any", "manage:loop:any"],
   interviewer: ["read:rubric:any", "write:scorecard:own"],
-  hiring_committee: ["read:rubric:any", "read:band:any", "read:candidate:any", "read:loop:any", "read:scorecard:any"],
+  hiring_committee: ["read:rubric:any", "read:band:any", "read:candidate:any", "read:loop:any", "read:scorecard:any", "decide:hire:any"],
   manager: ["read:rubric:any", "read:band:any", "read:builder:team"],
   builder: ["read:rubric:any", "read:builder:own"],
   promotion_committee: ["read:rubric:any", "read:band:any", "read:builder:any"],

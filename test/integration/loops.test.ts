@@ -4,7 +4,7 @@ import { syncRubricFiles } from "~/data/rubrics.server";
 import { RubricPublishError } from "~/data/rubric-files.server";
 import * as newLoop from "~/routes/candidates.$candidateId.loops.new/route";
 import * as ics from "~/routes/interviews.$interviewId.calendar[.]ics";
-import * as loopPage from "~/routes/loops.$loopId/route";
+import * as loopPage from "~/routes/loops.$loopId._index/route";
 import { call } from "../helpers/route";
 import { loopWithInterviews, publishShippedRubrics } from "../helpers/loops";
 import { createUser, sessionCookieFor } from "../helpers/users";

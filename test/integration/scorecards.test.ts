@@ -3,7 +3,7 @@ import { prisma } from "~/data/db.server";
 import * as draft from "~/routes/scorecards.$scorecardId.draft";
 import * as readPage from "~/routes/scorecards.$scorecardId._index/route";
 import * as scorecardPage from "~/routes/interviews.$interviewId.scorecard/route";
-import * as loopPage from "~/routes/loops.$loopId/route";
+import * as loopPage from "~/routes/loops.$loopId._index/route";
 import { BASE, call } from "../helpers/route";
 import { loopWithInterviews, stage2Content } from "../helpers/loops";
 import { createUser, sessionCookieFor } from "../helpers/users";

@@ -1,0 +1,106 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { listDecisions, recordDecision, submittedScorecards } from "~/data/committee.server";
+import { interviewStates } from "~/data/loops.server";
+import { loopRatings, ratingsForLeniency } from "~/data/rater-quality.server";
+import { aggregateLoop } from "~/domain/aggregation";
+import { committeeAudience, competencyChart } from "~/domain/committee";
+import { checkDecisionChain, currentDecision, decisionSchema } from "~/domain/decision";
+import { isLevel, type Level } from "~/domain/levels";
+import { loopProgress } from "~/domain/loop";
+import { hasPermission } from "~/domain/permissions";
+import { loopAgreement, raterLeniency } from "~/domain/rater-quality";
+import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
+import { requireLoopAccess } from "~/utils/loop-access.server";
+import { CommitteePage } from "./committee-page";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Committee review · ${data.loop.candidate.name} · Builder Ladder` : "Committee review · Builder Ladder" },
+];
+
+async function loadAccess(request: Request, loopId: string | undefined) {
+  const access = await requireLoopAccess(request, loopId);
+  const audience = committeeAudience(access.user, access.onLoop);
+  if (!audience) throw data({ message: "You can read this loop's review after you have submitted all your scorecards on it." }, { status: 403 });
+  return { ...access, audience };
+}
+
+/**
+ * The committee page of a loop. What leaves the server depends on the audience
+ * (domain/committee.ts): recruiters get completion only; interviewers who have submitted get
+ * the evidence without pay; committee members and admins get everything and decide.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, loop, audience } = await loadAccess(request, params.loopId);
+  const now = new Date();
+  const rubric = loop.rubric;
+  const progress = loopProgress(rubric.stages, rubric.decision_rules.scorecards_per_stage, interviewStates(loop), now);
+  const decisions = await listDecisions([loop.id]);
+  const current = currentDecision(decisions);
+  const stageName = (id: string) => rubric.stages.find((s) => s.id === id)?.name ?? id;
+
+  const base = {
+    audience,
+    loop: {
+      id: loop.id,
+      candidate: { id: loop.candidate.id, name: loop.candidate.name },
+      targetLevel: loop.targetLevel,
+      rubricVersion: loop.rubricVersion,
+      createdAt: loop.createdAt,
+    },
+    stages: progress.stages.map((s) => ({ ...s, name: stageName(s.stageId) })),
+    complete: progress.complete,
+    decision: current ? { outcome: current.outcome, level: current.level, decidedByName: current.decidedByName, decidedAt: current.decidedAt } : null,
+  };
+  if (audience === "recruiter") return { ...base, evidence: null, pay: null };
+
+  const targetLevel: Level = isLevel(loop.targetLevel) ? loop.targetLevel : "L4";
+  const scorecards = await submittedScorecards(loop.id);
+  const aggregate = aggregateLoop(rubric, targetLevel, scorecards);
+  const interviewerIds = [...new Set(scorecards.map((s) => s.interviewerId))];
+  const [ratings, leniencyRows] = await Promise.all([loopRatings(loop.id), ratingsForLeniency(interviewerIds)]);
+  const leniency = raterLeniency(leniencyRows).filter((l) => interviewerIds.includes(l.interviewerId));
+  const { band, ...withoutBand } = aggregate;
+
+  const evidence = {
+    aggregate: withoutBand,
+    chart: competencyChart(rubric, aggregate),
+    scorecards: scorecards
+      .map((s) => ({ id: s.id, interviewerId: s.interviewerId, interviewerName: s.interviewerName, stageId: s.stageId, stageName: stageName(s.stageId), recommendation: s.recommendation, submittedAt: s.submittedAt }))
+      .sort((a, b) => rubric.stages.findIndex((x) => x.id === a.stageId) - rubric.stages.findIndex((x) => x.id === b.stageId) || a.interviewerName.localeCompare(b.interviewerName)),
+    criteria: rubric.stages.flatMap((s) => s.criteria.map((c) => ({ id: c.id, name: c.name, competencyId: c.competency, stageId: s.id }))),
+    agreement: loopAgreement(ratings),
+    leniency,
+    decisions: decisions.map(({ baseSalary: _b, bandJustification: _j, currency: _c, ...d }) => d),
+  };
+  if (audience === "panel") return { ...base, evidence, pay: null };
+
+  return {
+    ...base,
+    evidence,
+    pay: {
+      band,
+      bands: rubric.bands,
+      decisions,
+      currentDecisionId: current?.id ?? null,
+      canDecide: hasPermission(user.roles, "decide:hire:any"),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, loop } = await loadAccess(request, params.loopId);
+  if (!hasPermission(user.roles, "decide:hire:any")) {
+    throw data({ message: "Only hiring committee members and admins record decisions." }, { status: 403 });
+  }
+  const parsed = parseForm(decisionSchema(loop.rubric.bands), await request.formData());
+  if (!parsed.success) return badRequest(parsed.failure);
+  const refusal = checkDecisionChain(await listDecisions([loop.id]), parsed.data.correctsId);
+  if (refusal) return formError(refusal, { status: 409 });
+  await recordDecision({ ...parsed.data, loopId: loop.id, currency: loop.rubric.bands.currency, decidedById: user.id, now: new Date() });
+  return formSaved();
+}
+
+export default function CommitteeRoute() {
+  return <CommitteePage data={useLoaderData<typeof loader>()} />;
+}
