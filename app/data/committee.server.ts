@@ -1,6 +1,6 @@
 import type { SubmittedScorecard } from "~/domain/aggregation";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
-import type { DecisionInput } from "~/domain/decision";
+import { currentDecision, type DecisionInput } from "~/domain/decision";
 import { prisma } from "./db.server";
 
 const scorecardSelect = {
@@ -120,4 +120,10 @@ export async function recordDecision(input: DecisionInput & { loopId: string; cu
     },
   });
   return row.id;
+}
+
+/** The decision in force among a loop's entries, without pay: what loop and candidate pages show. */
+export function decisionSummary(entries: readonly DecisionRecord[]) {
+  const current = currentDecision(entries);
+  return current ? { outcome: current.outcome, level: current.level, decidedByName: current.decidedByName, decidedAt: current.decidedAt } : null;
 }

@@ -47,6 +47,9 @@ describe("each role's home", () => {
     for (const role of ["recruiter", "hiring_committee"] as const) {
       const { data } = await homeOf([role]);
       expect(data.candidates?.map((c) => c.name)).toEqual(["Cand"]);
+      // Loops awaiting a decision are the committee's; recruiters chase scorecards instead.
+      expect(data.inReview === null).toBe(role === "recruiter");
+      expect(data.owed === null).toBe(role === "hiring_committee");
       expect(data.roster).toBeNull();
       expect(data.reports).toBeNull();
     }

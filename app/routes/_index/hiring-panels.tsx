@@ -75,3 +75,21 @@ export function OwedScorecardsPanel({ loops }: { loops: OwedLoop[] }) {
     </Panel>
   );
 }
+
+export function InReviewPanel({ loops }: { loops: Array<{ loopId: string; candidateName: string; targetLevel: string }> }) {
+  return (
+    <Panel id="panel-review" title="Loops awaiting a decision">
+      {loops.length === 0 ? <p>No complete loop is waiting for the committee.</p> : null}
+      <ul className="home-list">
+        {loops.map((l) => (
+          <li key={l.loopId}>
+            <Link to={`/loops/${l.loopId}/committee`}>{l.candidateName}</Link> <span className="muted small">target {l.targetLevel}</span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/committee">All loops in review</Link>
+      </p>
+    </Panel>
+  );
+}

@@ -4,11 +4,12 @@ import { listBuilders, listReports, findBuilder } from "~/data/builders.server";
 import { listCandidates } from "~/data/candidates.server";
 import { countUsersByRole } from "~/data/users.server";
 import { listAssignedInterviews, listLoops, namesOf } from "~/data/loops.server";
-import { interviewerQueue, owedScorecards } from "~/domain/loop";
+import { interviewerQueue, loopProgress, owedScorecards } from "~/domain/loop";
+import { listDecisions } from "~/data/committee.server";
 import { hasPermission } from "~/domain/permissions";
 import { requireUser } from "~/utils/auth.server";
 import { AdminPanel, BuilderPanel, CandidatesPanel, ReportsPanel, RosterPanel } from "./panels";
-import { InterviewerPanel, OwedScorecardsPanel } from "./hiring-panels";
+import { InReviewPanel, InterviewerPanel, OwedScorecardsPanel } from "./hiring-panels";
 
 export const meta: MetaFunction = () => [{ title: "Home · Builder Ladder" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.roles, p);
   const now = new Date();
-  const [ownRecord, reports, roster, candidates, people, assigned, owed] = await Promise.all([
+  const [ownRecord, reports, roster, candidates, people, assigned, owed, inReview] = await Promise.all([
     can("read:builder:own") ? findBuilder(user.id) : null,
     can("read:builder:team") ? listReports(user.id) : null,
     can("read:builder:any") ? listBuilders() : null,
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can("manage:user:any") ? countUsersByRole() : null,
     can("write:scorecard:own") ? listAssignedInterviews(user.id) : null,
     can("manage:loop:any") ? loopsOwingScorecards(now) : null,
+    can("read:scorecard:any") ? loopsInReview(now) : null,
   ]);
   return {
     name: user.name,
@@ -35,7 +37,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     people,
     queue: assigned ? interviewerQueue(assigned, now) : null,
     owed,
+    inReview,
   };
+}
+
+/** For the hiring committee: loops whose stages are all complete and that await a decision. */
+async function loopsInReview(now: Date) {
+  const loops = await listLoops();
+  const decided = new Set((await listDecisions(loops.map((l) => l.id))).map((d) => d.loopId));
+  return loops
+    .filter((l) => !decided.has(l.id) && loopProgress(l.rubric.stages, l.rubric.decision_rules.scorecards_per_stage, l.interviews, now).complete)
+    .map((l) => ({ loopId: l.id, candidateName: l.candidateName, targetLevel: l.targetLevel }));
 }
 
 /** For recruiters: each loop's missing scorecards, who owes them and when they are due. */
@@ -66,6 +78,7 @@ export default function Home() {
         {data.reports ? <ReportsPanel reports={data.reports} /> : null}
         {data.queue ? <InterviewerPanel queue={data.queue} /> : null}
         {data.owed ? <OwedScorecardsPanel loops={data.owed} /> : null}
+        {data.inReview ? <InReviewPanel loops={data.inReview} /> : null}
         {data.candidates ? <CandidatesPanel candidates={data.candidates} /> : null}
         {data.roster ? <RosterPanel builders={data.roster} /> : null}
         {data.people ? <AdminPanel people={data.people} /> : null}

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { DecisionBadge, type DecisionSummary } from "~/components/decision-badge";
 import type { StageStatus } from "~/domain/loop";
 
 export type LoopView = {
@@ -9,6 +10,7 @@ export type LoopView = {
   targetLevel: string;
   createdAt: Date;
   complete: boolean;
+  decision: DecisionSummary | null;
   stages: Array<{ id: string; name: string; status: StageStatus; statusLabel: string; submitted: number; needed: number }>;
 };
 
@@ -32,6 +34,9 @@ export function LoopList({ loops }: { loops: LoopView[] }) {
               Track {loop.track} · rubric v{loop.version} · target level {loop.targetLevel} · started{" "}
               {dateFormat.format(new Date(loop.createdAt))}
               {loop.complete ? " · every stage complete" : null}
+            </p>
+            <p>
+              <DecisionBadge decision={loop.decision} />
             </p>
             <ul className="stage-list" aria-label={`Stages of the ${loop.rubricName} v${loop.version} loop`}>
               {loop.stages.map((stage) => (

@@ -2,6 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { findCandidate } from "~/data/candidates.server";
 import { listLoopsForCandidate } from "~/data/loops.server";
+import { decisionSummary, listDecisions } from "~/data/committee.server";
 import { isWebAddress, linkLines } from "~/domain/candidate-form";
 import { candidateSourceLabel } from "~/domain/candidates";
 import { loopProgress, STAGE_STATUS_LABELS } from "~/domain/loop";
@@ -22,8 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!candidate) throw data({ message: "No such candidate" }, { status: 404 });
 
   const now = new Date();
+  const candidateLoops = await listLoopsForCandidate(candidate.id);
+  const decisions = await listDecisions(candidateLoops.map((l) => l.id));
   // Only what the page shows leaves the server: each stage's name and status, not the rubric.
-  const loops: LoopView[] = (await listLoopsForCandidate(candidate.id)).map((loop) => {
+  const loops: LoopView[] = candidateLoops.map((loop) => {
     const progress = loopProgress(loop.rubric.stages, loop.rubric.decision_rules.scorecards_per_stage, loop.interviews, now);
     return {
       id: loop.id,
@@ -33,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       targetLevel: loop.targetLevel,
       createdAt: loop.createdAt,
       complete: progress.complete,
+      decision: decisionSummary(decisions.filter((d) => d.loopId === loop.id)),
       stages: progress.stages.map((stage) => ({
         id: stage.stageId,
         name: loop.rubric.stages.find((s) => s.id === stage.stageId)?.name ?? stage.stageId,

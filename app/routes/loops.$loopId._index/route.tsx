@@ -2,6 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "@remix-run/react";
 import { addInterview, interviewStates, listInterviewers } from "~/data/loops.server";
 import { listSubmittedScorecards } from "~/data/scorecards.server";
+import { decisionSummary, listDecisions } from "~/data/committee.server";
+import { committeeAudience } from "~/domain/committee";
+import { DecisionBadge } from "~/components/decision-badge";
 import { localDateTimeToInstant } from "~/domain/loop-access";
 import { loopProgress, scorecardDueAt } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
@@ -16,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, loop, access } = await requireLoopAccess(request, params.loopId);
+  const { user, loop, access, onLoop } = await requireLoopAccess(request, params.loopId);
   const now = new Date();
   const rules = loop.rubric.decision_rules;
   const progress = loopProgress(loop.rubric.stages, rules.scorecards_per_stage, interviewStates(loop), now);
@@ -25,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   return {
     viewerId: user.id,
+    loopId: loop.id,
     access,
     canReadCandidate: hasPermission(user.roles, "read:candidate:any"),
     candidate: loop.candidate,
@@ -32,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rubricVersion: loop.rubricVersion,
     createdAt: loop.createdAt,
     complete: progress.complete,
+    decision: decisionSummary(await listDecisions([loop.id])),
+    canOpenReview: committeeAudience(user, onLoop) !== null,
     stages: loop.rubric.stages.map((stage) => {
       const stageProgress = progress.stages.find((p) => p.stageId === stage.id)!;
       return {
@@ -107,6 +113,10 @@ export default function LoopPage() {
             {data.rubricVersion.name} v{data.rubricVersion.version}
           </Link>{" "}
           · {data.complete ? <span className="badge badge-current">All stages complete</span> : <span className="badge badge-previous">In progress</span>}
+        </p>
+        <p className="row">
+          <DecisionBadge decision={data.decision} />
+          {data.canOpenReview ? <Link to={`/loops/${data.loopId}/committee`}>Committee review</Link> : null}
         </p>
         {data.access.isInterviewer && !data.access.canSeePanel ? (
           <p className="notice">
