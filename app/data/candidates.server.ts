@@ -98,3 +98,9 @@ export async function updateCandidate(id: string, input: CandidateInput): Promis
   const { count } = await prisma.candidate.updateMany({ where: { id }, data: input });
   return count > 0;
 }
+
+/** Candidates' emails by id, in one query (for exports). */
+export async function candidateEmails(candidateIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await prisma.candidate.findMany({ where: { id: { in: [...new Set(candidateIds)] } }, select: { id: true, email: true } });
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

@@ -1,0 +1,202 @@
+import { aggregateLoop, HIRING_RECOMMENDATIONS, recommendationRank, type HiringRecommendation, type SubmittedScorecard } from "./aggregation";
+import { atsFromAggregate, type AtsRecommendation } from "./committee";
+import type { DecisionOutcome } from "./decision";
+import { isLevel, LEVELS, type Level } from "./levels";
+import { loopProgress, type InterviewState } from "./loop";
+import type { Rubric } from "./rubric/schema";
+
+/**
+ * The hiring committee's list of loops: one row per loop, computed from the pinned rubric and
+ * the loop's submitted scorecards exactly as the loop's committee page computes it
+ * (aggregateLoop), plus where the loop stands:
+ * - "decided": the loop has a decision in force (whatever its stages say);
+ * - "in_review": every stage is complete and nobody has decided yet — the committee's queue;
+ * - "in_progress": stages are still waiting on interviews or scorecards.
+ * Pure: the server loads loops, scorecards and decisions and passes them in.
+ */
+export const COMMITTEE_STATUSES = ["in_review", "in_progress", "decided"] as const;
+export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
+export const COMMITTEE_STATUS_LABELS: Record<CommitteeStatus, string> = {
+  in_review: "In review",
+  in_progress: "In progress",
+  decided: "Decided",
+};
+
+export type CommitteeLoopInput = {
+  loopId: string;
+  candidateId: string;
+  candidateName: string;
+  track: string;
+  version: number;
+  targetLevel: string;
+  rubric: Rubric;
+  interviews: readonly InterviewState[];
+  scorecards: readonly SubmittedScorecard[];
+  /** The decision in force (decision.ts currentDecision), or null. */
+  decision: { outcome: DecisionOutcome; decidedAt: Date } | null;
+};
+
+export type CommitteeRow = {
+  loopId: string;
+  candidateId: string;
+  candidateName: string;
+  track: string;
+  version: number;
+  targetLevel: string;
+  supportedLevel: Level | null;
+  recommendation: HiringRecommendation;
+  ats: AtsRecommendation;
+  /** Distinct red flags raised on the loop (by anyone, any severity). */
+  redFlags: number;
+  /** Names of the flags that block a hire (raised by enough independent interviewers). */
+  blockingFlags: string[];
+  stagesComplete: number;
+  stagesTotal: number;
+  status: CommitteeStatus;
+  decision: DecisionOutcome | null;
+  decidedAt: Date | null;
+};
+
+export function committeeRow(input: CommitteeLoopInput, now: Date): CommitteeRow {
+  const { rubric } = input;
+  // As the committee page: a target level outside the ladder is read as the lowest level.
+  const target: Level = isLevel(input.targetLevel) ? input.targetLevel : LEVELS[0];
+  const aggregate = aggregateLoop(rubric, target, input.scorecards);
+  const progress = loopProgress(rubric.stages, rubric.decision_rules.scorecards_per_stage, input.interviews, now);
+  const blocking = aggregate.flags.filter((f) => f.blocks);
+  const stagesComplete = progress.stages.filter((s) => s.status === "complete").length;
+  return {
+    loopId: input.loopId,
+    candidateId: input.candidateId,
+    candidateName: input.candidateName,
+    track: input.track,
+    version: input.version,
+    targetLevel: input.targetLevel,
+    supportedLevel: aggregate.level.supportedLevel,
+    recommendation: aggregate.recommendation.value,
+    ats: atsFromAggregate(aggregate.recommendation.value, blocking.length > 0),
+    redFlags: aggregate.flags.length,
+    blockingFlags: blocking.map((f) => f.name),
+    stagesComplete,
+    stagesTotal: progress.stages.length,
+    status: input.decision ? "decided" : progress.complete ? "in_review" : "in_progress",
+    decision: input.decision?.outcome ?? null,
+    decidedAt: input.decision?.decidedAt ?? null,
+  };
+}
+
+// ---- Sorting -------------------------------------------------------------------------------
+
+export const COMMITTEE_SORTS = ["candidate", "target", "supported", "recommendation", "flags", "completion"] as const;
+export type CommitteeSort = (typeof COMMITTEE_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+type Sortable = Pick<
+  CommitteeRow,
+  "loopId" | "candidateName" | "targetLevel" | "supportedLevel" | "recommendation" | "blockingFlags" | "redFlags" | "stagesComplete" | "stagesTotal"
+>;
+
+const levelRank = (level: string | null) => (level !== null && isLevel(level) ? LEVELS.indexOf(level) : -1);
+const nameOrder = (a: string, b: string) => a.localeCompare(b, "en", { sensitivity: "base" }) || a.localeCompare(b);
+
+// Each key compares ascending: names A→Z, levels low→high (none below L4), recommendations worst→best
+// (a blocked no hire below a plain no hire), fewest flags first, least complete first.
+const COMPARE: Record<CommitteeSort, (a: Sortable, b: Sortable) => number> = {
+  candidate: (a, b) => nameOrder(a.candidateName, b.candidateName),
+  target: (a, b) => levelRank(a.targetLevel) - levelRank(b.targetLevel),
+  supported: (a, b) => levelRank(a.supportedLevel) - levelRank(b.supportedLevel),
+  recommendation: (a, b) =>
+    recommendationRank(a.recommendation) - recommendationRank(b.recommendation) ||
+    Number(b.blockingFlags.length > 0) - Number(a.blockingFlags.length > 0),
+  flags: (a, b) => a.blockingFlags.length - b.blockingFlags.length || a.redFlags - b.redFlags,
+  completion: (a, b) =>
+    a.stagesComplete / Math.max(a.stagesTotal, 1) - b.stagesComplete / Math.max(b.stagesTotal, 1) || a.stagesComplete - b.stagesComplete,
+};
+
+/**
+ * Rows in the chosen order. Ties fall back to the candidate's name, then the loop id (both
+ * always ascending), so the order never depends on the input order.
+ */
+export function sortCommitteeRows<T extends Sortable>(rows: readonly T[], sort: CommitteeSort, direction: SortDirection): T[] {
+  const sign = direction === "desc" ? -1 : 1;
+  return [...rows].sort(
+    (a, b) => sign * COMPARE[sort](a, b) || COMPARE.candidate(a, b) || (a.loopId < b.loopId ? -1 : a.loopId > b.loopId ? 1 : 0),
+  );
+}
+
+// ---- Filtering and the query string ----------------------------------------------------------
+
+export type StatusFilter = CommitteeStatus | "all";
+export const STATUS_FILTERS: readonly StatusFilter[] = [...COMMITTEE_STATUSES, "all"];
+export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { ...COMMITTEE_STATUS_LABELS, all: "All" };
+
+export type CommitteeQuery = {
+  status: StatusFilter;
+  recommendation: HiringRecommendation | null;
+  track: string | null;
+  sort: CommitteeSort;
+  direction: SortDirection;
+};
+
+/** The list opens on the committee's queue: loops in review, by candidate. */
+export const DEFAULT_COMMITTEE_QUERY: CommitteeQuery = { status: "in_review", recommendation: null, track: null, sort: "candidate", direction: "asc" };
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+
+/**
+ * The list's filters and order from the address (`status`, `recommendation`, `track`, `sort`,
+ * `dir`). Unknown or empty values fall back to the defaults, so a stale or edited address still lists.
+ */
+export function parseCommitteeQuery(params: URLSearchParams): CommitteeQuery {
+  const track = params.get("track")?.trim().slice(0, 100) || null;
+  return {
+    status: oneOf(STATUS_FILTERS, params.get("status")) ?? DEFAULT_COMMITTEE_QUERY.status,
+    recommendation: oneOf(HIRING_RECOMMENDATIONS, params.get("recommendation")),
+    track,
+    sort: oneOf(COMMITTEE_SORTS, params.get("sort")) ?? DEFAULT_COMMITTEE_QUERY.sort,
+    direction: oneOf(["asc", "desc"] as const, params.get("dir")) ?? DEFAULT_COMMITTEE_QUERY.direction,
+  };
+}
+
+/** The query as address parameters, leaving out what equals the default. */
+export function committeeSearchParams(query: CommitteeQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.status !== DEFAULT_COMMITTEE_QUERY.status) params.set("status", query.status);
+  if (query.recommendation) params.set("recommendation", query.recommendation);
+  if (query.track) params.set("track", query.track);
+  if (query.sort !== DEFAULT_COMMITTEE_QUERY.sort) params.set("sort", query.sort);
+  if (query.direction !== DEFAULT_COMMITTEE_QUERY.direction) params.set("dir", query.direction);
+  return params;
+}
+
+/** `?…` for the query, or "" when everything is the default. */
+export function committeeSearch(query: CommitteeQuery): string {
+  const text = committeeSearchParams(query).toString();
+  return text ? `?${text}` : "";
+}
+
+export function filterCommitteeRows<T extends Pick<CommitteeRow, "status" | "recommendation" | "track">>(
+  rows: readonly T[],
+  filters: Pick<CommitteeQuery, "status" | "recommendation" | "track">,
+): T[] {
+  return rows.filter(
+    (r) =>
+      (filters.status === "all" || r.status === filters.status) &&
+      (filters.recommendation === null || r.recommendation === filters.recommendation) &&
+      (filters.track === null || r.track === filters.track),
+  );
+}
+
+/** Filtered, then sorted: what the page shows and the exports hold. */
+export function committeeList<T extends CommitteeRow>(rows: readonly T[], query: CommitteeQuery): T[] {
+  return sortCommitteeRows(filterCommitteeRows(rows, query), query.sort, query.direction);
+}
+
+/** How many rows each status filter would show, ignoring the status filter itself. */
+export function statusCounts(rows: readonly CommitteeRow[], filters: Pick<CommitteeQuery, "recommendation" | "track">): Record<StatusFilter, number> {
+  const matching = filterCommitteeRows(rows, { ...filters, status: "all" });
+  const counts: Record<StatusFilter, number> = { in_review: 0, in_progress: 0, decided: 0, all: matching.length };
+  for (const r of matching) counts[r.status] += 1;
+  return counts;
+}

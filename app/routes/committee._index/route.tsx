@@ -1,0 +1,220 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { SelectField } from "~/components/candidate-fields";
+import { TableScroll } from "~/components/table-scroll";
+import { HIRING_RECOMMENDATION_LABELS, HIRING_RECOMMENDATIONS } from "~/domain/aggregation";
+import {
+  COMMITTEE_STATUS_LABELS,
+  committeeList,
+  committeeSearch,
+  DEFAULT_COMMITTEE_QUERY,
+  STATUS_FILTER_LABELS,
+  STATUS_FILTERS,
+  statusCounts,
+  type CommitteeQuery,
+  type CommitteeSort,
+} from "~/domain/committee-list";
+import candidateStyles from "~/styles/candidates.css?url";
+import { requireCommittee } from "~/utils/committee-export.server";
+import styles from "./committee.css?url";
+
+export const meta: MetaFunction = () => [{ title: "Hiring committee · Builder Ladder" }];
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: candidateStyles },
+  { rel: "stylesheet", href: styles },
+];
+
+/**
+ * The hiring committee's list of interview loops (hiring committee and admins): loops in review
+ * first, filterable and sortable from the address, with the exports for the same filters.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { query, data } = await requireCommittee(request);
+  const rows = committeeList(data.rows, query);
+  return {
+    query,
+    rows,
+    counts: statusCounts(data.rows, query),
+    tracks: [...new Set(data.rows.map((r) => r.track))].sort(),
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const DECISION_LABELS = { hire: "Hire", no_hire: "No hire" } as const;
+const trackLabel = (track: string) => track.charAt(0).toUpperCase() + track.slice(1);
+
+const COLUMNS: Array<{ sort: CommitteeSort; label: string; num?: boolean }> = [
+  { sort: "candidate", label: "Candidate" },
+  { sort: "target", label: "Target level" },
+  { sort: "supported", label: "Supported level" },
+  { sort: "recommendation", label: "Recommendation" },
+  { sort: "flags", label: "Red flags" },
+  { sort: "completion", label: "Stages complete", num: true },
+];
+
+function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query: CommitteeQuery }) {
+  const active = query.sort === column.sort;
+  const next = active && query.direction === "asc" ? "desc" : "asc";
+  const ariaSort = active ? (query.direction === "asc" ? "ascending" : "descending") : undefined;
+  return (
+    <th scope="col" aria-sort={ariaSort} className={column.num ? "num" : undefined}>
+      <Link to={`/committee${committeeSearch({ ...query, sort: column.sort, direction: next })}`} className="sort-link" preventScrollReset>
+        {column.label}
+        <span className="visually-hidden">{`, sort ${next === "asc" ? "ascending" : "descending"}`}</span>
+        <span aria-hidden="true" className="sort-arrow">
+          {active ? (query.direction === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+export default function CommitteeListPage() {
+  const { query, rows, counts, tracks } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location.pathname === location.pathname;
+  const search = committeeSearch(query);
+  const filtered = query.status !== DEFAULT_COMMITTEE_QUERY.status || query.recommendation !== null || query.track !== null;
+  const statusWord = query.status === "all" ? "" : ` ${COMMITTEE_STATUS_LABELS[query.status].toLowerCase()}`;
+
+  return (
+    <section className="page" aria-labelledby="committee-title">
+      <h1 id="committee-title">Hiring committee</h1>
+      <p className="lede">
+        Interview loops with what their scorecards recommend under the pinned rubric. Loops whose stages are all complete and that await a
+        decision are in review.
+      </p>
+
+      {/* Keyed on the address so back and forward reset the fields to what is shown. */}
+      <Form key={location.search} method="get" action="/committee" role="search" aria-label="Filter loops" className="candidate-filters">
+        <SelectField
+          label="Status"
+          name="status"
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: `${STATUS_FILTER_LABELS[s]} (${counts[s]})` }))}
+          defaultValue={query.status}
+        />
+        <SelectField
+          label="Recommendation"
+          name="recommendation"
+          placeholder="Any recommendation"
+          options={HIRING_RECOMMENDATIONS.map((r) => ({ value: r, label: HIRING_RECOMMENDATION_LABELS[r] }))}
+          defaultValue={query.recommendation ?? ""}
+        />
+        <SelectField
+          label="Track"
+          name="track"
+          placeholder="Any track"
+          options={tracks.map((t) => ({ value: t, label: trackLabel(t) }))}
+          defaultValue={query.track ?? ""}
+        />
+        {query.sort !== DEFAULT_COMMITTEE_QUERY.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.direction !== DEFAULT_COMMITTEE_QUERY.direction ? <input type="hidden" name="dir" value={query.direction} /> : null}
+        <div className="row">
+          <button type="submit" className="button button-secondary" disabled={loading}>
+            Show loops
+          </button>
+          {filtered ? <Link to="/committee">Reset filters</Link> : null}
+        </div>
+      </Form>
+
+      <p role="status" className="muted">
+        {rows.length === 0
+          ? query.status === "in_review" && !query.recommendation && !query.track
+            ? "No loop is waiting for the committee's review."
+            : "No loop matches these filters."
+          : rows.length === 1
+            ? `1 loop${statusWord}.`
+            : `${rows.length} loops${statusWord}.`}
+        {rows.length === 0 && query.status !== "all" ? (
+          <>
+            {" "}
+            <Link to={`/committee${committeeSearch({ ...query, status: "all" })}`}>Show all loops</Link>
+          </>
+        ) : null}
+      </p>
+
+      {rows.length > 0 ? (
+        <TableScroll label="Interview loops">
+          <table className="committee-table">
+            <thead>
+              <tr>
+                {COLUMNS.slice(0, 1).map((c) => (
+                  <SortHeader key={c.sort} column={c} query={query} />
+                ))}
+                <th scope="col">Track</th>
+                {COLUMNS.slice(1).map((c) => (
+                  <SortHeader key={c.sort} column={c} query={query} />
+                ))}
+                <th scope="col">Status</th>
+                <th scope="col">Review</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.loopId}>
+                  <th scope="row">
+                    <Link to={`/candidates/${r.candidateId}`}>{r.candidateName}</Link>
+                  </th>
+                  <td className="nowrap">
+                    {trackLabel(r.track)} v{r.version}
+                  </td>
+                  <td>{r.targetLevel}</td>
+                  <td>{r.supportedLevel ?? <span className="muted">None</span>}</td>
+                  <td>
+                    <span className={`badge badge-rec badge-rec-${r.ats.toLowerCase()}`}>{HIRING_RECOMMENDATION_LABELS[r.recommendation]}</span>
+                  </td>
+                  <td>
+                    {r.redFlags}
+                    {r.blockingFlags.length > 0 ? (
+                      <span className="block small blocking">
+                        Blocking: {r.blockingFlags.join(", ")}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="num">
+                    {r.stagesComplete} of {r.stagesTotal}
+                  </td>
+                  <td>
+                    {COMMITTEE_STATUS_LABELS[r.status]}
+                    {r.decision ? (
+                      <span className="block small">
+                        {DECISION_LABELS[r.decision]}
+                        {r.decidedAt ? `, ${dateFormat.format(new Date(r.decidedAt))}` : ""}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link to={`/loops/${r.loopId}/committee`}>
+                      Open review<span className="visually-hidden"> of {r.candidateName}&apos;s loop</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+
+      <section className="panel exports" aria-labelledby="exports-title">
+        <h2 id="exports-title">Export</h2>
+        <p className="muted">For an applicant tracking system or a spreadsheet, with the filters above. No pay figures are included.</p>
+        <ul className="export-links">
+          <li>
+            <a href={`/committee/loops.csv${search}`}>Loops (CSV)</a>
+          </li>
+          <li>
+            <a href={`/committee/loops.json${search}`}>Loops (JSON)</a>
+          </li>
+          <li>
+            <a href={`/committee/scorecards.csv${search}`}>Scorecards (CSV)</a>
+          </li>
+          <li>
+            <a href={`/committee/scorecards.json${search}`}>Scorecards (JSON)</a>
+          </li>
+        </ul>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+import { committeeExportLoader } from "~/utils/committee-export.server";
+
+// The hiring committee's loops export as JSON, with the committee list's filters (utils/committee-export.server.ts).
+export const loader = committeeExportLoader("loops", "json");
