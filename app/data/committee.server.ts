@@ -1,6 +1,6 @@
 import type { SubmittedScorecard } from "~/domain/aggregation";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
-import { currentDecision, type DecisionInput } from "~/domain/decision";
+import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domain/decision";
 import { prisma } from "./db.server";
 
 const scorecardSelect = {
@@ -103,23 +103,35 @@ export async function listDecisions(loopIds: readonly string[]): Promise<Decisio
   return rows.map(toDecision);
 }
 
-export async function recordDecision(input: DecisionInput & { loopId: string; currency: string; decidedById: string; now: Date }): Promise<string> {
+/**
+ * Records a decision after checking, in the same transaction, that it corrects the decision in
+ * force (if any): two committee members saving at once cannot fork the history.
+ * Returns the refusal when the chain check fails.
+ */
+export async function recordDecision(
+  input: DecisionInput & { loopId: string; currency: string; decidedById: string; now: Date },
+): Promise<{ ok: true; id: string } | { ok: false; refusal: string }> {
   const hire = input.outcome === "hire";
-  const row = await prisma.hiringDecision.create({
-    data: {
-      loopId: input.loopId,
-      outcome: input.outcome,
-      level: hire ? (input.level ?? null) : null,
-      baseSalary: hire ? (input.baseSalary ?? null) : null,
-      currency: hire ? input.currency : null,
-      bandJustification: hire && input.bandJustification ? input.bandJustification : null,
-      rationale: input.rationale,
-      decidedById: input.decidedById,
-      decidedAt: input.now,
-      correctsId: input.correctsId ?? null,
-    },
+  return prisma.$transaction(async (tx) => {
+    const entries = await tx.hiringDecision.findMany({ where: { loopId: input.loopId }, select: { id: true, correctsId: true, decidedAt: true } });
+    const refusal = checkDecisionChain(entries, input.correctsId);
+    if (refusal) return { ok: false as const, refusal };
+    const row = await tx.hiringDecision.create({
+      data: {
+        loopId: input.loopId,
+        outcome: input.outcome,
+        level: hire ? (input.level ?? null) : null,
+        baseSalary: hire ? (input.baseSalary ?? null) : null,
+        currency: hire ? input.currency : null,
+        bandJustification: hire && input.bandJustification ? input.bandJustification : null,
+        rationale: input.rationale,
+        decidedById: input.decidedById,
+        decidedAt: input.now,
+        correctsId: input.correctsId ?? null,
+      },
+    });
+    return { ok: true as const, id: row.id };
   });
-  return row.id;
 }
 
 /** The decision in force among a loop's entries, without pay: what loop and candidate pages show. */

@@ -20,7 +20,11 @@ export function decisionSchema(bands: Rubric["bands"]) {
         .optional(),
       bandJustification: z.string().trim().max(2000).optional().default(""),
       rationale: z.string().trim().min(1, "Write the committee's rationale").max(5000),
-      correctsId: z.string().optional().or(z.literal("").transform(() => undefined)),
+      // An empty hidden field means "not a correction".
+      correctsId: z
+        .string()
+        .optional()
+        .transform((v) => v || undefined),
     })
     .superRefine((value, ctx) => {
       if (value.outcome === "no_hire") {

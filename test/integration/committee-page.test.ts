@@ -157,3 +157,25 @@ describe("recording decisions", () => {
     expect(await prisma.hiringDecision.count({ where: { loopId } })).toBe(0);
   });
 });
+
+describe("decision form edge cases", () => {
+  it("treats an empty correctsId as a first decision, not a broken reference", async () => {
+    const { loopId } = await reviewedLoop();
+    const cookie = await sessionCookieFor((await createUser(["hiring_committee"])).id);
+    const answer = await call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: "Not yet.", correctsId: "" } });
+    expect(answer.status).toBe(200);
+    expect((await prisma.hiringDecision.findFirstOrThrow({ where: { loopId } })).correctsId).toBeNull();
+  });
+
+  it("keeps one chain when two corrections are saved at the same moment", async () => {
+    const { loopId } = await reviewedLoop();
+    const cookie = await sessionCookieFor((await createUser(["hiring_committee"])).id);
+    await call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: "First." } });
+    const first = await prisma.hiringDecision.findFirstOrThrow({ where: { loopId } });
+    const both = await Promise.all(
+      ["A", "B"].map((who) => call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: who, correctsId: first.id } })),
+    );
+    expect(both.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await prisma.hiringDecision.count({ where: { loopId } })).toBe(2);
+  });
+});

@@ -1,18 +1,21 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listDecisions, recordDecision, submittedScorecards } from "~/data/committee.server";
 import { interviewStates } from "~/data/loops.server";
 import { loopRatings, ratingsForLeniency } from "~/data/rater-quality.server";
 import { aggregateLoop } from "~/domain/aggregation";
 import { committeeAudience, competencyChart } from "~/domain/committee";
-import { checkDecisionChain, currentDecision, decisionSchema } from "~/domain/decision";
+import { currentDecision, decisionSchema } from "~/domain/decision";
 import { isLevel, type Level } from "~/domain/levels";
 import { loopProgress } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
 import { loopAgreement, raterLeniency } from "~/domain/rater-quality";
 import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
+import styles from "~/styles/committee.css?url";
 import { CommitteePage } from "./committee-page";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Committee review · ${data.loop.candidate.name} · Builder Ladder` : "Committee review · Builder Ladder" },
@@ -95,9 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(decisionSchema(loop.rubric.bands), await request.formData());
   if (!parsed.success) return badRequest(parsed.failure);
-  const refusal = checkDecisionChain(await listDecisions([loop.id]), parsed.data.correctsId);
-  if (refusal) return formError(refusal, { status: 409 });
-  await recordDecision({ ...parsed.data, loopId: loop.id, currency: loop.rubric.bands.currency, decidedById: user.id, now: new Date() });
+  const recorded = await recordDecision({ ...parsed.data, loopId: loop.id, currency: loop.rubric.bands.currency, decidedById: user.id, now: new Date() });
+  if (!recorded.ok) return formError(recorded.refusal, { status: 409 });
   return formSaved();
 }
 

@@ -1,0 +1,218 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useId, useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { FormErrors } from "~/components/form-fields";
+import { decisionSchema, withinBand } from "~/domain/decision";
+import { LEVELS } from "~/domain/levels";
+import { formatMoney, formatMoneyRange } from "./format";
+import type { CommitteePay } from "./types";
+
+type Schema = ReturnType<typeof decisionSchema>;
+type DecisionFormInput = z.input<Schema>;
+type DecisionFormOutput = z.output<Schema>;
+type FieldName = "outcome" | "level" | "baseSalary" | "bandJustification" | "rationale" | "correctsId";
+type ServerAnswer = { ok: boolean; fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] };
+
+type Props = {
+  bands: CommitteePay["bands"];
+  /** The level the evidence supports and the band's suggested base: the form's starting values. */
+  supportedLevel: string | null;
+  suggestedBase: number | null;
+  /** The decision in force: a new entry corrects it. */
+  currentDecisionId: string | null;
+};
+
+/**
+ * The committee's decision: hire or not, the level, the base (outside the level's band only with a
+ * written justification) and the rationale. Validated in the browser by the same zod schema the
+ * action parses with, then posted as an ordinary form. Once a decision exists, the form records a
+ * correction of it instead: entries are never edited.
+ */
+export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDecisionId }: Props) {
+  const schema = useMemo(() => decisionSchema(bands), [bands]);
+  const fetcher = useFetcher<ServerAnswer>();
+  const uid = useId();
+  const defaults = useMemo(
+    (): DecisionFormInput => ({
+      outcome: undefined as unknown as DecisionFormInput["outcome"],
+      level: supportedLevel && (LEVELS as readonly string[]).includes(supportedLevel) ? (supportedLevel as DecisionFormInput["level"]) : "",
+      baseSalary: suggestedBase === null ? "" : String(suggestedBase),
+      bandJustification: "",
+      rationale: "",
+      correctsId: currentDecisionId ?? "",
+    }),
+    [supportedLevel, suggestedBase, currentDecisionId],
+  );
+  const form = useForm<DecisionFormInput, unknown, DecisionFormOutput>({
+    resolver: zodResolver(schema),
+    defaultValues: defaults,
+    // Fields hidden for a no-hire (level, base) or inside the band (justification) are left out.
+    shouldUnregister: true,
+  });
+  const { register, formState, setError, watch } = form;
+
+  // A saved decision becomes the one in force: start the next entry (a correction) afresh.
+  useEffect(() => form.reset(defaults), [defaults, form]);
+
+  // "Decision recorded" shows from the save until the next entry is started.
+  const [showSaved, setShowSaved] = useState(false);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) setShowSaved(true);
+  }, [fetcher.state, fetcher.data]);
+
+  // Errors the server found (it parses with the same schema) go to the fields they concern.
+  useEffect(() => {
+    const fieldErrors = fetcher.data?.fieldErrors;
+    if (fetcher.state !== "idle" || !fieldErrors) return;
+    for (const [name, messages] of Object.entries(fieldErrors)) {
+      if (messages?.[0]) setError(name as FieldName, { type: "server", message: messages[0] });
+    }
+  }, [fetcher.state, fetcher.data, setError]);
+
+  const outcome = watch("outcome");
+  const level = watch("level");
+  const baseText = watch("baseSalary");
+  const band = typeof level === "string" && level ? bands.levels[level] : undefined;
+  const base = typeof baseText === "string" && baseText.trim() !== "" ? Number(baseText) : Number.NaN;
+  const outsideBand = band !== undefined && Number.isFinite(base) && !withinBand(base, band.base);
+  const isHire = outcome !== "no_hire";
+
+  const error = (name: FieldName) => formState.errors[name]?.message as string | undefined;
+  const ids = (name: FieldName) => ({ error: `${uid}-${name}-error`, hint: `${uid}-${name}-hint`, input: `${uid}-${name}` });
+  const describedBy = (name: FieldName, hint: boolean) =>
+    [hint ? ids(name).hint : null, error(name) ? ids(name).error : null].filter(Boolean).join(" ") || undefined;
+  const errorText = (name: FieldName) =>
+    error(name) ? (
+      <p id={ids(name).error} className="field-error" role="alert">
+        {error(name)}
+      </p>
+    ) : null;
+
+  const correcting = currentDecisionId !== null;
+  const busy = fetcher.state !== "idle";
+  const saved = showSaved && fetcher.state === "idle" && fetcher.data?.ok === true;
+  const correctsError = error("correctsId");
+
+  return (
+    <fetcher.Form
+      method="post"
+      noValidate
+      className="stack decision-form"
+      aria-labelledby={`${uid}-title`}
+      onChange={() => setShowSaved(false)}
+      onSubmit={form.handleSubmit((_values, event) => fetcher.submit(event?.target as HTMLFormElement, { method: "post" }))}
+    >
+      <h3 id={`${uid}-title`}>{correcting ? "Record a correction" : "Record the decision"}</h3>
+      <p className="muted small">
+        {correcting
+          ? "Decisions are never edited. A correction is a new entry that names the decision it corrects; both stay in the history."
+          : "The decision is recorded with your name and the time, and cannot be edited afterwards: a later change is a correction."}
+      </p>
+      <FormErrors errors={[...(fetcher.data?.formErrors ?? []), ...(correctsError ? [correctsError] : [])]} />
+      {/* Only a correction names the entry it corrects (an empty correctsId is not "none" to the schema). */}
+      {correcting ? <input type="hidden" {...register("correctsId")} /> : null}
+
+      <fieldset aria-describedby={error("outcome") ? ids("outcome").error : undefined}>
+        <legend>Outcome</legend>
+        <div className="choice-row">
+          <label className="choice">
+            <input type="radio" value="hire" aria-invalid={error("outcome") ? true : undefined} {...register("outcome")} /> Hire
+          </label>
+          <label className="choice">
+            <input type="radio" value="no_hire" aria-invalid={error("outcome") ? true : undefined} {...register("outcome")} /> No hire
+          </label>
+        </div>
+        {errorText("outcome")}
+      </fieldset>
+
+      {isHire ? (
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={ids("level").input}>Level</label>
+            <select id={ids("level").input} aria-invalid={error("level") ? true : undefined} aria-describedby={describedBy("level", false)} {...register("level")}>
+              <option value="">Choose a level</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                  {l === supportedLevel ? " (supported by the evidence)" : ""}
+                </option>
+              ))}
+            </select>
+            {errorText("level")}
+          </div>
+          <div className="field">
+            <label htmlFor={ids("baseSalary").input}>Base salary ({bands.currency} a year)</label>
+            <p id={ids("baseSalary").hint} className="field-hint">
+              {band && typeof level === "string" ? (
+                <>
+                  {level} band: {formatMoneyRange(band.base, bands.currency)} (mid {formatMoney(band.base.mid, bands.currency)})
+                  {suggestedBase !== null && level === supportedLevel ? <>; suggested {formatMoney(suggestedBase, bands.currency)}</> : null}
+                </>
+              ) : (
+                "Choose a level to see its band."
+              )}
+            </p>
+            <input
+              id={ids("baseSalary").input}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              aria-invalid={error("baseSalary") ? true : undefined}
+              aria-describedby={describedBy("baseSalary", true)}
+              {...register("baseSalary")}
+            />
+            {errorText("baseSalary")}
+          </div>
+        </div>
+      ) : null}
+
+      {isHire && (outsideBand || error("bandJustification")) ? (
+        <div className="field">
+          <label htmlFor={ids("bandJustification").input}>Why outside the band</label>
+          <p id={ids("bandJustification").hint} className="field-hint">
+            {band && typeof level === "string"
+              ? `The base is outside the ${level} band (${formatMoneyRange(band.base, bands.currency)}): the rubric asks for a written justification.`
+              : "The base is outside the level's band: justify it in writing."}
+          </p>
+          <textarea
+            id={ids("bandJustification").input}
+            rows={3}
+            aria-invalid={error("bandJustification") ? true : undefined}
+            aria-describedby={describedBy("bandJustification", true)}
+            {...register("bandJustification")}
+          />
+          {errorText("bandJustification")}
+        </div>
+      ) : null}
+
+      <div className="field">
+        <label htmlFor={ids("rationale").input}>Rationale</label>
+        <p id={ids("rationale").hint} className="field-hint">
+          Why the committee decided this, in a few sentences: it stays with the decision.
+        </p>
+        <textarea
+          id={ids("rationale").input}
+          rows={4}
+          aria-invalid={error("rationale") ? true : undefined}
+          aria-describedby={describedBy("rationale", true)}
+          {...register("rationale")}
+        />
+        {errorText("rationale")}
+      </div>
+
+      <div className="row">
+        <button type="submit" className="button" disabled={busy}>
+          {correcting ? "Record correction" : "Record decision"}
+        </button>
+        {saved ? (
+          <span role="status" className="muted">
+            Decision recorded.
+          </span>
+        ) : null}
+      </div>
+    </fetcher.Form>
+  );
+}
