@@ -62,6 +62,8 @@ test("the keyboard reaches the skip link first, then the menu in order, then sig
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Candidates" })).toBeFocused();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Committee" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Rubrics" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toBeFocused();
