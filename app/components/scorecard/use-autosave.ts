@@ -41,7 +41,7 @@ export function useAutosave({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSaved = useRef<Date | null>(initialSavedAt);
 
-  const storageKey = `builder-ladder:draft:${url}`;
+  const storageKey = draftStorageKey(url);
 
   const save = useCallback(
     async (keepalive = false) => {
@@ -156,5 +156,16 @@ function forgetLocalCopy(key: string, savedFrom: number) {
     } catch {
       /* nothing to do */
     }
+  }
+}
+
+const draftStorageKey = (url: string) => `builder-ladder:draft:${url}`;
+
+/** Drops the browser's copy of a draft once the scorecard is submitted: it can never be restored. */
+export function forgetDraftCopy(url: string) {
+  try {
+    window.localStorage.removeItem(draftStorageKey(url));
+  } catch {
+    /* storage disabled */
   }
 }

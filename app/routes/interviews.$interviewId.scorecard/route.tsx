@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { LocalTime } from "~/components/local-time";
 import { ScorecardForm } from "~/components/scorecard/scorecard-form";
+import { forgetDraftCopy } from "~/components/scorecard/use-autosave";
 import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/scorecard-view";
 import { amendScorecard, submitScorecard } from "~/data/scorecards.server";
 import { scorecardDueAt } from "~/domain/loop";
@@ -84,6 +85,10 @@ export default function ScorecardPage() {
   const submitted = data.status === "submitted";
   // A saved amendment adds a revision: back to the read-only view, which shows it and the history.
   useEffect(() => setAmending(false), [data.revisions.length]);
+  const draftUrl = `/scorecards/${data.scorecardId}/draft`;
+  useEffect(() => {
+    if (submitted) forgetDraftCopy(draftUrl);
+  }, [submitted, draftUrl]);
 
   return (
     <article className="page scorecard-page" aria-labelledby="scorecard-title">
@@ -118,7 +123,7 @@ export default function ScorecardPage() {
           stage={data.stage}
           initial={data.content}
           mode="draft"
-          draftUrl={`/scorecards/${data.scorecardId}/draft`}
+          draftUrl={draftUrl}
           initialSavedAt={data.draftSavedAt ? new Date(data.draftSavedAt) : null}
         />
       ) : amending ? (
@@ -126,7 +131,7 @@ export default function ScorecardPage() {
           stage={data.stage}
           initial={data.content}
           mode="amend"
-          draftUrl={`/scorecards/${data.scorecardId}/draft`}
+          draftUrl={draftUrl}
           initialSavedAt={null}
           onCancel={() => setAmending(false)}
         />
