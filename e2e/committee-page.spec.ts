@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./fixtures";
+import { signInAs, unique, type Person } from "./fixtures";
 
 /**
  * The hiring committee page of a loop (/loops/:loopId/committee), end to end, on the demo data
@@ -9,7 +9,6 @@ import { DEMO_PASSWORD } from "./fixtures";
  * itself, since the database is shared by tests running in parallel.
  */
 
-type Person = { email: string; name: string };
 const HANNAH: Person = { email: "hiring@northwind.example", name: "Hannah Schmidt" }; // hiring committee
 const RECRUITER: Person = { email: "recruiter@northwind.example", name: "Sofia Alvarez" };
 const DANIEL: Person = { email: "interviewer@northwind.example", name: "Daniel Okafor" }; // on Ravi's panel
@@ -33,17 +32,6 @@ const test = base.extend<{ as: (person: Person, viewport?: { width: number; heig
   },
 });
 
-async function signInAs(page: Page, person: Person) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
-}
-
-function unique() {
-  return `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-}
 
 /** From the candidate list to the candidate, to their (only) loop; returns the loop's address. */
 async function findLoop(page: Page, candidateName: string) {

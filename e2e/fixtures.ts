@@ -10,12 +10,23 @@ export function demoLogin(role: Role) {
   return login;
 }
 
-/** Signs in through the form, as a person would, and waits for the home page. */
-export async function signIn(page: Page, role: Role) {
-  const { email, name } = demoLogin(role);
+export type Person = { email: string; name: string };
+
+/** Signs in through the form, as a person would, and waits for their home page. */
+export async function signInAs(page: Page, person: Person) {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${name.split(" ")[0]}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
+}
+
+/** Signs in as the demo user of a role. */
+export async function signIn(page: Page, role: Role) {
+  await signInAs(page, demoLogin(role));
+}
+
+/** A suffix that keeps names apart: tests share one database. */
+export function unique() {
+  return `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./fixtures";
+import { signInAs, unique, type Person } from "./fixtures";
 
 /**
  * Interview loops and scorecards, end to end: a recruiter sets up a loop, interviewers write,
@@ -9,7 +9,6 @@ import { DEMO_PASSWORD } from "./fixtures";
  * each has submitted. Every test makes its own candidate and loop (the database is shared).
  */
 
-type Person = { email: string; name: string };
 const RECRUITER: Person = { email: "recruiter@northwind.example", name: "Sofia Alvarez" };
 const DANIEL: Person = { email: "interviewer@northwind.example", name: "Daniel Okafor" };
 const LEO: Person = { email: "leo.martins@northwind.example", name: "Leo Martins" };
@@ -44,17 +43,6 @@ const test = base.extend<{ as: (person: Person) => Promise<Page> }>({
 });
 test.use({ timezoneId: TIMEZONE });
 
-async function signInAs(page: Page, person: Person) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
-}
-
-function unique() {
-  return `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-}
 
 /** A whole minute, `minutes` from now (negative: in the past). */
 function minutesFromNow(minutes: number) {

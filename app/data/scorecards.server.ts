@@ -108,8 +108,11 @@ export async function saveDraft(id: string, content: ScorecardContent, now: Date
 type Tx = Prisma.TransactionClient;
 type ScorecardKeys = { id: string; loopId: string; stageId: string; interviewerId: string };
 
-/** Writes the rows aggregation reads (ratings, observed signals, red flags) for the current revision. */
-async function writeCurrentRows(tx: Tx, scorecard: ScorecardKeys, content: SubmittedContent, competencyOf: (criterionId: string) => string) {
+/**
+ * Writes the rows aggregation reads (ratings, observed signals, raised red flags) for the
+ * current revision. Also used by the demo seed, so seeded scorecards look exactly like real ones.
+ */
+export async function writeCurrentRows(tx: Pick<Tx, "criterionRating" | "signalObservation" | "redFlagRecord">, scorecard: ScorecardKeys, content: SubmittedContent, competencyOf: (criterionId: string) => string) {
   await tx.criterionRating.createMany({
     data: content.ratings.map((r) => ({
       scorecardId: scorecard.id,

@@ -1,3 +1,4 @@
+import { writeCurrentRows } from "~/data/scorecards.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Rubric } from "~/domain/rubric/schema";
 import { stageRubric, type Recommendation, type ScorecardContent, type StageRubric } from "~/domain/scorecard/content";
@@ -832,35 +833,3 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
   return issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`).join("; ");
 }
 
-/** As writeCurrentRows in app/data/scorecards.server.ts: every rating, observed signals, raised red flags. */
-async function writeCurrentRows(
-  db: Db,
-  scorecard: { id: string; loopId: string; stageId: string; interviewerId: string },
-  content: SubmittedContent,
-  competencyOf: (criterionId: string) => string,
-): Promise<void> {
-  await db.criterionRating.createMany({
-    data: content.ratings.map((r) => ({
-      scorecardId: scorecard.id,
-      criterionId: r.criterionId,
-      competencyId: competencyOf(r.criterionId),
-      rating: r.rating!,
-      evidence: r.evidence.trim(),
-    })),
-  });
-  await db.signalObservation.createMany({
-    data: content.signals.filter((s) => s.observed).map((s) => ({ scorecardId: scorecard.id, signalId: s.signalId, note: s.note.trim() })),
-  });
-  await db.redFlagRecord.createMany({
-    data: content.redFlags
-      .filter((f) => f.raised)
-      .map((f) => ({
-        scorecardId: scorecard.id,
-        flagId: f.flagId,
-        loopId: scorecard.loopId,
-        stageId: scorecard.stageId,
-        interviewerId: scorecard.interviewerId,
-        evidence: f.evidence.trim(),
-      })),
-  });
-}

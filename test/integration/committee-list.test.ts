@@ -13,47 +13,10 @@ import * as scorecardsCsv from "~/routes/committee.scorecards[.]csv";
 import * as scorecardsJson from "~/routes/committee.scorecards[.]json";
 import * as page from "~/routes/committee._index/route";
 import { loopWithInterviews } from "../helpers/loops";
+import { parseCsv } from "../helpers/csv";
 import { buildRequest, call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
 
-/** A strict RFC 4180 reader (as in test/domain/csv.test.ts): throws on anything malformed. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let i = 0;
-  while (i < text.length) {
-    const fields: string[] = [];
-    for (;;) {
-      let value = "";
-      if (text[i] === '"') {
-        i += 1;
-        for (;;) {
-          if (i >= text.length) throw new Error("Unterminated quoted field");
-          if (text[i] === '"' && text[i + 1] === '"') {
-            value += '"';
-            i += 2;
-          } else if (text[i] === '"') {
-            i += 1;
-            break;
-          } else value += text[i++];
-        }
-      } else {
-        while (i < text.length && !",\r\n".includes(text[i]!)) {
-          if (text[i] === '"') throw new Error(`A quote inside an unquoted field at ${i}`);
-          value += text[i++];
-        }
-      }
-      fields.push(value);
-      if (text[i] === ",") i += 1;
-      else if (text.startsWith("\r\n", i)) {
-        i += 2;
-        break;
-      } else if (i >= text.length) break;
-      else throw new Error(`Unexpected ${JSON.stringify(text[i])} at ${i}`);
-    }
-    records.push(fields);
-  }
-  return records;
-}
 
 /** CSV records as objects keyed by the header. */
 function csvObjects(text: string): Array<Record<string, string>> {
