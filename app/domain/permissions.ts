@@ -64,6 +64,14 @@ export function canReadBuilderRecord(
   return hasPermission(viewer.roles, "read:builder:own") && builder.userId === viewer.id;
 }
 
+/**
+ * A builder's pay is shown to exactly those who may read their record: the builder, their
+ * manager, the promotion committee and admins. Kept as its own rule so the two can part later.
+ */
+export function canSeeBuilderPay(viewer: Viewer, builder: { userId: string; managerId: string | null }): boolean {
+  return canReadBuilderRecord(viewer, builder);
+}
+
 export type RoleChangeRefusal = "no-roles" | "own-admin-removal";
 
 /**

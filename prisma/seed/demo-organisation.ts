@@ -106,6 +106,22 @@ const CANDIDATES: Array<{
   },
 ];
 
+/** Pay and past promotions of the demo builders (USD, inside builder v1/v2's example bands). */
+const CAREERS: Record<string, { base: number; joinedAt?: Level; promotions?: Array<{ level: Level; on: string; note: string }> }> = {
+  "builder@northwind.example": { base: 231000, joinedAt: "L4", promotions: [{ level: "L5", on: "2025-09-01", note: "Led the self-serve onboarding rebuild end to end." }] },
+  "leo.martins@northwind.example": { base: 182000 },
+  "yuki.tanaka@northwind.example": { base: 268000, joinedAt: "L5", promotions: [{ level: "L6", on: "2024-03-01", note: "Founded the usage-based billing surface." }] },
+  "omar.haddad@northwind.example": { base: 178000 },
+  "grace.kim@northwind.example": { base: 214000, joinedAt: "L4", promotions: [{ level: "L5", on: "2025-03-01", note: "Shipped the design-system migration across three teams." }] },
+  "felix.wagner@northwind.example": { base: 176000 },
+  "amara.eze@northwind.example": { base: 335000, joinedAt: "L6", promotions: [{ level: "L7", on: "2023-03-01", note: "Defined the AI assistant market entry." }] },
+  "lucas.moreau@northwind.example": { base: 252000, joinedAt: "L5", promotions: [{ level: "L6", on: "2025-03-01", note: "Led the cross-team reliability programme." }] },
+  "ines.costa@northwind.example": { base: 226000 },
+  "noah.fischer@northwind.example": { base: 190000 },
+  "mei.lin@northwind.example": { base: 241000 },
+  "samuel.osei@northwind.example": { base: 289000 },
+};
+
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.user.count()) === 0;
 }
@@ -132,14 +148,32 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now: Date): Pro
       });
       ids.set(person.email, user.id);
     }
+    // Builders' records are read against the builder track's current version (when published).
+    const builderRubric = await tx.rubricVersion.findFirst({ where: { track: "builder", retiredAt: null }, orderBy: { version: "desc" } });
     for (const person of PEOPLE) {
       if (!person.level) continue;
+      const career = CAREERS[person.email];
+      const startedAt = new Date(`${person.started}T09:00:00Z`);
       await tx.builder.create({
         data: {
           userId: ids.get(person.email)!,
           level: person.level,
           managerId: person.manager ? ids.get(person.manager)! : null,
-          startedAt: new Date(`${person.started}T09:00:00Z`),
+          startedAt,
+          rubricVersionId: builderRubric?.id ?? null,
+          baseSalary: career?.base ?? null,
+          currency: career ? "USD" : null,
+          levelHistory: {
+            create: [
+              { level: career?.joinedAt ?? person.level, effectiveAt: startedAt, reason: "joined" },
+              ...(career?.promotions ?? []).map((p) => ({
+                level: p.level,
+                effectiveAt: new Date(`${p.on}T09:00:00Z`),
+                reason: "promoted",
+                note: p.note,
+              })),
+            ],
+          },
         },
       });
     }

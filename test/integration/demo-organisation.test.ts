@@ -218,3 +218,20 @@ describe("start-up housekeeping", () => {
     expect(await prisma.loginAttempt.count({ where: { address: "192.0.2.1" } })).toBe(1);
   });
 });
+
+describe("the demo builders' records", () => {
+  it("pin the builder rubric, pay inside their level's band, and a history ending at their level", async () => {
+    const { prepareDatabase: prepare } = await import("~/server/startup");
+    await prepare({ ...getConfig(), seedDemo: true }, () => {});
+    const builders = await prisma.builder.findMany({ include: { rubricVersion: true, levelHistory: { orderBy: { effectiveAt: "asc" } } } });
+    expect(builders.length).toBeGreaterThanOrEqual(12);
+    for (const b of builders) {
+      const bands = JSON.parse(b.rubricVersion!.content).bands.levels[b.level].base;
+      expect(b.baseSalary).toBeGreaterThanOrEqual(bands.min);
+      expect(b.baseSalary).toBeLessThanOrEqual(bands.max);
+      expect(b.levelHistory.at(-1)!.level).toBe(b.level);
+      expect(b.levelHistory[0]!.reason).toBe("joined");
+    }
+    expect(builders.some((b) => b.levelHistory.some((h) => h.reason === "promoted"))).toBe(true);
+  });
+});

@@ -52,8 +52,8 @@ export function promotionPay(currentBase: number, currentBand: BaseRange, target
   const suggestedBase = Math.min(targetBand.max, Math.max(targetBand.min, rounded));
 
   return {
-    compaRatioCurrent: round3(currentBase / currentBand.mid),
-    compaRatioTarget: round3(currentBase / targetBand.mid),
+    compaRatioCurrent: compaRatio(currentBase, currentBand),
+    compaRatioTarget: compaRatio(currentBase, targetBand),
     raiseToTargetMin: Math.max(0, targetBand.min - currentBase),
     suggestedBase,
     raise: suggestedBase - currentBase,
@@ -70,4 +70,9 @@ export function promotionPayRule(minRaisePercent: number): string {
     `When the current base is already above the target band's maximum, the suggestion is that maximum, below the current base: ` +
     `keeping the current base is the committee's call.`
   );
+}
+
+/** Base pay against a band's midpoint: 1.0 is the mid; below 1 is under it. */
+export function compaRatio(base: number, band: BaseRange): number {
+  return round3(base / band.mid);
 }

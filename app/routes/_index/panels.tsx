@@ -28,6 +28,9 @@ export function BuilderPanel({ record }: { record: BuilderRecord }) {
         <dt>Builder since</dt>
         <dd>{dateFormat.format(new Date(record.startedAt))}</dd>
       </dl>
+      <p>
+        <Link to={`/builders/${record.userId}`}>Your record, pay and level history</Link>
+      </p>
     </Panel>
   );
 }
@@ -49,7 +52,9 @@ export function ReportsPanel({ reports }: { reports: BuilderRecord[] }) {
           <tbody>
             {reports.map((r) => (
               <tr key={r.userId}>
-                <td>{r.name}</td>
+                <td>
+                  <Link to={`/builders/${r.userId}`}>{r.name}</Link>
+                </td>
                 <td>{r.level}</td>
                 <td>{dateFormat.format(new Date(r.startedAt))}</td>
               </tr>
