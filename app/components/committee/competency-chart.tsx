@@ -196,7 +196,8 @@ export function CompetencyChart({ evidence, aggregate, index }: Props) {
         </table>
       </TableScroll>
       <p className="muted small">
-        Score: the mean of every rating given to a criterion that evidences the competency, once it has enough ratings. Each rating links to the
+        Score: the mean of every rating given to a criterion that evidences the competency, once it has {evidence.rules.minRatings} or more ratings
+        (the rubric&rsquo;s minimum). Each rating links to the
         interviewer&rsquo;s written evidence.
       </p>
     </section>

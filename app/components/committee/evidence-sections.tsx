@@ -7,14 +7,16 @@ import type { CommitteeAggregate } from "./types";
 type Props = { aggregate: CommitteeAggregate; index: EvidenceIndex };
 
 /** Competencies whose ratings span the rubric's disagreement spread or more, and who gave which rating. */
-export function Disagreements({ aggregate, index }: Props) {
+export function Disagreements({ aggregate, index, spread }: Props & { spread: number }) {
   const disagreements = aggregate.competencies.filter((c) => c.disagreement);
   return (
     <section className="panel" aria-labelledby="disagreements-title" id="disagreements">
       <h2 id="disagreements-title">Disagreements</h2>
-      <p className="muted small">Competencies whose ratings span the rubric&rsquo;s disagreement spread or more.</p>
+      <p className="muted small">
+        Competencies whose ratings span {spread} or more scale steps (the rubric&rsquo;s disagreement spread).
+      </p>
       {disagreements.length === 0 ? (
-        <p>No disagreement: on every competency the ratings stay within the rubric&rsquo;s spread.</p>
+        <p>No disagreement: on every competency the ratings span fewer than {spread} steps.</p>
       ) : (
         <ul className="evidence-list">
           {disagreements.map((c) => (

@@ -129,7 +129,7 @@ function EvidenceSections({ data, evidence }: { data: CommitteeData; evidence: N
       <CommitteeSummary aggregate={aggregate} data={data} />
       <CompetencyChart evidence={evidence} aggregate={aggregate} index={index} />
       <div className="panels">
-        <Disagreements aggregate={aggregate} index={index} />
+        <Disagreements aggregate={aggregate} index={index} spread={evidence.rules.disagreementSpread} />
         <NextLevelBlockers aggregate={aggregate} />
       </div>
       <div className="panels">

@@ -67,6 +67,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const evidence = {
     aggregate: withoutBand,
+    rules: {
+      disagreementSpread: rubric.decision_rules.disagreement_spread,
+      minRatings: rubric.decision_rules.min_ratings_per_competency,
+    },
     chart: competencyChart(rubric, aggregate),
     scorecards: scorecards
       .map((s) => ({ id: s.id, interviewerId: s.interviewerId, interviewerName: s.interviewerName, stageId: s.stageId, stageName: stageName(s.stageId), recommendation: s.recommendation, submittedAt: s.submittedAt }))
