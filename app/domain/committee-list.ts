@@ -57,6 +57,11 @@ export type CommitteeRow = {
   decidedAt: Date | null;
 };
 
+/** Where a loop stands for the committee: decided, awaiting its decision, or still interviewing. */
+export function committeeStatus(loop: { decided: boolean; complete: boolean }): CommitteeStatus {
+  return loop.decided ? "decided" : loop.complete ? "in_review" : "in_progress";
+}
+
 export function committeeRow(input: CommitteeLoopInput, now: Date): CommitteeRow {
   const { rubric } = input;
   // As the committee page: a target level outside the ladder is read as the lowest level.
@@ -79,7 +84,7 @@ export function committeeRow(input: CommitteeLoopInput, now: Date): CommitteeRow
     blockingFlags: blocking.map((f) => f.name),
     stagesComplete,
     stagesTotal: progress.stages.length,
-    status: input.decision ? "decided" : progress.complete ? "in_review" : "in_progress",
+    status: committeeStatus({ decided: input.decision !== null && input.decision !== undefined, complete: progress.complete }),
     decision: input.decision?.outcome ?? null,
     decidedAt: input.decision?.decidedAt ?? null,
   };

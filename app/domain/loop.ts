@@ -30,6 +30,11 @@ export function scorecardDueAt(interview: Pick<InterviewState, "startsAt" | "dur
   return new Date(interviewEndsAt(interview).getTime() + dueHours * 3_600_000);
 }
 
+/** Past its due time (a submitted scorecard is never overdue; callers check that). */
+export function isScorecardOverdue(interview: Pick<InterviewState, "startsAt" | "durationMinutes">, dueHours: number, now: Date): boolean {
+  return scorecardDueAt(interview, dueHours).getTime() < now.getTime();
+}
+
 export function submittedCount(interviews: readonly InterviewState[]): number {
   return interviews.reduce((n, i) => n + Object.values(i.scorecards).filter((s) => s === "submitted").length, 0);
 }
@@ -82,7 +87,7 @@ export function owedScorecards(interviews: readonly InterviewState[], dueHours: 
             interviewerId,
             startsAt: i.startsAt,
             dueAt,
-            overdue: dueAt.getTime() < now.getTime(),
+            overdue: isScorecardOverdue(i, dueHours, now),
             started: i.scorecards[interviewerId] === "draft",
           };
         }),
@@ -109,7 +114,7 @@ export function interviewerQueue<T extends AssignmentState>(assignments: readonl
   for (const a of assignments) {
     const entry = { ...a, dueAt: scorecardDueAt(a, a.dueHours) };
     if (a.scorecard?.status === "submitted") continue;
-    if (entry.dueAt.getTime() < now.getTime()) queue.overdue.push(entry);
+    if (isScorecardOverdue(a, a.dueHours, now)) queue.overdue.push(entry);
     else if (a.startsAt.getTime() > now.getTime()) queue.upcoming.push(entry);
     else if (a.scorecard?.draftSavedAt) queue.drafts.push(entry);
     else queue.toWrite.push(entry);

@@ -6,6 +6,7 @@ import { countUsersByRole } from "~/data/users.server";
 import { listAssignedInterviews, listLoops, namesOf } from "~/data/loops.server";
 import { interviewerQueue, loopProgress, owedScorecards } from "~/domain/loop";
 import { listDecisions } from "~/data/committee.server";
+import { committeeStatus } from "~/domain/committee-list";
 import { hasPermission } from "~/domain/permissions";
 import { requireUser } from "~/utils/auth.server";
 import { AdminPanel, BuilderPanel, CandidatesPanel, ReportsPanel, RosterPanel } from "./panels";
@@ -45,8 +46,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 async function loopsInReview(now: Date) {
   const loops = await listLoops();
   const decided = new Set((await listDecisions(loops.map((l) => l.id))).map((d) => d.loopId));
+  const complete = (l: (typeof loops)[number]) =>
+    loopProgress(l.rubric.stages, l.rubric.decision_rules.scorecards_per_stage, l.interviews, now).complete;
   return loops
-    .filter((l) => !decided.has(l.id) && loopProgress(l.rubric.stages, l.rubric.decision_rules.scorecards_per_stage, l.interviews, now).complete)
+    .filter((l) => committeeStatus({ decided: decided.has(l.id), complete: complete(l) }) === "in_review")
     .map((l) => ({ loopId: l.id, candidateName: l.candidateName, targetLevel: l.targetLevel }));
 }
 

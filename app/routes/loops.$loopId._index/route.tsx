@@ -6,7 +6,7 @@ import { decisionSummary, listDecisions } from "~/data/committee.server";
 import { committeeAudience } from "~/domain/committee";
 import { DecisionBadge } from "~/components/decision-badge";
 import { localDateTimeToInstant } from "~/domain/loop-access";
-import { loopProgress, scorecardDueAt } from "~/domain/loop";
+import { isScorecardOverdue, loopProgress, scorecardDueAt } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
 import { badRequest, formSaved, parseForm } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             startsAt: i.startsAt,
             durationMinutes: i.durationMinutes,
             dueAt: scorecardDueAt(i, rules.scorecard_due_hours),
-            overdue: scorecardDueAt(i, rules.scorecard_due_hours).getTime() < now.getTime(),
+            overdue: isScorecardOverdue(i, rules.scorecard_due_hours, now),
             interviewers: i.interviewers.map((p) => ({
               id: p.id,
               name: p.name,
