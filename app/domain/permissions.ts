@@ -20,7 +20,9 @@ export type Permission =
   | "read:scorecard:any"
   | "read:loop:any"
   | "manage:loop:any"
-  | "decide:hire:any";
+  | "decide:hire:any"
+  | "read:packet:any"
+  | "decide:promotion:any";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -35,13 +37,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "read:loop:any",
     "manage:loop:any",
     "decide:hire:any",
+    "read:packet:any",
   ],
   recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any", "read:loop:any", "manage:loop:any"],
   interviewer: ["read:rubric:any", "write:scorecard:own"],
   hiring_committee: ["read:rubric:any", "read:band:any", "read:candidate:any", "read:loop:any", "read:scorecard:any", "decide:hire:any"],
   manager: ["read:rubric:any", "read:band:any", "read:builder:team"],
   builder: ["read:rubric:any", "read:builder:own"],
-  promotion_committee: ["read:rubric:any", "read:band:any", "read:builder:any"],
+  promotion_committee: ["read:rubric:any", "read:band:any", "read:builder:any", "decide:promotion:any"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -60,14 +60,44 @@ export const coverageStatusRank = (s: CoverageStatus): number => COVERAGE_STATUS
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function packetCoverage(rubric: Rubric, targetLevel: string, evidence: readonly PacketEvidence[]): PacketCoverage {
+/**
+ * What a target level asks of a packet, in rubric order, and which tags the rubric defines: the
+ * rubric-derived half of coverage. Plain data, so the packet editor can send it to the browser and
+ * compute coverage live from unsaved evidence with `coverageOf` (the same code the server runs).
+ */
+export type CoverageRequirements = {
+  targetLevel: Level;
+  requirements: Array<{ kind: CoverageKind; id: string; name: string; required: number; requirement?: string }>;
+  defined: { criterion: string[]; competency: string[] };
+};
+
+export function coverageRequirements(rubric: Rubric, targetLevel: string): CoverageRequirements {
   if (!isLevel(targetLevel) || !PROMOTION_TARGETS.includes(targetLevel)) {
     throw new Error(`A promotion packet targets ${PROMOTION_TARGETS.join(", ")}; "${targetLevel}" is not a promotion target.`);
   }
   const needs = rubric.decision_rules.promotion_evidence[targetLevel];
   if (!needs) throw new Error(`Rubric ${rubric.track} v${rubric.version} sets no promotion evidence for ${targetLevel}.`);
   const advancement = rubric.levels.find((l) => l.id === targetLevel)?.advancement ?? {};
+  const requirement = (id: string) => (advancement[id] === undefined ? {} : { requirement: advancement[id] });
+  return {
+    targetLevel,
+    requirements: [
+      ...rubric.advancement_criteria
+        .filter((c) => c.id in needs.criteria)
+        .map((c) => ({ kind: "criterion" as const, id: c.id, name: c.name, required: needs.criteria[c.id]!, ...requirement(c.id) })),
+      ...rubric.competencies
+        .filter((c) => c.id in needs.competencies)
+        .map((c) => ({ kind: "competency" as const, id: c.id, name: c.name, required: needs.competencies[c.id]! })),
+    ],
+    defined: { criterion: rubric.advancement_criteria.map((c) => c.id), competency: rubric.competencies.map((c) => c.id) },
+  };
+}
 
+export function packetCoverage(rubric: Rubric, targetLevel: string, evidence: readonly PacketEvidence[]): PacketCoverage {
+  return coverageOf(coverageRequirements(rubric, targetLevel), evidence);
+}
+
+export function coverageOf(needs: CoverageRequirements, evidence: readonly PacketEvidence[]): PacketCoverage {
   // Distinct evidence ids per tag, for each kind.
   const tagged = { criterion: new Map<string, Set<string>>(), competency: new Map<string, Set<string>>() };
   for (const item of evidence) {
@@ -81,28 +111,16 @@ export function packetCoverage(rubric: Rubric, targetLevel: string, evidence: re
   }
   const idsOf = (kind: CoverageKind, id: string) => [...(tagged[kind].get(id) ?? [])].sort(compare);
 
-  const entry = (kind: CoverageKind, id: string, name: string, required: number, requirement?: string): CoverageEntry => {
+  const inRubricOrder: CoverageEntry[] = needs.requirements.map(({ kind, id, name, required, requirement }) => {
     const evidenceIds = idsOf(kind, id);
     const count = evidenceIds.length;
     const status: CoverageStatus = count >= required ? "met" : count > 0 ? "partial" : "missing";
     return { kind, id, name, required, count, status, ...(requirement === undefined ? {} : { requirement }), evidenceIds };
-  };
-
-  const inRubricOrder: CoverageEntry[] = [
-    ...rubric.advancement_criteria
-      .filter((c) => c.id in needs.criteria)
-      .map((c) => entry("criterion", c.id, c.name, needs.criteria[c.id]!, advancement[c.id])),
-    ...rubric.competencies
-      .filter((c) => c.id in needs.competencies)
-      .map((c) => entry("competency", c.id, c.name, needs.competencies[c.id]!)),
-  ];
+  });
   // Stable sort: rubric order is kept within a status.
   const entries = [...inRubricOrder].sort((a, b) => coverageStatusRank(a.status) - coverageStatusRank(b.status));
 
-  const defined = {
-    criterion: new Set(rubric.advancement_criteria.map((c) => c.id)),
-    competency: new Set(rubric.competencies.map((c) => c.id)),
-  };
+  const defined = { criterion: new Set(needs.defined.criterion), competency: new Set(needs.defined.competency) };
   const unknownTags: UnknownTag[] = (["criterion", "competency"] as const).flatMap((kind) =>
     [...tagged[kind].keys()]
       .filter((id) => !defined[kind].has(id))
@@ -113,5 +131,5 @@ export function packetCoverage(rubric: Rubric, targetLevel: string, evidence: re
   const tally = (s: CoverageStatus) => entries.filter((e) => e.status === s).length;
   const summary = { met: tally("met"), partial: tally("partial"), missing: tally("missing"), ready: false };
   summary.ready = summary.partial === 0 && summary.missing === 0;
-  return { targetLevel, entries, summary, unknownTags };
+  return { targetLevel: needs.targetLevel, entries, summary, unknownTags };
 }

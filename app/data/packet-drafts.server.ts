@@ -1,0 +1,224 @@
+import type { AssessmentInput, EvidenceInput, PacketSummaryInput, StatementInput } from "~/domain/promotion/forms";
+import { PACKET_STATUS_LABELS, isPacketStatus } from "~/domain/promotion/workflow";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "./db.server";
+import { toEvidenceView, type AssessmentView, type EvidenceView } from "./packets.server";
+
+/**
+ * Edits of a draft packet. Each runs in one transaction that first checks the packet is still a
+ * draft, and each edit of something that exists names the version it was based on: the write only
+ * happens if that is still the current version (`updateMany … where version = n`), so two people
+ * saving at once never overwrite each other silently. The loser gets `stale` with what is there now.
+ */
+type Tx = Prisma.TransactionClient;
+
+export type Refusal =
+  | { ok: false; reason: "not_found"; message: string }
+  | { ok: false; reason: "locked"; message: string }
+  | { ok: false; reason: "forbidden"; message: string };
+export type Stale<T> = { ok: false; reason: "stale"; message: string; current: T };
+
+const notFound = (what: string): Refusal => ({ ok: false, reason: "not_found", message: `${what} no longer exists: reload the page.` });
+
+/** Null when the packet is a draft; otherwise why it cannot be edited. */
+async function draftRefusal(tx: Tx, packetId: string): Promise<Refusal | null> {
+  const packet = await tx.promotionPacket.findUnique({ where: { id: packetId }, select: { status: true } });
+  if (!packet) return notFound("This packet");
+  if (packet.status !== "draft") {
+    const label = isPacketStatus(packet.status) ? PACKET_STATUS_LABELS[packet.status].toLowerCase() : packet.status;
+    return { ok: false, reason: "locked", message: `This packet is ${label}: its submitted snapshot can no longer be edited.` };
+  }
+  return null;
+}
+
+async function touch(tx: Tx, packetId: string, actorId: string, now: Date) {
+  await tx.promotionPacket.update({ where: { id: packetId }, data: { updatedAt: now, updatedById: actorId } });
+}
+
+const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+export type SummaryNow = { summary: string; version: number; updatedByName: string; updatedAt: Date };
+
+export async function saveSummary(
+  packetId: string,
+  input: PacketSummaryInput,
+  actorId: string,
+  now: Date,
+): Promise<{ ok: true; version: number } | Refusal | Stale<SummaryNow>> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = await draftRefusal(tx, packetId);
+    if (refusal) return refusal;
+    const { count } = await tx.promotionPacket.updateMany({
+      where: { id: packetId, version: input.version },
+      data: { summary: input.summary, version: { increment: 1 }, updatedAt: now, updatedById: actorId },
+    });
+    if (count === 1) return { ok: true as const, version: input.version + 1 };
+    const current = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { summary: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } });
+    return {
+      ok: false as const,
+      reason: "stale" as const,
+      message: `${current.updatedBy.name} saved the summary at ${when(current.updatedAt)}, after you opened it. Their version is shown below; your text is still in the box. Save again to replace theirs.`,
+      current: { summary: current.summary, version: current.version, updatedByName: current.updatedBy.name, updatedAt: current.updatedAt },
+    };
+  });
+}
+
+const utcDate = (d: string) => new Date(`${d}T00:00:00Z`);
+
+function evidenceData(input: EvidenceInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    impact: input.impact,
+    links: JSON.stringify(input.links),
+    startDate: utcDate(input.startDate),
+    endDate: input.endDate ? utcDate(input.endDate) : null,
+  };
+}
+
+function tagRows(input: EvidenceInput) {
+  return [
+    ...input.criteria.map((tagId) => ({ kind: "criterion", tagId })),
+    ...input.competencies.map((tagId) => ({ kind: "competency", tagId })),
+  ];
+}
+
+const evidenceInclude = { tags: true, updatedBy: { select: { name: true } } } as const;
+
+/** Adds an evidence item, or edits one when `evidenceId` is set (then `version` must be current). */
+export async function saveEvidence(
+  packetId: string,
+  input: EvidenceInput,
+  actorId: string,
+  now: Date,
+): Promise<{ ok: true; evidenceId: string; version: number } | Refusal | Stale<EvidenceView>> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = await draftRefusal(tx, packetId);
+    if (refusal) return refusal;
+    await touch(tx, packetId, actorId, now);
+    if (!input.evidenceId) {
+      const created = await tx.packetEvidence.create({
+        data: { packetId, ...evidenceData(input), createdAt: now, updatedAt: now, updatedById: actorId, tags: { create: tagRows(input) } },
+      });
+      return { ok: true as const, evidenceId: created.id, version: created.version };
+    }
+    const { count } = await tx.packetEvidence.updateMany({
+      where: { id: input.evidenceId, packetId, version: input.version ?? -1 },
+      data: { ...evidenceData(input), version: { increment: 1 }, updatedAt: now, updatedById: actorId },
+    });
+    if (count === 0) {
+      const current = await tx.packetEvidence.findFirst({ where: { id: input.evidenceId, packetId }, include: evidenceInclude });
+      if (!current) return notFound("This evidence item");
+      return {
+        ok: false as const,
+        reason: "stale" as const,
+        message: `${current.updatedBy.name} saved “${current.title}” at ${when(current.updatedAt)}, after you opened it. Their version is shown below; your changes are still in the form. Save again to replace theirs.`,
+        current: toEvidenceView(current),
+      };
+    }
+    await tx.evidenceTag.deleteMany({ where: { evidenceId: input.evidenceId } });
+    await tx.evidenceTag.createMany({ data: tagRows(input).map((t) => ({ ...t, evidenceId: input.evidenceId! })) });
+    return { ok: true as const, evidenceId: input.evidenceId, version: (input.version ?? 0) + 1 };
+  });
+}
+
+export async function deleteEvidence(
+  packetId: string,
+  input: { evidenceId: string; version: number },
+  actorId: string,
+  now: Date,
+): Promise<{ ok: true } | Refusal | Stale<EvidenceView>> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = await draftRefusal(tx, packetId);
+    if (refusal) return refusal;
+    const { count } = await tx.packetEvidence.deleteMany({ where: { id: input.evidenceId, packetId, version: input.version } });
+    if (count === 0) {
+      const current = await tx.packetEvidence.findFirst({ where: { id: input.evidenceId, packetId }, include: evidenceInclude });
+      if (!current) return notFound("This evidence item");
+      return {
+        ok: false as const,
+        reason: "stale" as const,
+        message: `${current.updatedBy.name} changed “${current.title}” at ${when(current.updatedAt)}, after you opened it: read their version before removing it.`,
+        current: toEvidenceView(current),
+      };
+    }
+    await touch(tx, packetId, actorId, now);
+    return { ok: true as const };
+  });
+}
+
+/** Records or edits the manager's assessment of one criterion (`version` 0 = there was none). */
+export async function saveAssessment(
+  packetId: string,
+  input: AssessmentInput,
+  actorId: string,
+  now: Date,
+): Promise<{ ok: true; version: number } | Refusal | Stale<AssessmentView>> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = await draftRefusal(tx, packetId);
+    if (refusal) return refusal;
+    const key = { packetId_criterionId: { packetId, criterionId: input.criterionId } };
+    const existing = await tx.managerAssessment.findUnique({ where: key, include: { author: { select: { name: true } } } });
+    if ((existing?.version ?? 0) !== input.version) {
+      if (!existing) return notFound("This assessment");
+      return {
+        ok: false as const,
+        reason: "stale" as const,
+        message: `${existing.author.name} saved this assessment at ${when(existing.updatedAt)}, after you opened it. Their version is shown below; yours is still in the form. Save again to replace it.`,
+        current: { criterionId: existing.criterionId, rating: existing.rating, comment: existing.comment, version: existing.version, authorName: existing.author.name, updatedAt: existing.updatedAt },
+      };
+    }
+    const fields = { rating: input.rating, comment: input.comment, authorId: actorId, updatedAt: now };
+    const saved = existing
+      ? await tx.managerAssessment.update({ where: key, data: { ...fields, version: { increment: 1 } } })
+      : await tx.managerAssessment.create({ data: { packetId, criterionId: input.criterionId, ...fields } });
+    await touch(tx, packetId, actorId, now);
+    return { ok: true as const, version: saved.version };
+  });
+}
+
+export async function invitePeer(packetId: string, peerId: string, actorId: string, now: Date): Promise<{ ok: true } | Refusal> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = await draftRefusal(tx, packetId);
+    if (refusal) return refusal;
+    const packet = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true, builder: { select: { managerId: true } } } });
+    if (peerId === packet.builderId || peerId === packet.builder.managerId) {
+      return { ok: false as const, reason: "forbidden" as const, message: "Peers are people other than the builder and their manager." };
+    }
+    const peer = await tx.user.findUnique({ where: { id: peerId }, select: { id: true } });
+    if (!peer) return notFound("This person");
+    await tx.peerInvitation.upsert({
+      where: { packetId_peerId: { packetId, peerId } },
+      create: { packetId, peerId, invitedById: actorId, invitedAt: now },
+      update: {},
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Withdraws an invitation; the peer's statements go with it. */
+export async function removePeer(packetId: string, peerId: string): Promise<{ ok: true } | Refusal> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = await draftRefusal(tx, packetId);
+    if (refusal) return refusal;
+    await tx.peerStatement.deleteMany({ where: { packetId, authorId: peerId } });
+    await tx.peerInvitation.deleteMany({ where: { packetId, peerId } });
+    return { ok: true as const };
+  });
+}
+
+/** A peer's statement on one evidence item: one per peer and item, rewritten by its author. */
+export async function saveStatement(packetId: string, input: StatementInput, authorId: string, now: Date): Promise<{ ok: true } | Refusal> {
+  return prisma.$transaction(async (tx) => {
+    const refusal = await draftRefusal(tx, packetId);
+    if (refusal) return refusal;
+    const evidence = await tx.packetEvidence.findFirst({ where: { id: input.evidenceId, packetId }, select: { id: true } });
+    if (!evidence) return notFound("This evidence item");
+    await tx.peerStatement.upsert({
+      where: { evidenceId_authorId: { evidenceId: input.evidenceId, authorId } },
+      create: { packetId, evidenceId: input.evidenceId, authorId, text: input.text, createdAt: now, updatedAt: now },
+      update: { text: input.text, updatedAt: now },
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,118 @@
+import { isLevel } from "~/domain/levels";
+import type { PromotionDecisionFormInput } from "~/domain/promotion/forms";
+import type { PacketSnapshot } from "~/domain/promotion/snapshot";
+import { submissionProblems } from "~/domain/promotion/snapshot";
+import { nextLevelFor } from "~/domain/promotion/workflow";
+import { prisma } from "./db.server";
+import { findPacket } from "./packets.server";
+import { findCurrentVersion } from "./rubrics.server";
+
+/**
+ * A packet's life: opened for the next level, submitted (frozen as a snapshot), reviewed, decided.
+ * Every step is one transaction whose first write is conditional on the status it starts from,
+ * so two people pressing the same button at once move the packet once.
+ */
+export type StepResult<T = object> = ({ ok: true } & T) | { ok: false; message: string };
+
+/** Opens a packet for the builder's next level, pinned to their rubric version (or the track's current one). */
+export async function startPacket(builderId: string, actorId: string, now: Date): Promise<StepResult<{ id: string }>> {
+  const builder = await prisma.builder.findUnique({ where: { userId: builderId }, select: { level: true, track: true, rubricVersionId: true } });
+  if (!builder || !isLevel(builder.level)) return { ok: false, message: "No such builder." };
+  const target = nextLevelFor(builder.level);
+  if (!target) return { ok: false, message: `${builder.level} is the top of the ladder: there is no level to write a packet for.` };
+  const rubricVersionId = builder.rubricVersionId ?? (await findCurrentVersion(builder.track))?.id;
+  if (!rubricVersionId) return { ok: false, message: `The ${builder.track} track has no rubric version in service.` };
+  return prisma.$transaction(async (tx) => {
+    const open = await tx.promotionPacket.findFirst({ where: { builderId, status: { not: "decided" } }, select: { targetLevel: true } });
+    if (open) return { ok: false as const, message: `There is already an open packet for ${open.targetLevel}: finish it before starting another.` };
+    const created = await tx.promotionPacket.create({
+      data: { builderId, fromLevel: builder.level, targetLevel: target, rubricVersionId, createdById: actorId, createdAt: now, updatedById: actorId, updatedAt: now },
+    });
+    // The packet pins the version: from now on it cannot change.
+    await tx.rubricVersion.updateMany({ where: { id: rubricVersionId, firstUsedAt: null }, data: { firstUsedAt: now } });
+    return { ok: true as const, id: created.id };
+  });
+}
+
+/** Freezes the draft as a snapshot the committee reads; nothing edits it afterwards. */
+export async function submitPacket(packetId: string, actor: { id: string; name: string }, now: Date): Promise<StepResult> {
+  return prisma.$transaction(async (tx) => {
+    const packet = await findPacket(packetId, tx);
+    if (!packet) return { ok: false as const, message: "No such packet." };
+    if (packet.status !== "draft") return { ok: false as const, message: "This packet has already been submitted." };
+    const criteria = packet.rubric.advancement_criteria.filter((c) => c.id in (packet.rubric.decision_rules.promotion_evidence[packet.targetLevel]?.criteria ?? {}));
+    const problems = submissionProblems({ summary: packet.summary, evidenceCount: packet.evidence.length, assessedCriteria: packet.assessments.map((a) => a.criterionId) }, criteria);
+    if (problems.length > 0) return { ok: false as const, message: `Not ready to submit: ${problems.join(" ")}` };
+    const snapshot: PacketSnapshot = {
+      summary: packet.summary,
+      fromLevel: packet.fromLevel,
+      targetLevel: packet.targetLevel,
+      version: packet.version,
+      evidence: packet.evidence.map(({ id, title, description, impact, links, startDate, endDate, criteria: c, competencies }) => ({ id, title, description, impact, links, startDate, endDate, criteria: c, competencies })),
+      statements: packet.statements.map((s) => ({ evidenceId: s.evidenceId, authorId: s.authorId, authorName: s.authorName, text: s.text, updatedAt: s.updatedAt.toISOString() })),
+      assessments: packet.assessments.map((a) => ({ criterionId: a.criterionId, rating: a.rating, comment: a.comment, authorName: a.authorName, updatedAt: a.updatedAt.toISOString() })),
+      submittedAt: now.toISOString(),
+      submittedByName: actor.name,
+    };
+    const { count } = await tx.promotionPacket.updateMany({
+      where: { id: packetId, status: "draft", version: packet.version },
+      data: { status: "submitted", snapshot: JSON.stringify(snapshot), submittedAt: now, submittedById: actor.id, updatedAt: now, updatedById: actor.id },
+    });
+    if (count === 0) return { ok: false as const, message: "The packet changed while you submitted it: reload and submit again." };
+    return { ok: true as const };
+  });
+}
+
+export async function startReview(packetId: string, actorId: string, now: Date): Promise<StepResult> {
+  const { count } = await prisma.promotionPacket.updateMany({
+    where: { id: packetId, status: "submitted" },
+    data: { status: "in_review", reviewStartedAt: now, updatedAt: now, updatedById: actorId },
+  });
+  return count === 1 ? { ok: true } : { ok: false, message: "This packet is not waiting for a review: someone may have started it already." };
+}
+
+/**
+ * Records the committee's decision. "Promoted" also moves the builder to the target level, pins
+ * them to the packet's rubric version (so its band applies), sets the new base and adds the
+ * promotion to their level history.
+ */
+export async function decidePacket(packetId: string, input: PromotionDecisionFormInput, actorId: string, now: Date): Promise<StepResult> {
+  return prisma.$transaction(async (tx) => {
+    const packet = await tx.promotionPacket.findUnique({
+      where: { id: packetId },
+      select: { builderId: true, fromLevel: true, targetLevel: true, rubricVersionId: true, rubricVersion: { select: { content: true } }, builder: { select: { level: true } } },
+    });
+    if (!packet) return { ok: false as const, message: "No such packet." };
+    const { count } = await tx.promotionPacket.updateMany({ where: { id: packetId, status: "in_review" }, data: { status: "decided", updatedAt: now, updatedById: actorId } });
+    if (count === 0) return { ok: false as const, message: "This packet is not in review: it may have been decided already." };
+    const promoted = input.outcome === "promoted";
+    if (promoted && packet.builder.level !== packet.fromLevel) {
+      throw new Error(`Packet ${packetId} was written at ${packet.fromLevel} but the builder is now ${packet.builder.level}.`);
+    }
+    const currency = (JSON.parse(packet.rubricVersion.content) as { bands: { currency: string } }).bands.currency;
+    const feedback = Object.fromEntries(Object.entries(input.feedback).filter(([, t]) => t));
+    await tx.promotionDecision.create({
+      data: {
+        packetId,
+        outcome: input.outcome,
+        feedback: JSON.stringify(feedback),
+        rationale: input.rationale,
+        newBaseSalary: promoted ? (input.newBaseSalary ?? null) : null,
+        currency: promoted ? currency : null,
+        bandJustification: promoted && input.bandJustification ? input.bandJustification : null,
+        decidedById: actorId,
+        decidedAt: now,
+      },
+    });
+    if (promoted) {
+      await tx.builder.update({
+        where: { userId: packet.builderId },
+        data: { level: packet.targetLevel, rubricVersionId: packet.rubricVersionId, baseSalary: input.newBaseSalary ?? null, currency },
+      });
+      await tx.levelChange.create({
+        data: { builderId: packet.builderId, level: packet.targetLevel, effectiveAt: now, reason: "promoted", packetId, note: input.rationale.split("\n")[0]!.slice(0, 300) },
+      });
+    }
+    return { ok: true as const };
+  });
+}

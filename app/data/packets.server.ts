@@ -1,0 +1,245 @@
+import { isLevel, type Level } from "~/domain/levels";
+import { parseSnapshot, type PacketSnapshot } from "~/domain/promotion/snapshot";
+import { isPacketStatus, type PacketStatus, type PromotionOutcome } from "~/domain/promotion/workflow";
+import type { Rubric } from "~/domain/rubric/schema";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "./db.server";
+import { rubricFromContent } from "./rubrics.server";
+
+/** Reads of promotion packets, as plain types. Writes are in packet-drafts / packet-workflow. */
+export type EvidenceView = {
+  id: string;
+  title: string;
+  description: string;
+  impact: string;
+  links: string[];
+  /** Calendar dates, YYYY-MM-DD. */
+  startDate: string;
+  endDate: string | null;
+  criteria: string[];
+  competencies: string[];
+  version: number;
+  updatedAt: Date;
+  updatedByName: string;
+};
+
+export type StatementView = { id: string; evidenceId: string; authorId: string; authorName: string; text: string; updatedAt: Date };
+export type AssessmentView = { criterionId: string; rating: number; comment: string; version: number; authorName: string; updatedAt: Date };
+export type InvitationView = { peerId: string; peerName: string; invitedAt: Date };
+export type PromotionDecisionView = {
+  outcome: PromotionOutcome;
+  feedback: Record<string, string>;
+  rationale: string;
+  newBaseSalary: number | null;
+  currency: string | null;
+  bandJustification: string | null;
+  decidedByName: string;
+  decidedAt: Date;
+};
+
+export type PacketRecord = {
+  id: string;
+  builder: { userId: string; name: string; managerId: string | null; managerName: string | null; level: string; baseSalary: number | null; currency: string | null };
+  fromLevel: Level;
+  targetLevel: Level;
+  status: PacketStatus;
+  summary: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedByName: string;
+  submittedAt: Date | null;
+  reviewStartedAt: Date | null;
+  rubricVersion: { id: string; track: string; version: number; name: string };
+  rubric: Rubric;
+  evidence: EvidenceView[];
+  statements: StatementView[];
+  invitations: InvitationView[];
+  assessments: AssessmentView[];
+  snapshot: PacketSnapshot | null;
+  decision: PromotionDecisionView | null;
+};
+
+export const calendarDate = (d: Date) => d.toISOString().slice(0, 10);
+
+function level(value: string, what: string): Level {
+  if (!isLevel(value)) throw new Error(`${what} has an unknown level "${value}"`);
+  return value;
+}
+
+function status(value: string): PacketStatus {
+  if (!isPacketStatus(value)) throw new Error(`Unknown packet status "${value}"`);
+  return value;
+}
+
+const evidenceInclude = { tags: true, updatedBy: { select: { name: true } } } as const;
+
+type EvidenceRow = {
+  id: string;
+  title: string;
+  description: string;
+  impact: string;
+  links: string;
+  startDate: Date;
+  endDate: Date | null;
+  version: number;
+  updatedAt: Date;
+  updatedBy: { name: string };
+  tags: Array<{ kind: string; tagId: string }>;
+};
+
+export function toEvidenceView(row: EvidenceRow): EvidenceView {
+  const tags = (kind: string) => row.tags.filter((t) => t.kind === kind).map((t) => t.tagId).sort();
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    impact: row.impact,
+    links: JSON.parse(row.links) as string[],
+    startDate: calendarDate(row.startDate),
+    endDate: row.endDate ? calendarDate(row.endDate) : null,
+    criteria: tags("criterion"),
+    competencies: tags("competency"),
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedByName: row.updatedBy.name,
+  };
+}
+
+export async function findEvidence(id: string): Promise<(EvidenceView & { packetId: string }) | null> {
+  const row = await prisma.packetEvidence.findUnique({ where: { id }, include: evidenceInclude });
+  return row ? { ...toEvidenceView(row), packetId: row.packetId } : null;
+}
+
+/** A packet with everything on it. Pass a transaction to read it consistently with a write. */
+export async function findPacket(id: string, db: Prisma.TransactionClient = prisma): Promise<PacketRecord | null> {
+  const row = await db.promotionPacket.findUnique({
+    where: { id },
+    include: {
+      builder: { include: { user: { select: { name: true } }, manager: { select: { name: true } } } },
+      rubricVersion: { select: { id: true, track: true, version: true, name: true, content: true, contentHash: true } },
+      updatedBy: { select: { name: true } },
+      evidence: { include: evidenceInclude, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] },
+      statements: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      invitations: { include: { peer: { select: { name: true } } }, orderBy: { invitedAt: "asc" } },
+      assessments: { include: { author: { select: { name: true } } } },
+      decision: { include: { decidedBy: { select: { name: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { rubricVersion: rv, builder: b, decision: d } = row;
+  return {
+    id: row.id,
+    builder: {
+      userId: b.userId,
+      name: b.user.name,
+      managerId: b.managerId,
+      managerName: b.manager?.name ?? null,
+      level: b.level,
+      baseSalary: b.baseSalary,
+      currency: b.currency,
+    },
+    fromLevel: level(row.fromLevel, `Packet ${row.id}`),
+    targetLevel: level(row.targetLevel, `Packet ${row.id}`),
+    status: status(row.status),
+    summary: row.summary,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    updatedByName: row.updatedBy.name,
+    submittedAt: row.submittedAt,
+    reviewStartedAt: row.reviewStartedAt,
+    rubricVersion: { id: rv.id, track: rv.track, version: rv.version, name: rv.name },
+    rubric: rubricFromContent(rv.contentHash, rv.content),
+    evidence: row.evidence.map(toEvidenceView),
+    statements: row.statements.map((s) => ({ id: s.id, evidenceId: s.evidenceId, authorId: s.authorId, authorName: s.author.name, text: s.text, updatedAt: s.updatedAt })),
+    invitations: row.invitations.map((i) => ({ peerId: i.peerId, peerName: i.peer.name, invitedAt: i.invitedAt })),
+    assessments: row.assessments.map((a) => ({ criterionId: a.criterionId, rating: a.rating, comment: a.comment, version: a.version, authorName: a.author.name, updatedAt: a.updatedAt })),
+    snapshot: row.snapshot ? parseSnapshot(row.snapshot) : null,
+    decision: d
+      ? {
+          outcome: d.outcome === "promoted" ? "promoted" : "not_yet",
+          feedback: JSON.parse(d.feedback) as Record<string, string>,
+          rationale: d.rationale,
+          newBaseSalary: d.newBaseSalary,
+          currency: d.currency,
+          bandJustification: d.bandJustification,
+          decidedByName: d.decidedBy.name,
+          decidedAt: d.decidedAt,
+        }
+      : null,
+  };
+}
+
+/** Who a packet's access rules need to know about, without loading the packet's content. */
+export async function findPacketParties(id: string) {
+  const row = await prisma.promotionPacket.findUnique({
+    where: { id },
+    select: { status: true, builderId: true, builder: { select: { managerId: true } }, invitations: { select: { peerId: true } } },
+  });
+  return row ? { builderId: row.builderId, managerId: row.builder.managerId, status: status(row.status), peerIds: row.invitations.map((i) => i.peerId) } : null;
+}
+
+export type PacketSummary = {
+  id: string;
+  builderId: string;
+  builderName: string;
+  managerId: string | null;
+  managerName: string | null;
+  fromLevel: string;
+  targetLevel: string;
+  status: PacketStatus;
+  evidenceCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  outcome: PromotionOutcome | null;
+};
+
+export type PacketFilter = { builderId?: string; managerId?: string; peerId?: string; statuses?: PacketStatus[] };
+
+/** Packets, newest first, narrowed by builder, manager, invited peer or status. */
+export async function listPackets(filter: PacketFilter): Promise<PacketSummary[]> {
+  const rows = await prisma.promotionPacket.findMany({
+    where: {
+      ...(filter.builderId ? { builderId: filter.builderId } : {}),
+      ...(filter.managerId ? { builder: { managerId: filter.managerId } } : {}),
+      ...(filter.peerId ? { invitations: { some: { peerId: filter.peerId } } } : {}),
+      ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
+    },
+    select: {
+      id: true,
+      builderId: true,
+      fromLevel: true,
+      targetLevel: true,
+      status: true,
+      createdAt: true,
+      updatedAt: true,
+      submittedAt: true,
+      builder: { select: { managerId: true, user: { select: { name: true } }, manager: { select: { name: true } } } },
+      decision: { select: { outcome: true } },
+      _count: { select: { evidence: true } },
+    },
+    orderBy: { updatedAt: "desc" },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    builderId: r.builderId,
+    builderName: r.builder.user.name,
+    managerId: r.builder.managerId,
+    managerName: r.builder.manager?.name ?? null,
+    fromLevel: r.fromLevel,
+    targetLevel: r.targetLevel,
+    status: status(r.status),
+    evidenceCount: r._count.evidence,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    submittedAt: r.submittedAt,
+    outcome: r.decision ? (r.decision.outcome === "promoted" ? "promoted" : "not_yet") : null,
+  }));
+}
+
+/** People a manager may invite as peers on a packet: everyone but the builder and the manager. */
+export async function listPeerCandidates(exclude: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+  return prisma.user.findMany({ where: { id: { notIn: [...exclude] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

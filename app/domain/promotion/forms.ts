@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { isWebAddress, linkLines } from "../candidate-form";
+import { checkDecision, PROMOTION_OUTCOMES } from "./workflow";
+
+/**
+ * The promotion packet's forms, one zod schema each, shared by react-hook-form in the browser and
+ * by the packet page's action. Every edit of something that already exists names the version it
+ * was based on (`version`), so a stale save can be refused instead of overwriting.
+ */
+export const PACKET_TEXT_MAX = 5000;
+export const EVIDENCE_TITLE_MAX = 200;
+export const EVIDENCE_LINKS_MAX = 10;
+
+const version = z.coerce.number({ error: "Reload the page: the form lost track of the version it edits" }).int().min(0);
+const text = (what: string, max = PACKET_TEXT_MAX) =>
+  z.string({ error: `Write ${what}` }).trim().min(1, `Write ${what}`).max(max, `Keep it under ${max} characters`);
+
+export const packetSummarySchema = z.object({
+  summary: z.string().trim().max(PACKET_TEXT_MAX, `Keep the summary under ${PACKET_TEXT_MAX} characters`),
+  version,
+});
+export type PacketSummaryInput = z.output<typeof packetSummarySchema>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isCalendarDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** A checkbox group arrives as an array, a single string or nothing at all: always an array here. */
+const tagList = (ids: readonly string[], kind: string) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []),
+    z.array(z.string().refine((id) => ids.includes(id), { message: `Not a ${kind} of this rubric` })),
+  );
+
+/**
+ * An evidence item, tagged with the rubric's advancement criteria (at least one) and competencies.
+ * `evidenceId` and `version` are empty for a new item.
+ */
+export function evidenceSchema(defined: { criterion: readonly string[]; competency: readonly string[] }) {
+  return z
+    .object({
+      evidenceId: z.string().optional().transform((v) => v || undefined),
+      version: z.union([z.literal("").transform(() => undefined), version]).optional(),
+      title: text("a title", EVIDENCE_TITLE_MAX),
+      description: text("what was done"),
+      impact: text("the impact, with figures where you have them"),
+      links: z
+        .string()
+        .optional()
+        .default("")
+        .superRefine((value, ctx) => {
+          const lines = linkLines(value);
+          if (lines.length > EVIDENCE_LINKS_MAX) ctx.addIssue({ code: "custom", message: `Add at most ${EVIDENCE_LINKS_MAX} links` });
+          lines.forEach((line) => {
+            if (!isWebAddress(line)) ctx.addIssue({ code: "custom", message: `“${line.slice(0, 60)}” is not a web address: each line needs one link starting with http:// or https://` });
+          });
+        })
+        .transform(linkLines),
+      startDate: z.string({ error: "Enter the start date" }).refine(isCalendarDate, "Enter the start date"),
+      endDate: z
+        .string()
+        .optional()
+        .transform((v) => v || undefined)
+        .refine((v) => v === undefined || isCalendarDate(v), "Enter a valid end date, or leave it empty while the work goes on"),
+      criteria: tagList(defined.criterion, "advancement criterion").refine((l) => l.length > 0, "Tag at least one advancement criterion"),
+      competencies: tagList(defined.competency, "competency"),
+    })
+    .superRefine((v, ctx) => {
+      if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start date" });
+    })
+    .transform((v) => ({ ...v, criteria: [...new Set(v.criteria)], competencies: [...new Set(v.competencies)] }));
+}
+export type EvidenceInput = z.output<ReturnType<typeof evidenceSchema>>;
+
+export const deleteEvidenceSchema = z.object({ evidenceId: z.string().min(1), version });
+
+/** The manager's assessment of one advancement criterion, on the rubric's rating scale. */
+export function assessmentSchema(criterionIds: readonly string[], scale: readonly number[]) {
+  return z.object({
+    criterionId: z.string().refine((id) => criterionIds.includes(id), "Not an advancement criterion of this packet"),
+    rating: z.coerce
+      .number({ error: "Choose a rating" })
+      .int()
+      .refine((n) => scale.includes(n), "Choose a rating"),
+    comment: text("a comment that explains the rating"),
+    version,
+  });
+}
+export type AssessmentInput = z.output<ReturnType<typeof assessmentSchema>>;
+
+export const invitePeerSchema = z.object({ peerId: z.string({ error: "Choose a peer" }).min(1, "Choose a peer") });
+export const removePeerSchema = invitePeerSchema;
+
+export const statementSchema = z.object({ evidenceId: z.string().min(1), text: text("your statement", 3000) });
+export type StatementInput = z.output<typeof statementSchema>;
+
+/**
+ * Browsers post `feedback.<criterion>` as flat names; react-hook-form validates them nested.
+ * Both shapes become `{ feedback: { <criterion>: text } }`.
+ */
+function nestFeedback(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const value: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  const feedback: Record<string, unknown> = typeof value.feedback === "object" && value.feedback ? { ...(value.feedback as object) } : {};
+  for (const key of Object.keys(value)) {
+    if (key.startsWith("feedback.")) {
+      feedback[key.slice("feedback.".length)] = value[key];
+      delete value[key];
+    }
+  }
+  value.feedback = feedback;
+  return value;
+}
+
+/**
+ * The committee's decision. "Promoted" needs the new base (outside the target band only with a
+ * written justification); "not yet" needs feedback on every advancement criterion (workflow.ts).
+ */
+export function promotionDecisionSchema(criteria: ReadonlyArray<{ id: string; name: string }>, targetBand: { min: number; max: number }, currency: string) {
+  return z.preprocess(
+    nestFeedback,
+    z
+      .object({
+        outcome: z.enum(PROMOTION_OUTCOMES, { error: "Choose promoted or not yet" }),
+        rationale: text("the committee's rationale"),
+        newBaseSalary: z
+          .union([z.literal("").transform(() => undefined), z.coerce.number({ error: "Enter the new base as a number" }).int("Enter whole units").positive("Enter a positive amount")])
+          .optional(),
+        bandJustification: z.string().trim().max(2000).optional().default(""),
+        feedback: z.record(z.string(), z.string().trim().max(3000).optional().default("")).default({}),
+      })
+      .superRefine((v, ctx) => {
+        const feedback = Object.fromEntries(Object.entries(v.feedback).filter(([, t]) => t));
+        const check = checkDecision({ outcome: v.outcome, feedback }, criteria);
+        if (!check.ok) {
+          for (const [key, message] of Object.entries(check.errors)) ctx.addIssue({ code: "custom", path: key === "outcome" ? ["outcome"] : ["feedback", key], message });
+        }
+        if (v.outcome === "not_yet") {
+          if (v.newBaseSalary !== undefined) ctx.addIssue({ code: "custom", path: ["newBaseSalary"], message: "A “not yet” decision changes no pay" });
+          return;
+        }
+        if (v.newBaseSalary === undefined) {
+          ctx.addIssue({ code: "custom", path: ["newBaseSalary"], message: "Enter the new base salary" });
+          return;
+        }
+        if ((v.newBaseSalary < targetBand.min || v.newBaseSalary > targetBand.max) && !v.bandJustification) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["bandJustification"],
+            message: `The new base is outside the target band (${targetBand.min}–${targetBand.max} ${currency}): justify it in writing`,
+          });
+        }
+      }),
+  );
+}
+export type PromotionDecisionFormInput = z.output<ReturnType<typeof promotionDecisionSchema>>;
