@@ -1,7 +1,6 @@
 import { isLevel } from "~/domain/levels";
 import type { PromotionDecisionFormInput } from "~/domain/promotion/forms";
-import type { PacketSnapshot } from "~/domain/promotion/snapshot";
-import { submissionProblems } from "~/domain/promotion/snapshot";
+import { buildSnapshot, submissionProblems, targetCriteria } from "~/domain/promotion/snapshot";
 import { nextLevelFor } from "~/domain/promotion/workflow";
 import { prisma } from "./db.server";
 import { findPacket } from "./packets.server";
@@ -40,20 +39,10 @@ export async function submitPacket(packetId: string, actor: { id: string; name: 
     const packet = await findPacket(packetId, tx);
     if (!packet) return { ok: false as const, message: "No such packet." };
     if (packet.status !== "draft") return { ok: false as const, message: "This packet has already been submitted." };
-    const criteria = packet.rubric.advancement_criteria.filter((c) => c.id in (packet.rubric.decision_rules.promotion_evidence[packet.targetLevel]?.criteria ?? {}));
+    const criteria = targetCriteria(packet.rubric, packet.targetLevel);
     const problems = submissionProblems({ summary: packet.summary, evidenceCount: packet.evidence.length, assessedCriteria: packet.assessments.map((a) => a.criterionId) }, criteria);
     if (problems.length > 0) return { ok: false as const, message: `Not ready to submit: ${problems.join(" ")}` };
-    const snapshot: PacketSnapshot = {
-      summary: packet.summary,
-      fromLevel: packet.fromLevel,
-      targetLevel: packet.targetLevel,
-      version: packet.version,
-      evidence: packet.evidence.map(({ id, title, description, impact, links, startDate, endDate, criteria: c, competencies }) => ({ id, title, description, impact, links, startDate, endDate, criteria: c, competencies })),
-      statements: packet.statements.map((s) => ({ evidenceId: s.evidenceId, authorId: s.authorId, authorName: s.authorName, text: s.text, updatedAt: s.updatedAt.toISOString() })),
-      assessments: packet.assessments.map((a) => ({ criterionId: a.criterionId, rating: a.rating, comment: a.comment, authorName: a.authorName, updatedAt: a.updatedAt.toISOString() })),
-      submittedAt: now.toISOString(),
-      submittedByName: actor.name,
-    };
+    const snapshot = buildSnapshot({ ...packet, baseSalary: packet.builder.baseSalary }, actor.name, now);
     const { count } = await tx.promotionPacket.updateMany({
       where: { id: packetId, status: "draft", version: packet.version },
       data: { status: "submitted", snapshot: JSON.stringify(snapshot), submittedAt: now, submittedById: actor.id, updatedAt: now, updatedById: actor.id },

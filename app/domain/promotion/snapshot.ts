@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Rubric } from "../rubric/schema";
 
 /**
  * What a packet is once submitted: everything the committee reads, frozen. Stored as JSON on the
@@ -27,12 +28,51 @@ export const PacketSnapshotSchema = z.object({
   assessments: z.array(z.object({ criterionId: z.string(), rating: z.number().int(), comment: z.string(), authorName: z.string(), updatedAt: z.string() })),
   submittedAt: z.string(),
   submittedByName: z.string(),
+  /** The builder's base when the packet was submitted: the committee's pay analysis reads this. */
+  baseAtSubmission: z.number().nullable(),
 });
 export type PacketSnapshot = z.infer<typeof PacketSnapshotSchema>;
 export type SnapshotEvidence = z.infer<typeof SnapshotEvidenceSchema>;
 
 export function parseSnapshot(json: string): PacketSnapshot {
   return PacketSnapshotSchema.parse(JSON.parse(json));
+}
+
+type Dated = { updatedAt: Date };
+
+/** The snapshot of a draft at the moment it is submitted. */
+export function buildSnapshot(
+  draft: {
+    summary: string;
+    fromLevel: string;
+    targetLevel: string;
+    version: number;
+    evidence: ReadonlyArray<SnapshotEvidence & Record<string, unknown>>;
+    statements: ReadonlyArray<{ evidenceId: string; authorId: string; authorName: string; text: string } & Dated>;
+    assessments: ReadonlyArray<{ criterionId: string; rating: number; comment: string; authorName: string } & Dated>;
+    baseSalary: number | null;
+  },
+  submittedByName: string,
+  now: Date,
+): PacketSnapshot {
+  return {
+    summary: draft.summary,
+    fromLevel: draft.fromLevel,
+    targetLevel: draft.targetLevel,
+    version: draft.version,
+    evidence: draft.evidence.map(({ id, title, description, impact, links, startDate, endDate, criteria, competencies }) => ({ id, title, description, impact, links: [...links], startDate, endDate, criteria: [...criteria], competencies: [...competencies] })),
+    statements: draft.statements.map((s) => ({ evidenceId: s.evidenceId, authorId: s.authorId, authorName: s.authorName, text: s.text, updatedAt: s.updatedAt.toISOString() })),
+    assessments: draft.assessments.map((a) => ({ criterionId: a.criterionId, rating: a.rating, comment: a.comment, authorName: a.authorName, updatedAt: a.updatedAt.toISOString() })),
+    submittedAt: now.toISOString(),
+    submittedByName,
+    baseAtSubmission: draft.baseSalary,
+  };
+}
+
+/** The advancement criteria a target level names in the rubric's promotion evidence, in rubric order. */
+export function targetCriteria(rubric: Rubric, targetLevel: string): Array<{ id: string; name: string }> {
+  const named = rubric.decision_rules.promotion_evidence[targetLevel]?.criteria ?? {};
+  return rubric.advancement_criteria.filter((c) => c.id in named).map((c) => ({ id: c.id, name: c.name }));
 }
 
 /**
