@@ -17,10 +17,7 @@ export function parseForm<S extends z.ZodType>(
     const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
     raw[key] = values.length > 1 ? values : values[0];
   }
-  const result = schema.safeParse(raw);
-  if (result.success) return { success: true, data: result.data };
-  const flat = z.flattenError(result.error);
-  return { success: false, failure: { fieldErrors: flat.fieldErrors as FieldErrors, formErrors: flat.formErrors } };
+  return parseValue(schema, raw);
 }
 
 /** A 400 answer carrying the errors to show beside each field. Nothing was written. */

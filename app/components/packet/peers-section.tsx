@@ -1,0 +1,66 @@
+import { useFetcher } from "@remix-run/react";
+import { useId } from "react";
+import { FormErrors } from "~/components/form-fields";
+import type { PacketPageData } from "./types";
+import type { PacketAnswer } from "./use-server-errors";
+
+/** Peers invited to add statements on the evidence; the manager invites and withdraws them. */
+export function PeersSection({ data }: { data: PacketPageData }) {
+  const uid = useId();
+  const inviter = useFetcher<PacketAnswer>();
+  const remover = useFetcher<PacketAnswer>();
+  if (!data.invitations) return null;
+  const invited = new Set(data.invitations.map((i) => i.peerId));
+  const candidates = (data.peerCandidates ?? []).filter((p) => !invited.has(p.id));
+  const wrote = (peerId: string) => data.statements.filter((s) => s.authorId === peerId).length;
+  const error = inviter.state === "idle" ? inviter.data?.fieldErrors?.peerId?.[0] : undefined;
+  return (
+    <section className="panel" aria-labelledby="peers-title">
+      <h2 id="peers-title">Peers</h2>
+      {data.invitations.length === 0 ? <p className="muted">No peers invited yet.</p> : null}
+      <ul className="plain">
+        {data.invitations.map((i) => (
+          <li key={i.peerId} className="row">
+            <span>
+              {i.peerName} · <span className="muted">{wrote(i.peerId) === 1 ? "1 statement" : `${wrote(i.peerId)} statements`}</span>
+            </span>
+            {data.access.invitePeers ? (
+              <remover.Form method="post" className="no-print">
+                <input type="hidden" name="intent" value="remove-peer" />
+                <input type="hidden" name="peerId" value={i.peerId} />
+                <button type="submit" className="button button-secondary" disabled={remover.state !== "idle"}>
+                  Withdraw <span className="visually-hidden">{i.peerName}&rsquo;s invitation</span>
+                </button>
+              </remover.Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {data.access.invitePeers ? (
+        <inviter.Form method="post" className="row no-print">
+          <input type="hidden" name="intent" value="invite-peer" />
+          <FormErrors errors={inviter.state === "idle" ? inviter.data?.formErrors : undefined} />
+          <div className="field">
+            <label htmlFor={`${uid}-peer`}>Invite a peer</label>
+            <select id={`${uid}-peer`} name="peerId" defaultValue="" aria-invalid={error ? true : undefined} aria-describedby={error ? `${uid}-peer-error` : undefined}>
+              <option value="">Choose a person</option>
+              {candidates.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            {error ? (
+              <p id={`${uid}-peer-error`} className="field-error" role="alert">
+                {error}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button" disabled={inviter.state !== "idle"}>
+            Invite
+          </button>
+        </inviter.Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useFetcher } from "@remix-run/react";
+import { FormErrors } from "~/components/form-fields";
+import type { PacketPageData } from "./types";
+import type { PacketAnswer } from "./use-server-errors";
+
+/** The manager's submit button, with what still stands in the way; the committee's "start review". */
+export function WorkflowSection({ data }: { data: PacketPageData }) {
+  const fetcher = useFetcher<PacketAnswer>();
+  const errors = fetcher.state === "idle" ? fetcher.data?.formErrors : undefined;
+  if (data.access.submit && data.submission) {
+    const blocked = data.submission.length > 0;
+    return (
+      <section className="panel no-print" aria-labelledby="submit-title">
+        <h2 id="submit-title">Submit to the promotion committee</h2>
+        <p className="muted small">Submitting freezes the packet as it is now: the committee reads that snapshot, and no one can edit it afterwards.</p>
+        {blocked ? (
+          <ul className="problems">
+            {data.submission.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>Everything the committee needs is here.</p>
+        )}
+        <FormErrors errors={errors} />
+        <fetcher.Form method="post">
+          <input type="hidden" name="intent" value="submit" />
+          <button type="submit" className="button" disabled={blocked || fetcher.state !== "idle"}>
+            Submit packet
+          </button>
+        </fetcher.Form>
+      </section>
+    );
+  }
+  if (data.access.startReview) {
+    return (
+      <section className="panel no-print" aria-labelledby="review-title">
+        <h2 id="review-title">Review</h2>
+        <p>This packet is waiting for the committee. Start the review to record a decision.</p>
+        <FormErrors errors={errors} />
+        <fetcher.Form method="post">
+          <input type="hidden" name="intent" value="start-review" />
+          <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
+            Start review
+          </button>
+        </fetcher.Form>
+      </section>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,147 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { deleteEvidence, invitePeer, removePeer, saveAssessment, saveEvidence, saveStatement, saveSummary } from "~/data/packet-drafts.server";
+import { findPacket, listPeerCandidates } from "~/data/packets.server";
+import { decidePacket, startReview, submitPacket } from "~/data/packet-workflow.server";
+import type { PacketAccess } from "~/domain/promotion/access";
+import {
+  assessmentSchema,
+  deleteEvidenceSchema,
+  evidenceSchema,
+  invitePeerSchema,
+  packetSummarySchema,
+  promotionDecisionSchema,
+  removePeerSchema,
+  statementSchema,
+} from "~/domain/promotion/forms";
+import { targetCriteria } from "~/domain/promotion/snapshot";
+import { badRequest, formError, formSaved, parseForm, type FieldErrors } from "~/utils/forms.server";
+import { requirePacketAccess } from "~/utils/packet-access.server";
+import styles from "~/styles/packet.css?url";
+import { PacketPage } from "./packet-page";
+import { packetView } from "./packet-view.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.builder.name} · ${data.packet.fromLevel} → ${data.packet.targetLevel} packet · Builder Ladder` : "Promotion packet · Builder Ladder" },
+];
+
+/** The promotion packet: the draft editor for the builder and manager, the frozen case for the committee. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, access } = await requirePacketAccess(request, params.packetId);
+  const packet = (await findPacket(params.packetId!))!;
+  const view = packetView(packet, access, user.id);
+  const peerCandidates = access.invitePeers ? await listPeerCandidates([packet.builder.userId, ...(packet.builder.managerId ? [packet.builder.managerId] : [])]) : null;
+  return { ...view, viewerId: user.id, peerCandidates };
+}
+
+export const INTENTS = ["summary", "evidence", "delete-evidence", "assessment", "invite-peer", "remove-peer", "statement", "submit", "start-review", "decide"] as const;
+type Intent = (typeof INTENTS)[number];
+
+/** The permission each form needs: checked here, on the server, whatever the page showed. */
+const NEEDS: Record<Intent, keyof PacketAccess> = {
+  summary: "editDraft",
+  evidence: "editDraft",
+  "delete-evidence": "editDraft",
+  assessment: "assess",
+  "invite-peer": "invitePeers",
+  "remove-peer": "invitePeers",
+  statement: "writeStatement",
+  submit: "submit",
+  "start-review": "startReview",
+  decide: "decide",
+};
+
+const REFUSALS: Record<keyof PacketAccess, string> = {
+  read: "You may not read this packet.",
+  readAssessments: "",
+  readDecision: "",
+  readAllStatements: "",
+  readPay: "",
+  editDraft: "Only the builder and their manager edit a packet, and only while it is a draft.",
+  invitePeers: "Only the builder's manager invites peers, while the packet is a draft.",
+  assess: "Only the builder's manager assesses the criteria, while the packet is a draft.",
+  submit: "Only the builder's manager submits the packet, once, from the draft.",
+  writeStatement: "Only invited peers write statements, while the packet is a draft.",
+  startReview: "Only the promotion committee starts the review of a submitted packet.",
+  decide: "Only the promotion committee decides, once the packet is in review.",
+};
+
+type Written = { ok: true } | { ok: false; reason: string; message: string; current?: unknown };
+
+/** A refused write: 409 for stale or locked (the page shows what is there now), 404 or 403 otherwise. */
+function refused(result: Exclude<Written, { ok: true }>) {
+  const status = result.reason === "not_found" ? 404 : result.reason === "forbidden" ? 403 : 409;
+  return data({ ok: false as const, fieldErrors: {} as FieldErrors, formErrors: [result.message], stale: result.current ?? null }, { status });
+}
+
+const answer = (result: Written) => (result.ok ? formSaved() : refused(result));
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, access } = await requirePacketAccess(request, params.packetId);
+  const packetId = params.packetId!;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "") as Intent;
+  if (!INTENTS.includes(intent)) return formError("Unknown action.");
+  if (!access[NEEDS[intent]]) throw data({ message: REFUSALS[NEEDS[intent]] }, { status: 403 });
+  const now = new Date();
+
+  switch (intent) {
+    case "summary": {
+      const parsed = parseForm(packetSummarySchema, form);
+      return parsed.success ? answer(await saveSummary(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+    }
+    case "evidence": {
+      const packet = (await findPacket(packetId))!;
+      const defined = { criterion: packet.rubric.advancement_criteria.map((c) => c.id), competency: packet.rubric.competencies.map((c) => c.id) };
+      const parsed = parseForm(evidenceSchema(defined), form);
+      return parsed.success ? answer(await saveEvidence(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+    }
+    case "delete-evidence": {
+      const parsed = parseForm(deleteEvidenceSchema, form);
+      return parsed.success ? answer(await deleteEvidence(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+    }
+    case "assessment": {
+      const packet = (await findPacket(packetId))!;
+      const schema = assessmentSchema(
+        targetCriteria(packet.rubric, packet.targetLevel).map((c) => c.id),
+        packet.rubric.scale.map((s) => s.value),
+      );
+      const parsed = parseForm(schema, form);
+      return parsed.success ? answer(await saveAssessment(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+    }
+    case "invite-peer": {
+      const parsed = parseForm(invitePeerSchema, form);
+      return parsed.success ? answer(await invitePeer(packetId, parsed.data.peerId, user.id, now)) : badRequest(parsed.failure);
+    }
+    case "remove-peer": {
+      const parsed = parseForm(removePeerSchema, form);
+      return parsed.success ? answer(await removePeer(packetId, parsed.data.peerId)) : badRequest(parsed.failure);
+    }
+    case "statement": {
+      const parsed = parseForm(statementSchema, form);
+      return parsed.success ? answer(await saveStatement(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+    }
+    case "submit": {
+      const result = await submitPacket(packetId, user, now);
+      return result.ok ? formSaved() : formError(result.message, { status: 409 });
+    }
+    case "start-review": {
+      const result = await startReview(packetId, user.id, now);
+      return result.ok ? formSaved() : formError(result.message, { status: 409 });
+    }
+    case "decide": {
+      const packet = (await findPacket(packetId))!;
+      const band = packet.rubric.bands.levels[packet.targetLevel]!.base;
+      const parsed = parseForm(promotionDecisionSchema(targetCriteria(packet.rubric, packet.targetLevel), band, packet.rubric.bands.currency), form);
+      if (!parsed.success) return badRequest(parsed.failure);
+      const result = await decidePacket(packetId, parsed.data, user.id, now);
+      return result.ok ? formSaved() : formError(result.message, { status: 409 });
+    }
+  }
+}
+
+export default function PacketRoute() {
+  return <PacketPage data={useLoaderData<typeof loader>()} />;
+}
