@@ -1,5 +1,5 @@
 import { hasPermission, type Viewer } from "../permissions";
-import type { PacketStatus } from "./workflow";
+import { canDecidePacket, canEditPacket, canStartReview, canSubmitPacket, type PacketStatus } from "./workflow";
 
 /**
  * Who may do what with a promotion packet. The answer depends on the viewer's roles, their
@@ -52,7 +52,7 @@ const NONE: PacketAccess = {
 };
 
 export function packetAccess(viewer: Viewer, packet: PacketParties): PacketAccess {
-  const draft = packet.status === "draft";
+  const draft = canEditPacket(packet.status);
   const isBuilder = packet.builderId === viewer.id && hasPermission(viewer.roles, "read:builder:own");
   const isManager = packet.managerId === viewer.id && hasPermission(viewer.roles, "read:builder:team");
   const isPeer = packet.peerIds.includes(viewer.id);
@@ -64,13 +64,14 @@ export function packetAccess(viewer: Viewer, packet: PacketParties): PacketAcces
   if (isBuilder) grant(["read", "readAssessments", "readDecision", "readAllStatements", ...(draft ? (["editDraft"] as const) : [])]);
   if (isManager) {
     grant(["read", "readAssessments", "readDecision", "readAllStatements"]);
-    if (draft) grant(["editDraft", "invitePeers", "assess", "submit"]);
+    if (draft) grant(["editDraft", "invitePeers", "assess"]);
+    if (canSubmitPacket(packet.status)) grant(["submit"]);
   }
   if (isPeer) grant(["read", ...(draft ? (["writeStatement"] as const) : [])]);
   if (isCommittee) {
     grant(["read", "readAssessments", "readDecision", "readAllStatements", "readPay"]);
-    if (packet.status === "submitted") grant(["startReview"]);
-    if (packet.status === "in_review") grant(["decide"]);
+    if (canStartReview(packet.status)) grant(["startReview"]);
+    if (canDecidePacket(packet.status)) grant(["decide"]);
   }
   if (isAdmin) grant(["read", "readAssessments", "readDecision", "readAllStatements", "readPay"]);
   return access;
