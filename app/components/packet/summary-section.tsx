@@ -19,7 +19,7 @@ export function SummarySection({ data }: { data: PacketPageData }) {
     <section className="panel" aria-labelledby="summary-title">
       <h2 id="summary-title">Summary</h2>
       {access.editDraft ? (
-        <SummaryForm key={packet.version} summary={packet.summary} version={packet.version} />
+        <SummaryForm summary={packet.summary} version={packet.version} />
       ) : packet.summary ? (
         <p className="pre-line">{packet.summary}</p>
       ) : (
@@ -33,8 +33,15 @@ function SummaryForm({ summary, version }: { summary: string; version: number })
   const uid = useId();
   const fetcher = useFetcher<PacketAnswer>();
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(packetSummarySchema), defaultValues: { summary, version } });
-  const { register, formState, setError, setValue } = form;
+  const { register, formState, setError, setValue, getValues, reset } = form;
   useServerErrors(fetcher.state, fetcher.data, setError);
+  // A newer version arrived (our own save, revalidated): edit on top of it. Text the user has
+  // typed since is kept; an untouched box takes the new text.
+  useEffect(() => {
+    if (getValues("summary") === summary || !formState.isDirty) reset({ summary, version });
+    else setValue("version", version);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [summary, version]);
   const stale = fetcher.state === "idle" && fetcher.data?.stale ? (fetcher.data.stale as StaleSummary) : null;
   useEffect(() => {
     if (stale) setValue("version", stale.version);
