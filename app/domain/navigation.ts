@@ -3,18 +3,27 @@ import type { Role } from "./roles";
 
 export type NavItem = { to: string; label: string };
 
-// Each section of the app and the permission that opens it. The server checks the same
-// permission in the section's loaders; the menu only mirrors it.
-const SECTIONS: ReadonlyArray<NavItem & { requires: Permission | null }> = [
+/**
+ * Promotions opens for every role that can have packets: the builder (own), the manager (reports'),
+ * the promotion committee (the queue) and admins (all). The page itself is open to every signed-in
+ * user (an invited peer of any role sees their invitations there) and its loader shows each user
+ * only the packets they may read.
+ */
+const PROMOTIONS: readonly Permission[] = ["read:builder:own", "read:builder:team", "decide:promotion:any", "read:packet:any"];
+
+// Each section of the app and the permission (or any one of the permissions) that opens it. The
+// server checks the same permission in the section's loaders; the menu only mirrors it.
+const SECTIONS: ReadonlyArray<NavItem & { requires: Permission | readonly Permission[] | null }> = [
   { to: "/", label: "Home", requires: null },
   { to: "/candidates", label: "Candidates", requires: "read:candidate:any" },
   { to: "/committee", label: "Committee", requires: "read:scorecard:any" },
+  { to: "/packets", label: "Promotions", requires: PROMOTIONS },
   { to: "/rubrics", label: "Rubrics", requires: "read:rubric:any" },
   { to: "/admin/users", label: "Users", requires: "manage:user:any" },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {
-  return SECTIONS.filter((s) => s.requires === null || hasPermission(roles, s.requires)).map(
-    ({ to, label }) => ({ to, label }),
-  );
+  const opens = (requires: Permission | readonly Permission[] | null) =>
+    requires === null || (typeof requires === "string" ? [requires] : requires).some((p) => hasPermission(roles, p));
+  return SECTIONS.filter((s) => opens(s.requires)).map(({ to, label }) => ({ to, label }));
 }
