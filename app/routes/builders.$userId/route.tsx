@@ -1,10 +1,17 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { findBuilderCareer } from "~/data/builders.server";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrors } from "~/components/form-fields";
+import { findBuilder, findBuilderCareer } from "~/data/builders.server";
+import { startPacket } from "~/data/packet-workflow.server";
+import { listPackets } from "~/data/packets.server";
 import { isLevel } from "~/domain/levels";
 import { canReadBuilderRecord, canSeeBuilderPay } from "~/domain/permissions";
+import { canStartPacket, packetAccess } from "~/domain/promotion/access";
 import { compaRatio } from "~/domain/promotion/pay";
+import { nextLevelFor } from "~/domain/promotion/workflow";
 import { requireUser } from "~/utils/auth.server";
+import { formError } from "~/utils/forms.server";
+import { PacketTable } from "../packets._index/packet-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Builder Ladder` : "Builder · Builder Ladder" }];
 
@@ -21,9 +28,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSeeBuilderPay(user, career) && career.baseSalary !== null && band
       ? { baseSalary: career.baseSalary, currency: career.currency ?? career.rubricVersion!.bands.currency, band, compaRatio: compaRatio(career.baseSalary, band.base) }
       : null;
+  // Only the packets the viewer may open: the promotion committee reads this record but never a draft.
+  const packets = (await listPackets({ builderId: career.userId })).filter(
+    (p) => packetAccess(user, { builderId: p.builderId, managerId: p.managerId, status: p.status, peerIds: [] }).read,
+  );
+  const openPacket = packets.find((p) => p.status !== "decided") ?? null;
   return {
     name: career.name,
     isSelf: user.id === career.userId,
+    packets,
+    promotion: {
+      // Null at the top of the ladder (L7).
+      nextLevel: isLevel(career.level) ? nextLevelFor(career.level) : null,
+      openPacketId: openPacket?.id ?? null,
+      canStart: canStartPacket(user, career),
+    },
     level: career.level,
     track: career.track,
     managerName: career.managerName,
@@ -34,11 +53,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * Starts a promotion packet for the builder's next level (the builder or their manager), then
+ * opens it. A refusal (an open packet already, the top of the ladder) answers 409 with why.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const builder = params.userId ? await findBuilder(params.userId) : null;
+  if (!builder) throw data({ message: "No such builder" }, { status: 404 });
+  if (!canStartPacket(user, builder)) {
+    throw data({ message: "Only the builder and their manager start a promotion packet." }, { status: 403 });
+  }
+  const form = await request.formData();
+  if (form.get("intent") !== "start-packet") return formError("Unknown action.");
+  const started = await startPacket(builder.userId, user.id, new Date());
+  if (!started.ok) return formError(started.message, { status: 409 });
+  return redirect(`/packets/${started.id}`);
+}
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const REASONS: Record<string, string> = { joined: "Joined", hired: "Hired through a loop", promoted: "Promoted" };
 
 export default function BuilderRecordPage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
   const money = d.pay ? new Intl.NumberFormat("en-US", { style: "currency", currency: d.pay.currency, maximumFractionDigits: 0 }) : null;
   return (
     <article className="page" aria-labelledby="builder-title">
@@ -98,7 +137,47 @@ export default function BuilderRecordPage() {
             ))}
           </ol>
         </section>
+        <PromotionPanel {...d} errors={actionData?.formErrors} busy={navigation.state !== "idle"} />
       </div>
     </article>
+  );
+}
+
+type PromotionPanelProps = Pick<ReturnType<typeof useLoaderData<typeof loader>>, "packets" | "promotion" | "level" | "isSelf"> & {
+  errors: readonly string[] | undefined;
+  busy: boolean;
+};
+
+/** The builder's packets, and the way to start the next one for those who may. */
+function PromotionPanel({ packets, promotion, level, isSelf, errors, busy }: PromotionPanelProps) {
+  const { nextLevel, openPacketId, canStart } = promotion;
+  const open = packets.find((p) => p.id === openPacketId);
+  return (
+    <section className="panel" aria-labelledby="builder-packets">
+      <h2 id="builder-packets">Promotion packets</h2>
+      <FormErrors errors={errors} />
+      {packets.length === 0 ? (
+        <p className="muted">{isSelf ? "You have" : "This builder has"} no promotion packets yet.</p>
+      ) : (
+        <PacketTable label="Promotion packets" packets={packets} showBuilder={false} />
+      )}
+      {nextLevel === null ? (
+        <p>{level} is the top of the ladder: there is no level to write a packet for.</p>
+      ) : open ? (
+        canStart ? (
+          <p>
+            <Link to={`/packets/${open.id}`}>Continue the packet for {open.targetLevel}</Link>
+            <span className="block small muted">One packet at a time: a new one can start once this one is decided.</span>
+          </p>
+        ) : null
+      ) : canStart ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="start-packet" />
+          <button type="submit" className="button" disabled={busy}>
+            Start a packet for {nextLevel}
+          </button>
+        </Form>
+      ) : null}
+    </section>
   );
 }
