@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
+import { invitePeer } from "~/data/packet-drafts.server";
+import { startPacket } from "~/data/packet-workflow.server";
 import type { Role } from "~/domain/roles";
 import * as home from "~/routes/_index/route";
+import { publishShippedRubrics } from "../helpers/loops";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
 
@@ -67,5 +70,87 @@ describe("each role's home", () => {
     expect((await homeOf(["promotion_committee"])).data.roster).not.toBeNull();
     const { data } = await homeOf(["admin"]);
     expect(data.people).toMatchObject({ admin: 1 });
+  });
+});
+
+describe("promotion panels on the home page", () => {
+  const homeFor = async (user: { id: string }) => (await call(home.loader, { url: "/", cookie: await sessionCookieFor(user.id) })).body as Home;
+  const builderAt = async (level: string, manager: { id: string }, name: string) => {
+    const user = await createUser(["builder"], { name });
+    await prisma.builder.create({ data: { userId: user.id, level, managerId: manager.id, startedAt: new Date() } });
+    return user;
+  };
+  const start = async (builderId: string, now: Date) => {
+    const started = await startPacket(builderId, builderId, now);
+    if (!started.ok) throw new Error(started.message);
+    return started.id;
+  };
+  const setStatus = (id: string, status: string, submittedAt: Date | null = null) =>
+    prisma.promotionPacket.update({ where: { id }, data: { status, submittedAt } });
+
+  it("gives the committee the packets awaiting review, longest-waiting first, and managers their reports' open packets", async () => {
+    await publishShippedRubrics();
+    const manager = await createUser(["manager"]);
+    const otherManager = await createUser(["manager"]);
+    const [draft, submitted, inReview, decided, elsewhere] = [
+      await builderAt("L4", manager, "Drafting"),
+      await builderAt("L5", manager, "Submitted"),
+      await builderAt("L5", otherManager, "Reviewed"),
+      await builderAt("L6", manager, "Decided"),
+      await builderAt("L4", otherManager, "Elsewhere"),
+    ];
+    await start(draft.id, new Date("2026-02-01T09:00:00Z"));
+    await setStatus(await start(submitted.id, new Date("2026-02-01T09:00:00Z")), "submitted", new Date("2026-02-05T09:00:00Z"));
+    await setStatus(await start(inReview.id, new Date("2026-02-01T09:00:00Z")), "in_review", new Date("2026-02-03T09:00:00Z"));
+    await setStatus(await start(decided.id, new Date("2026-02-01T09:00:00Z")), "decided", new Date("2026-02-02T09:00:00Z"));
+    await start(elsewhere.id, new Date("2026-02-01T09:00:00Z"));
+
+    const { data: committee } = await homeOf(["promotion_committee"]);
+    expect(committee.packetQueue?.map((p) => [p.builderName, p.status])).toEqual([
+      ["Reviewed", "in_review"],
+      ["Submitted", "submitted"],
+    ]);
+    expect(committee.reportPackets).toBeNull();
+    expect(committee.ownPromotion).toBeNull();
+
+    const mine = await homeFor(manager);
+    expect(mine.reportPackets?.map((p) => p.builderName).sort()).toEqual(["Drafting", "Submitted"]);
+    expect(mine.packetQueue).toBeNull();
+
+    for (const role of ["hiring_committee", "interviewer", "recruiter", "admin"] as const) {
+      const { data } = await homeOf([role]);
+      expect(data.packetQueue).toBeNull();
+      expect(data.reportPackets).toBeNull();
+    }
+  });
+
+  it("gives a builder their open packet, or their last outcome and the level to go for next", async () => {
+    await publishShippedRubrics();
+    const manager = await createUser(["manager"]);
+    const builder = await builderAt("L5", manager, "Bea");
+    expect((await homeFor(builder)).ownPromotion).toMatchObject({ userId: builder.id, level: "L5", nextLevel: "L6", open: null, lastDecided: null });
+
+    const id = await start(builder.id, new Date("2026-02-01T09:00:00Z"));
+    expect((await homeFor(builder)).ownPromotion).toMatchObject({ nextLevel: "L6", open: { id, status: "draft", targetLevel: "L6" } });
+
+    await setStatus(id, "decided");
+    expect((await homeFor(builder)).ownPromotion).toMatchObject({ open: null, lastDecided: { id, targetLevel: "L6" } });
+
+    const top = await builderAt("L7", manager, "Lena");
+    expect((await homeFor(top)).ownPromotion).toMatchObject({ level: "L7", nextLevel: null, open: null });
+  });
+
+  it("asks invited peers for their statements while the packet is a draft", async () => {
+    await publishShippedRubrics();
+    const manager = await createUser(["manager"]);
+    const builder = await builderAt("L4", manager, "Asker");
+    const peer = await createUser(["interviewer"]);
+    expect((await homeFor(peer)).statementRequests).toEqual([]);
+    const id = await start(builder.id, new Date("2026-02-01T09:00:00Z"));
+    await invitePeer(id, peer.id, manager.id, new Date("2026-02-02T09:00:00Z"));
+    expect((await homeFor(peer)).statementRequests.map((p) => [p.id, p.builderName])).toEqual([[id, "Asker"]]);
+    expect((await homeFor(await createUser(["interviewer"]))).statementRequests).toEqual([]);
+    await setStatus(id, "submitted", new Date());
+    expect((await homeFor(peer)).statementRequests).toEqual([]);
   });
 });

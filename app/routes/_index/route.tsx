@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listBuilders, listReports, findBuilder } from "~/data/builders.server";
+import { listBuilders, listReports, findBuilder, type BuilderRecord } from "~/data/builders.server";
 import { listCandidates } from "~/data/candidates.server";
 import { countUsersByRole } from "~/data/users.server";
 import { listAssignedInterviews, listLoops, namesOf } from "~/data/loops.server";
@@ -8,9 +8,13 @@ import { interviewerQueue, loopProgress, owedScorecards } from "~/domain/loop";
 import { listDecisions } from "~/data/committee.server";
 import { committeeStatus } from "~/domain/committee-list";
 import { hasPermission } from "~/domain/permissions";
+import { listPackets, type PacketSummary } from "~/data/packets.server";
+import { nextLevelFor, type PacketStatus } from "~/domain/promotion/workflow";
 import { requireUser } from "~/utils/auth.server";
 import { AdminPanel, BuilderPanel, CandidatesPanel, ReportsPanel, RosterPanel } from "./panels";
 import { InReviewPanel, InterviewerPanel, OwedScorecardsPanel } from "./hiring-panels";
+import { OwnPacketPanel, PacketQueuePanel, ReportPacketsPanel, StatementRequestsPanel, type OwnPromotion } from "./promotion-panels";
+import { AWAITING_REVIEW, committeeOrder } from "../packets._index/sections";
 
 export const meta: MetaFunction = () => [{ title: "Home · Builder Ladder" }];
 
@@ -19,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.roles, p);
   const now = new Date();
-  const [ownRecord, reports, roster, candidates, people, assigned, owed, inReview] = await Promise.all([
+  const [ownRecord, reports, roster, candidates, people, assigned, owed, inReview, ownPackets, reportPackets, packetQueue, statementRequests] = await Promise.all([
     can("read:builder:own") ? findBuilder(user.id) : null,
     can("read:builder:team") ? listReports(user.id) : null,
     can("read:builder:any") ? listBuilders() : null,
@@ -28,6 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can("write:scorecard:own") ? listAssignedInterviews(user.id) : null,
     can("manage:loop:any") ? loopsOwingScorecards(now) : null,
     can("read:scorecard:any") ? loopsInReview(now) : null,
+    can("read:builder:own") ? listPackets({ builderId: user.id }) : null,
+    can("read:builder:team") ? listPackets({ managerId: user.id, statuses: OPEN }) : null,
+    can("decide:promotion:any") ? listPackets({ statuses: AWAITING_REVIEW }) : null,
+    // Anyone may be invited as a peer; statements are written while the packet is a draft.
+    listPackets({ peerId: user.id, statuses: ["draft"] }),
   ]);
   return {
     name: user.name,
@@ -39,6 +48,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     queue: assigned ? interviewerQueue(assigned, now) : null,
     owed,
     inReview,
+    ownPromotion: ownRecord && ownPackets ? ownPromotion(ownRecord, ownPackets) : null,
+    reportPackets,
+    packetQueue: packetQueue ? committeeOrder(packetQueue) : null,
+    statementRequests,
+  };
+}
+
+const OPEN: PacketStatus[] = ["draft", "submitted", "in_review"];
+
+/** A builder's open packet (there is at most one), else their latest decided one and the level they could go for next. */
+function ownPromotion(record: BuilderRecord, packets: PacketSummary[]): OwnPromotion {
+  return {
+    userId: record.userId,
+    level: record.level,
+    nextLevel: nextLevelFor(record.level),
+    open: packets.find((p) => p.status !== "decided") ?? null,
+    // Newest first: the list is ordered by last update.
+    lastDecided: packets.find((p) => p.status === "decided") ?? null,
   };
 }
 
@@ -78,7 +105,11 @@ export default function Home() {
       <h1 id="home-title">Welcome, {firstName}</h1>
       <div className="panels">
         {data.ownRecord ? <BuilderPanel record={data.ownRecord} /> : null}
+        {data.ownPromotion ? <OwnPacketPanel promotion={data.ownPromotion} /> : null}
+        {data.statementRequests.length > 0 ? <StatementRequestsPanel packets={data.statementRequests} /> : null}
         {data.reports ? <ReportsPanel reports={data.reports} /> : null}
+        {data.reportPackets ? <ReportPacketsPanel packets={data.reportPackets} /> : null}
+        {data.packetQueue ? <PacketQueuePanel packets={data.packetQueue} /> : null}
         {data.queue ? <InterviewerPanel queue={data.queue} /> : null}
         {data.owed ? <OwedScorecardsPanel loops={data.owed} /> : null}
         {data.inReview ? <InReviewPanel loops={data.inReview} /> : null}
