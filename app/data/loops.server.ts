@@ -142,6 +142,7 @@ export type LoopSummary = {
   candidateId: string;
   candidateName: string;
   targetLevel: string;
+  rubricVersionId: string;
   track: string;
   version: number;
   createdAt: Date;
@@ -165,6 +166,7 @@ function toSummary(row: SummaryRow): LoopSummary {
     candidateId: row.candidateId,
     candidateName: row.candidate.name,
     targetLevel: row.targetLevel,
+    rubricVersionId: row.rubricVersionId,
     track: row.rubricVersion.track,
     version: row.rubricVersion.version,
     createdAt: row.createdAt,

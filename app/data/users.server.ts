@@ -15,6 +15,11 @@ export async function findUserById(id: string): Promise<UserSummary | null> {
   return user ? toSummary(user) : null;
 }
 
+export async function findUserByEmail(email: string): Promise<UserSummary | null> {
+  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, include: withRoles });
+  return user ? toSummary(user) : null;
+}
+
 /** The user and their password hash, for checking a sign-in; null when no such account. */
 export async function findCredentials(email: string): Promise<{ user: UserSummary; hash: string } | null> {
   const user = await prisma.user.findUnique({

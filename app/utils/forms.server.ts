@@ -17,7 +17,16 @@ export function parseForm<S extends z.ZodType>(
     const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
     raw[key] = values.length > 1 ? values : values[0];
   }
-  return parseValue(schema, raw);
+  const parsed = parseValue(schema, raw);
+  if (parsed.success) return parsed;
+  // A form field is a name, not an array item: "roles.1" is an error of the "roles" checkboxes.
+  // Nested names (feedback.mentoring) stay as they are.
+  const fieldErrors: FieldErrors = {};
+  for (const [key, messages] of Object.entries(parsed.failure.fieldErrors)) {
+    const name = key.replace(/(\.\d+)+$/, "");
+    fieldErrors[name] = [...(fieldErrors[name] ?? []), ...(messages ?? [])];
+  }
+  return { success: false, failure: { ...parsed.failure, fieldErrors } };
 }
 
 /** A 400 answer carrying the errors to show beside each field. Nothing was written. */

@@ -209,7 +209,7 @@ describe("editing a draft", () => {
 
   it.each([
     ["no criterion", { criteria: [] as string[] }, "criteria"],
-    ["a criterion the rubric does not define", { criteria: ["charisma"] }, "criteria.0"],
+    ["a criterion the rubric does not define", { criteria: ["charisma"] }, "criteria"],
     ["no title", { title: " " }, "title"],
     ["an end before the start", { endDate: "2025-01-01" }, "endDate"],
     ["a non-date", { startDate: "last spring" }, "startDate"],

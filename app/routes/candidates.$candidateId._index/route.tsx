@@ -2,6 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { findCandidate } from "~/data/candidates.server";
 import { listLoopsForCandidate } from "~/data/loops.server";
+import { findUserByEmail } from "~/data/users.server";
 import { decisionSummary, listDecisions } from "~/data/committee.server";
 import { isWebAddress, linkLines } from "~/domain/candidate-form";
 import { candidateSourceLabel } from "~/domain/candidates";
@@ -53,13 +54,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loops,
     canEdit: hasPermission(user.roles, "manage:candidate:any"),
     canStartLoop: hasPermission(user.roles, "manage:loop:any"),
+    // Admins turn a hire into an account and builder record, once.
+    canOnboard: hasPermission(user.roles, "manage:user:any") && loops.some((l) => l.decision?.outcome === "hire") && !(await findUserByEmail(candidate.email)),
   };
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default function CandidatePage() {
-  const { candidate, loops, canEdit, canStartLoop } = useLoaderData<typeof loader>();
+  const { candidate, loops, canEdit, canStartLoop, canOnboard } = useLoaderData<typeof loader>();
   return (
     <article className="page" aria-labelledby="candidate-title">
       <p className="breadcrumbs">
@@ -67,8 +70,13 @@ export default function CandidatePage() {
       </p>
       <div className="page-header-row">
         <h1 id="candidate-title">{candidate.name}</h1>
-        {canEdit || canStartLoop ? (
+        {canEdit || canStartLoop || canOnboard ? (
           <div className="page-actions">
+            {canOnboard ? (
+              <Link to={`/candidates/${candidate.id}/onboard`} className="button">
+                Create builder record
+              </Link>
+            ) : null}
             {canEdit ? (
               <Link to={`/candidates/${candidate.id}/edit`} className="button button-secondary">
                 Edit

@@ -1,0 +1,50 @@
+import type { HireTerms } from "~/domain/hire-onboarding";
+import { normaliseEmail } from "~/domain/login-throttle";
+import { prisma } from "./db.server";
+
+/**
+ * Creates the hired candidate's account (builder role, the given password hash) and builder
+ * record at the hire's terms, with "hired" as the first entry of their level history, in one
+ * transaction. Refused when an account with the candidate's email already exists.
+ */
+export async function createBuilderFromHire(input: {
+  candidate: { name: string; email: string };
+  loop: { rubricVersionId: string; track: string };
+  terms: HireTerms;
+  managerId: string | undefined;
+  startedAt: Date;
+  passwordHash: string;
+  now: Date;
+}): Promise<{ ok: true; userId: string } | { ok: false; message: string }> {
+  const email = normaliseEmail(input.candidate.email);
+  return prisma.$transaction(async (tx) => {
+    const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    if (taken) return { ok: false as const, message: `An account for ${input.candidate.email} already exists.` };
+    if (input.managerId) {
+      const manager = await tx.userRole.findUnique({ where: { userId_role: { userId: input.managerId, role: "manager" } } });
+      if (!manager) return { ok: false as const, message: "The chosen manager does not hold the manager role." };
+    }
+    const user = await tx.user.create({
+      data: {
+        email,
+        name: input.candidate.name,
+        createdAt: input.now,
+        password: { create: { hash: input.passwordHash } },
+        roles: { create: [{ role: "builder" }] },
+        builder: {
+          create: {
+            level: input.terms.level,
+            track: input.loop.track,
+            rubricVersionId: input.loop.rubricVersionId,
+            managerId: input.managerId ?? null,
+            startedAt: input.startedAt,
+            baseSalary: input.terms.baseSalary,
+            currency: input.terms.currency,
+            levelHistory: { create: [{ level: input.terms.level, effectiveAt: input.startedAt, reason: "hired", hiringDecisionId: input.terms.decisionId }] },
+          },
+        },
+      },
+    });
+    return { ok: true as const, userId: user.id };
+  });
+}

@@ -1,0 +1,141 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { randomBytes } from "node:crypto";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { FormErrors } from "~/components/form-fields";
+import { findCandidate } from "~/data/candidates.server";
+import { listDecisions } from "~/data/committee.server";
+import { listLoopsForCandidate } from "~/data/loops.server";
+import { createBuilderFromHire } from "~/data/onboarding.server";
+import { listUsers } from "~/data/users.server";
+import { hireTerms, onboardBuilderSchema } from "~/domain/hire-onboarding";
+import { badRequest, formError, parseForm, type FieldErrors } from "~/utils/forms.server";
+import { hashPassword } from "~/utils/password.server";
+import { requireUserWithPermission } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Create ${data.candidate.name}'s builder record · Builder Ladder` : "Builder record · Builder Ladder" }];
+
+async function loadHires(candidateId: string | undefined) {
+  const candidate = candidateId ? await findCandidate(candidateId) : null;
+  if (!candidate) throw data({ message: "No such candidate" }, { status: 404 });
+  const loops = await listLoopsForCandidate(candidate.id);
+  const decisions = await listDecisions(loops.map((l) => l.id));
+  const hires = loops.flatMap((loop) => {
+    const terms = hireTerms(decisions.filter((d) => d.loopId === loop.id));
+    return terms.ok ? [{ loop, terms: terms.terms }] : [];
+  });
+  return { candidate, hires };
+}
+
+/** An admin turns a hire decision into the person's account and builder record. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "manage:user:any");
+  const { candidate, hires } = await loadHires(params.candidateId);
+  const managers = (await listUsers()).filter((u) => u.roles.includes("manager")).map((u) => ({ id: u.id, name: u.name }));
+  return {
+    candidate: { id: candidate.id, name: candidate.name, email: candidate.email },
+    hires: hires.map(({ loop, terms }) => ({ loopId: loop.id, rubric: `${loop.rubric.name} v${loop.version}`, ...terms })),
+    managers,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUserWithPermission(request, "manage:user:any");
+  const { candidate, hires } = await loadHires(params.candidateId);
+  const parsed = parseForm(onboardBuilderSchema, await request.formData());
+  if (!parsed.success) return badRequest(parsed.failure);
+  const hire = hires.find((h) => h.loop.id === parsed.data.loopId);
+  if (!hire) return formError("That loop has no hire decision in force for this candidate.", { status: 409 });
+  // Shown once to the admin, who hands it over; only its hash is stored.
+  const temporaryPassword = randomBytes(12).toString("base64url");
+  const created = await createBuilderFromHire({
+    candidate,
+    loop: { rubricVersionId: hire.loop.rubricVersionId, track: hire.loop.track },
+    terms: hire.terms,
+    managerId: parsed.data.managerId,
+    startedAt: new Date(`${parsed.data.startDate}T09:00:00Z`),
+    passwordHash: await hashPassword(temporaryPassword),
+    now: new Date(),
+  });
+  if (!created.ok) return formError(created.message, { status: 409 });
+  return { ok: true as const, fieldErrors: {} as FieldErrors, formErrors: [] as string[], userId: created.userId, temporaryPassword };
+}
+
+type Answer = { ok: boolean; fieldErrors?: FieldErrors; formErrors?: string[]; userId?: string; temporaryPassword?: string };
+type Input = z.input<typeof onboardBuilderSchema>;
+
+export default function OnboardPage() {
+  const { candidate, hires, managers } = useLoaderData<typeof loader>();
+  const uid = useId();
+  const fetcher = useFetcher<Answer>();
+  const form = useForm<Input, unknown, z.output<typeof onboardBuilderSchema>>({
+    resolver: zodResolver(onboardBuilderSchema),
+    defaultValues: { loopId: hires[0]?.loopId ?? "", managerId: "", startDate: "" },
+  });
+  const errors = form.formState.errors;
+  const done = fetcher.state === "idle" && fetcher.data?.ok && fetcher.data.userId ? fetcher.data : null;
+  return (
+    <article className="page narrow" aria-labelledby="onboard-title">
+      <p className="breadcrumbs">
+        <Link to={`/candidates/${candidate.id}`}>{candidate.name}</Link> / Builder record
+      </p>
+      <h1 id="onboard-title">Create {candidate.name}&rsquo;s builder record</h1>
+      {done ? (
+        <div className="panel stack" role="status">
+          <p>
+            {candidate.name} now has an account ({candidate.email}) and a <Link to={`/builders/${done.userId}`}>builder record</Link>, with &ldquo;hired&rdquo; as the first entry of their level history.
+          </p>
+          <p>
+            Temporary password, shown only now: <code>{done.temporaryPassword}</code>
+          </p>
+        </div>
+      ) : hires.length === 0 ? (
+        <p className="notice">No loop of {candidate.name}&rsquo;s has a hire decision in force.</p>
+      ) : (
+        <fetcher.Form method="post" noValidate className="panel stack" onSubmit={form.handleSubmit((_v, e) => fetcher.submit(e?.target as HTMLFormElement, { method: "post" }))}>
+          <FormErrors errors={fetcher.state === "idle" ? fetcher.data?.formErrors : undefined} />
+          <div className="field">
+            <label htmlFor={`${uid}-loop`}>Hire decision</label>
+            <select id={`${uid}-loop`} {...form.register("loopId")}>
+              {hires.map((h) => (
+                <option key={h.loopId} value={h.loopId}>
+                  {h.level}
+                  {h.baseSalary !== null ? `, base ${h.baseSalary} ${h.currency ?? ""}` : ""} ({h.rubric})
+                </option>
+              ))}
+            </select>
+            {errors.loopId ? <p className="field-error" role="alert">{errors.loopId.message}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-manager`}>Manager</label>
+            <select id={`${uid}-manager`} {...form.register("managerId")}>
+              <option value="">None yet</option>
+              {managers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-start`}>Start date</label>
+            <input id={`${uid}-start`} type="date" aria-invalid={errors.startDate ? true : undefined} aria-describedby={errors.startDate ? `${uid}-start-error` : undefined} {...form.register("startDate")} />
+            {errors.startDate ? (
+              <p id={`${uid}-start-error`} className="field-error" role="alert">
+                {errors.startDate.message}
+              </p>
+            ) : null}
+          </div>
+          <div className="row">
+            <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
+              Create account and builder record
+            </button>
+          </div>
+        </fetcher.Form>
+      )}
+    </article>
+  );
+}
