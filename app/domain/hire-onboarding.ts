@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "./calendar-date";
 import { currentDecision } from "./decision";
 import { isLevel, type Level } from "./levels";
 
@@ -14,10 +15,7 @@ export const onboardBuilderSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
-  startDate: z
-    .string({ error: "Enter the start date" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the start date")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Enter the start date"),
+  startDate: z.string({ error: "Enter the start date" }).refine(isCalendarDate, "Enter the start date"),
 });
 export type OnboardBuilderInput = z.output<typeof onboardBuilderSchema>;
 

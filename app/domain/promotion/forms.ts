@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../calendar-date";
 import { isWebAddress, linkLines } from "../candidate-form";
 import { checkDecision, PROMOTION_OUTCOMES } from "./workflow";
 
@@ -21,8 +22,6 @@ export const packetSummarySchema = z.object({
 });
 export type PacketSummaryInput = z.output<typeof packetSummarySchema>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** A checkbox group arrives as an array, a single string or nothing at all: always an array here. */
 const tagList = (ids: readonly string[], kind: string) =>
