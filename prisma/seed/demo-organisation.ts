@@ -4,12 +4,13 @@ import type { Role } from "~/domain/roles";
 import type { CandidateSource } from "~/domain/candidates";
 import { hashPassword } from "~/utils/password.server";
 import { seedDemoHiring } from "./demo-hiring";
+import { seedDemoPromotions } from "./demo-promotions";
 
 /**
  * Northwind Labs, a realistic demo organisation: one sign-in per role, two managers with a
  * dozen builders between them at L4–L7 (several of whom also interview), and candidates in the
- * pipeline, four of them with interview loops and scorecards (./demo-hiring.ts). Later issues add
- * packets to it.
+ * pipeline, four of them with interview loops and scorecards (./demo-hiring.ts), and promotion
+ * packets in every state, one clearly ready and one with gaps (./demo-promotions.ts).
  */
 export const DEMO_PASSWORD = "ladder-demo-2026";
 
@@ -182,5 +183,6 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now: Date): Pro
       await tx.candidate.create({ data: { ...candidate, createdAt, updatedAt: createdAt } });
     }
     await seedDemoHiring(tx, now);
+    await seedDemoPromotions(tx, now);
   }, { timeout: 60_000 });
 }
