@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { PacketSummary } from "~/data/packets.server";
 import type { Level } from "~/domain/levels";
-import { packetDate, PacketOutcomeBadge, PacketStatusBadge } from "../packets._index/packet-table";
+import { packetDate, PacketOutcomeBadge, PacketStatusBadge } from "~/components/packet/packet-table";
 import { Panel } from "./panels";
 
 const levels = (p: PacketSummary) => `${p.fromLevel}\u00a0→\u00a0${p.targetLevel}`;

@@ -14,7 +14,7 @@ import { requireUser } from "~/utils/auth.server";
 import { AdminPanel, BuilderPanel, CandidatesPanel, ReportsPanel, RosterPanel } from "./panels";
 import { InReviewPanel, InterviewerPanel, OwedScorecardsPanel } from "./hiring-panels";
 import { OwnPacketPanel, PacketQueuePanel, ReportPacketsPanel, StatementRequestsPanel, type OwnPromotion } from "./promotion-panels";
-import { AWAITING_REVIEW, committeeOrder } from "../packets._index/sections";
+import { AWAITING_REVIEW, committeeOrder } from "~/domain/promotion/packet-list";
 
 export const meta: MetaFunction = () => [{ title: "Home · Builder Ladder" }];
 

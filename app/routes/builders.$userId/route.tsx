@@ -11,7 +11,7 @@ import { compaRatio } from "~/domain/promotion/pay";
 import { nextLevelFor } from "~/domain/promotion/workflow";
 import { requireUser } from "~/utils/auth.server";
 import { formError } from "~/utils/forms.server";
-import { PacketTable } from "../packets._index/packet-table";
+import { PacketTable } from "~/components/packet/packet-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Builder Ladder` : "Builder · Builder Ladder" }];
 

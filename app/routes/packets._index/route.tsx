@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listPackets } from "~/data/packets.server";
 import { hasPermission, type Permission } from "~/domain/permissions";
 import { requireUser } from "~/utils/auth.server";
-import { PacketTable } from "./packet-table";
-import { COMMITTEE_STATUSES, packetSections, type PacketSectionId } from "./sections";
+import { PacketTable } from "~/components/packet/packet-table";
+import { COMMITTEE_STATUSES, packetSections, type PacketSectionId } from "~/domain/promotion/packet-list";
 
 export const meta: MetaFunction = () => [{ title: "Promotions · Builder Ladder" }];
 

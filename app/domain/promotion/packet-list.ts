@@ -1,7 +1,9 @@
-import type { PacketSummary } from "~/data/packets.server";
-import { packetAccess } from "~/domain/promotion/access";
-import type { PacketStatus } from "~/domain/promotion/workflow";
-import type { Viewer } from "~/domain/permissions";
+import type { Viewer } from "../permissions";
+import { packetAccess } from "./access";
+import type { PacketStatus } from "./workflow";
+
+/** What the list needs of a packet (app/data/packets.server.ts `PacketSummary` has it). */
+export type PacketListItem = { id: string; builderId: string; managerId: string | null; status: PacketStatus; updatedAt: Date; submittedAt: Date | null };
 
 /**
  * The packet list's sections, one per relation the viewer has to packets. A packet appears once,
@@ -20,7 +22,7 @@ export const PACKET_SECTION_TITLES: Record<PacketSectionId, string> = {
   all: "All packets",
 };
 
-export type PacketSection = { id: PacketSectionId; title: string; packets: PacketSummary[] };
+export type PacketSection<P extends PacketListItem = PacketListItem> = { id: PacketSectionId; title: string; packets: P[] };
 
 /** Statuses the promotion committee sees: never drafts. */
 export const COMMITTEE_STATUSES: PacketStatus[] = ["submitted", "in_review", "decided"];
@@ -29,7 +31,7 @@ export const AWAITING_REVIEW: PacketStatus[] = ["submitted", "in_review"];
 const time = (d: Date | null) => (d ? d.getTime() : 0);
 
 /** The committee's queue: packets awaiting review first, the longest-waiting on top; then decided ones, newest first. */
-export function committeeOrder(packets: readonly PacketSummary[]): PacketSummary[] {
+export function committeeOrder<P extends PacketListItem>(packets: readonly P[]): P[] {
   const awaiting = packets.filter((p) => AWAITING_REVIEW.includes(p.status));
   const rest = packets.filter((p) => !AWAITING_REVIEW.includes(p.status));
   awaiting.sort((a, b) => time(a.submittedAt ?? a.updatedAt) - time(b.submittedAt ?? b.updatedAt) || a.id.localeCompare(b.id));
@@ -41,10 +43,10 @@ export function committeeOrder(packets: readonly PacketSummary[]): PacketSummary
  * Builds the sections from the candidate packets of each relation (null: the viewer has no such
  * relation). Empty sections are dropped; "All packets" becomes "Other packets" beside others.
  */
-export function packetSections(viewer: Viewer, found: Partial<Record<PacketSectionId, readonly PacketSummary[] | null>>): PacketSection[] {
+export function packetSections<P extends PacketListItem>(viewer: Viewer, found: Partial<Record<PacketSectionId, readonly P[] | null>>): PacketSection<P>[] {
   const invited = new Set((found.peer ?? []).map((p) => p.id));
   const seen = new Set<string>();
-  const sections: PacketSection[] = [];
+  const sections: PacketSection<P>[] = [];
   for (const id of PACKET_SECTIONS) {
     const candidates = found[id];
     if (!candidates) continue;
