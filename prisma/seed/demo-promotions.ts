@@ -872,8 +872,12 @@ export async function seedDemoPromotions(db: Db, now: Date): Promise<void> {
         updatedAt: spec.created.at,
       },
     });
-    // As startPacket: the packet pins the version, which is immutable from then on.
-    await db.rubricVersion.updateMany({ where: { id: version.id, firstUsedAt: null }, data: { firstUsedAt: spec.created.at } });
+    // As startPacket: the packet pins the version, which is immutable from then on. The demo's
+    // history is written out of order (loops first), so keep the earliest use.
+    await db.rubricVersion.updateMany({
+      where: { id: version.id, OR: [{ firstUsedAt: null }, { firstUsedAt: { gt: spec.created.at } }] },
+      data: { firstUsedAt: spec.created.at },
+    });
 
     // Evidence, as saveEvidence writes it, after the form's schema has accepted it.
     const evidenceIds = new Map<string, string>();
