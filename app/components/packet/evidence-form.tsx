@@ -17,8 +17,9 @@ type Props = {
   data: Pick<PacketPageData, "coverageNeeds" | "criteria" | "competencies">;
   /** The item being edited, or null for a new one. */
   item: Evidence | null;
-  /** Reports the tags as they are ticked, so coverage follows the form before it is saved. */
-  onTagsChange: (tags: { criteria: string[]; competencies: string[] } | null) => void;
+  /** Reports the tags as they are ticked (under `editingKey`), so coverage follows the form before it is saved. Must be stable. */
+  editingKey: string;
+  onEditingTags: (tags: { key: string; criteria: string[]; competencies: string[] } | null) => void;
   onDone: () => void;
 };
 
@@ -28,7 +29,7 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typ
  * Adds or edits one evidence item. Validated by the same zod schema as the action; an edit carries
  * the version it started from, and a stale save shows the version someone else saved meanwhile.
  */
-export function EvidenceForm({ data, item, onTagsChange, onDone }: Props) {
+export function EvidenceForm({ data, item, editingKey, onEditingTags, onDone }: Props) {
   const uid = useId();
   const schema = useMemo(() => evidenceSchema(data.coverageNeeds.defined), [data.coverageNeeds]);
   const fetcher = useFetcher<PacketAnswer>();
@@ -56,9 +57,9 @@ export function EvidenceForm({ data, item, onTagsChange, onDone }: Props) {
   const criteriaKey = asList(criteria).join(",");
   const competenciesKey = asList(competencies).join(",");
   useEffect(() => {
-    onTagsChange({ criteria: criteriaKey ? criteriaKey.split(",") : [], competencies: competenciesKey ? competenciesKey.split(",") : [] });
-  }, [criteriaKey, competenciesKey, onTagsChange]);
-  useEffect(() => () => onTagsChange(null), [onTagsChange]);
+    onEditingTags({ key: editingKey, criteria: criteriaKey ? criteriaKey.split(",") : [], competencies: competenciesKey ? competenciesKey.split(",") : [] });
+  }, [criteriaKey, competenciesKey, editingKey, onEditingTags]);
+  useEffect(() => () => onEditingTags(null), [onEditingTags]);
 
   // Saved: the page's data now holds the item; close the form.
   useEffect(() => {

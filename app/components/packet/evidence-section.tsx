@@ -14,7 +14,7 @@ export type EditingTags = { key: string; criteria: string[]; competencies: strin
 
 type Props = {
   data: PacketPageData;
-  /** Which item's form is open ("new" for the add form), and its tags as ticked. */
+  /** Which item's form is open ("new" for the add form), and its tags as ticked. Must be stable. */
   onEditingTags: (tags: EditingTags) => void;
 };
 
@@ -22,10 +22,6 @@ type Props = {
 export function EvidenceSection({ data, onEditingTags }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const close = useCallback(() => setEditing(null), []);
-  const tagsFor = useCallback(
-    (key: string) => (tags: { criteria: string[]; competencies: string[] } | null) => onEditingTags(tags ? { key, ...tags } : null),
-    [onEditingTags],
-  );
   const names = new Map([...data.criteria, ...data.competencies].map((t) => [t.id, t.name]));
   return (
     <section className="panel evidence-section" aria-labelledby="evidence-title">
@@ -35,7 +31,7 @@ export function EvidenceSection({ data, onEditingTags }: Props) {
         {data.evidence.map((item) => (
           <li key={item.id} id={`evidence-${item.id}`} className="evidence-item">
             {editing === item.id ? (
-              <EvidenceForm key={`${item.id}-${item.version}`} data={data} item={item} onTagsChange={tagsFor(item.id)} onDone={close} />
+              <EvidenceForm key={`${item.id}-${item.version}`} data={data} item={item} editingKey={item.id} onEditingTags={onEditingTags} onDone={close} />
             ) : (
               <EvidenceCard item={item} names={names} data={data} onEdit={() => setEditing(item.id)} />
             )}
@@ -44,7 +40,7 @@ export function EvidenceSection({ data, onEditingTags }: Props) {
       </ol>
       {data.access.editDraft ? (
         editing === "new" ? (
-          <EvidenceForm key="new" data={data} item={null} onTagsChange={tagsFor("new")} onDone={close} />
+          <EvidenceForm key="new" data={data} item={null} editingKey="new" onEditingTags={onEditingTags} onDone={close} />
         ) : (
           <button type="button" className="button no-print" onClick={() => setEditing("new")}>
             Add evidence

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
@@ -35,13 +35,15 @@ function SummaryForm({ summary, version }: { summary: string; version: number })
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(packetSummarySchema), defaultValues: { summary, version } });
   const { register, formState, setError, setValue, getValues, reset } = form;
   useServerErrors(fetcher.state, fetcher.data, setError);
-  // A newer version arrived (our own save, revalidated): edit on top of it. Text the user has
-  // typed since is kept; an untouched box takes the new text.
+  // A newer version arrived (a save, revalidated): edit on top of it. An untouched box (still the
+  // text it showed) takes the new text; text the user has typed since is kept.
+  const shown = useRef(summary);
   useEffect(() => {
-    if (getValues("summary") === summary || !formState.isDirty) reset({ summary, version });
+    const untouched = getValues("summary") === shown.current || getValues("summary") === summary;
+    shown.current = summary;
+    if (untouched) reset({ summary, version });
     else setValue("version", version);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [summary, version]);
+  }, [summary, version, getValues, reset, setValue]);
   const stale = fetcher.state === "idle" && fetcher.data?.stale ? (fetcher.data.stale as StaleSummary) : null;
   useEffect(() => {
     if (stale) setValue("version", stale.version);
