@@ -16,7 +16,7 @@ const HOMES: Array<[Role, string]> = [
 for (const [role, panel] of HOMES) {
   test(`${role} signs in and lands on their home`, async ({ page }) => {
     await signIn(page, role);
-    await expect(page.getByRole("heading", { level: 2, name: panel })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: panel, exact: true })).toBeVisible();
     const { name } = demoLogin(role);
     await expect(page.getByRole("banner")).toContainText(name);
   });
