@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogin, DEMO_PASSWORD, signIn } from "./fixtures";
+import { demoLogin, DEMO_PASSWORD, signIn, signOut } from "./fixtures";
 import type { Role } from "../app/domain/roles";
 
 // What each role must find on its home page.
@@ -52,7 +52,7 @@ test("after signing out, going back does not restore access", async ({ page }) =
   await signIn(page, "admin");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Users and roles" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
   await page.goBack();

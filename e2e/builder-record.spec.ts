@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { signIn, signOut } from "./fixtures";
 
 test("a builder opens their own record with pay and history, but never another builder's", async ({ page }) => {
   await signIn(page, "builder");
@@ -11,7 +11,7 @@ test("a builder opens their own record with pay and history, but never another b
   await expect(page.getByRole("region", { name: "Level history" })).toContainText("Promoted");
 
   // Another builder's record, by its address: refused.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "manager");
   const reports = page.getByRole("region", { name: "Your reports" });
   await reports.getByRole("link", { name: "Leo Martins" }).click();
@@ -19,7 +19,7 @@ test("a builder opens their own record with pay and history, but never another b
   await expect(page.getByRole("region", { name: "Pay" })).toContainText("$182,000");
   const leoUrl = page.url();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "builder");
   const response = await page.goto(leoUrl);
   expect(response?.status()).toBe(403);

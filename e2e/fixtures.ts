@@ -26,6 +26,12 @@ export async function signIn(page: Page, role: Role) {
   await signInAs(page, demoLogin(role));
 }
 
+/** Signs out and waits for the sign-in page, so the next sign-in does not race the sign-out. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+}
+
 /** A suffix that keeps names apart: tests share one database. */
 export function unique() {
   return `${Date.now()}${Math.floor(Math.random() * 1000)}`;

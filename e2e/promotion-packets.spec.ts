@@ -1,15 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signInAs } from "./fixtures";
+import { signIn, signInAs, signOut } from "./fixtures";
 
 // Seeded builders kept free of packets for these tests (prisma/seed/demo-promotions.ts).
 const OMAR = { email: "omar.haddad@northwind.example", name: "Omar Haddad" };
 const FELIX = { email: "felix.wagner@northwind.example", name: "Felix Wagner" };
 const CRITERIA = ["Expanding scope of ownership", "Increasing strategic influence", "Cross-team leadership", "External thought leadership", "Mentoring other builders"];
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-}
 
 /** From the builder's home to a new packet for their next level. */
 async function startOwnPacket(page: Page, target: string) {
