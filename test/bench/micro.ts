@@ -1,0 +1,78 @@
+/**
+ * In-process measurements against a generated database (run as a child process with
+ * DATABASE_URL set): the aggregation of one loop, and the org-wide rater statistics against a
+ * raw SQLite GROUP BY that computes the same figures over the same rows. Prints JSON.
+ */
+import Database from "better-sqlite3";
+import { performance } from "node:perf_hooks";
+
+const [loopId] = process.argv.slice(2);
+const { submittedScorecards } = await import("~/data/committee.server");
+const { findLoop } = await import("~/data/loops.server");
+const { ratingsForLeniency } = await import("~/data/rater-quality.server");
+const { prisma } = await import("~/data/db.server");
+const { databaseFilePath } = await import("~/data/database-file");
+const { aggregateLoop } = await import("~/domain/aggregation");
+const { raterLeniency } = await import("~/domain/rater-quality");
+const { isLevel } = await import("~/domain/levels");
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+
+// One loop's aggregation, the pure function alone, in microseconds per call.
+const loop = (await findLoop(loopId!))!;
+const scorecards = await submittedScorecards(loop.id);
+const target = isLevel(loop.targetLevel) ? loop.targetLevel : "L4";
+for (let i = 0; i < 500; i++) aggregateLoop(loop.rubric, target, scorecards);
+const calls: number[] = [];
+for (let i = 0; i < 5000; i++) {
+  const start = performance.now();
+  aggregateLoop(loop.rubric, target, scorecards);
+  calls.push((performance.now() - start) * 1000);
+}
+
+// Org-wide rater leniency: the app's query and pure function, against SQL alone.
+const RAW = `
+  WITH r AS (
+    SELECT s."interviewerId" AS i, s."loopId" AS l, cr."criterionId" AS c, cr."rating" AS v
+    FROM "CriterionRating" cr JOIN "Scorecard" s ON s."id" = cr."scorecardId" WHERE s."status" = 'submitted'),
+  u AS (SELECT l, c, SUM(v) AS su, COUNT(*) AS n FROM r GROUP BY l, c),
+  o AS (SELECT i, l, c, SUM(v) AS so, COUNT(*) AS no FROM r GROUP BY i, l, c)
+  SELECT r.i AS interviewerId, COUNT(*) AS comparisons, AVG(r.v - (u.su - o.so) * 1.0 / (u.n - o.no)) AS meanDifference
+  FROM r JOIN u ON u.l = r.l AND u.c = r.c JOIN o ON o.i = r.i AND o.l = r.l AND o.c = r.c
+  WHERE u.n > o.no GROUP BY r.i ORDER BY r.i`;
+const db = new Database(databaseFilePath(process.env.DATABASE_URL!), { readonly: true });
+const raw = db.prepare(RAW);
+const appTimes: number[] = [];
+const rawTimes: number[] = [];
+let appResult: Array<{ interviewerId: string; comparisons: number; meanDifference: number | null }> = [];
+let rawResult: Array<{ interviewerId: string; comparisons: number; meanDifference: number }> = [];
+let ratingRows = 0;
+for (let i = 0; i < 3; i++) {
+  let start = performance.now();
+  const rows = await ratingsForLeniency();
+  appResult = raterLeniency(rows);
+  appTimes.push(performance.now() - start);
+  ratingRows = rows.length;
+  start = performance.now();
+  rawResult = raw.all() as typeof rawResult;
+  rawTimes.push(performance.now() - start);
+}
+// The two must compute the same figures, or the comparison means nothing.
+const compared = appResult.filter((r) => r.comparisons > 0);
+const same =
+  compared.length === rawResult.length &&
+  compared.every((r, k) => r.interviewerId === rawResult[k]!.interviewerId && r.comparisons === rawResult[k]!.comparisons && Math.abs(r.meanDifference! - rawResult[k]!.meanDifference) < 1e-9);
+if (!same) {
+  console.error("The app's rater statistics and the raw SQL disagree", compared.slice(0, 3), rawResult.slice(0, 3));
+  process.exit(1);
+}
+db.close();
+await prisma.$disconnect();
+
+console.log(
+  JSON.stringify({
+    aggregation: { scorecards: scorecards.length, meanMicros: calls.reduce((a, b) => a + b, 0) / calls.length, p50Micros: percentile(calls, 0.5), p99Micros: percentile(calls, 0.99) },
+    raterStats: { ratings: ratingRows, interviewers: rawResult.length, appMs: median(appTimes), rawMs: median(rawTimes), appRuns: appTimes, rawRuns: rawTimes },
+  }),
+);

@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: generates large organisations, serves the production build on 127.0.0.1 with
+ * NODE_ENV=production, and measures pages and actions with autocannon against ceilings measured
+ * in the same run (a bare node:http server, a bare React renderToString). Prints a table and
+ * writes JSON. Exits non-zero only on errors, never because a figure is slow.
+ *
+ * Options: --sizes 1000,10000  --seconds 5  --runs 2  --reuse (keep generated databases)
+ *          --out bench-results/latest.json
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pageJavaScript } from "./js-size";
+import { measure, type LoadResult } from "./load";
+import { runNode, serve, type Served } from "./processes";
+import { table, type Figure } from "./report";
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    seconds: { type: "string", default: "5" },
+    runs: { type: "string", default: "2" },
+    reuse: { type: "boolean", default: false },
+    out: { type: "string", default: "bench-results/latest.json" },
+  },
+});
+const sizes = args.sizes.split(",").map(Number);
+const seconds = Number(args.seconds);
+const runs = Number(args.runs);
+const started = Date.now();
+const log = (line: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
+
+if (!fs.existsSync("build/server/index.js")) throw new Error("No production build: run `npm run build` first (npm run bench does).");
+
+type Manifest = {
+  databaseFile: string;
+  counts: Record<string, number>;
+  generationSeconds: number;
+  password: string;
+  logins: { hiringCommittee: string; interviewer: string; promotionCommittee: string; submitter: string };
+  committeeLoopId: string;
+  packetId: string;
+  draftScorecardId: string;
+  draftContent: unknown;
+  submitInterviewIds: string[];
+  submitContent: unknown;
+};
+
+async function organisation(size: number): Promise<Manifest> {
+  const dir = "data/bench";
+  fs.mkdirSync(dir, { recursive: true });
+  const manifestFile = path.join(dir, `org-${size}.json`);
+  const databaseFile = path.join(dir, `org-${size}.db`);
+  if (!(args.reuse && fs.existsSync(manifestFile) && fs.existsSync(databaseFile))) {
+    log(`generating ${size.toLocaleString("en-US")} candidates…`);
+    await runNode(["--import", "tsx", "test/bench/generate-org.ts", "--database", databaseFile, "--candidates", String(size), "--manifest", manifestFile]);
+  }
+  return JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    body: new URLSearchParams({ email, password }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+  return cookie;
+}
+
+type SizeResult = {
+  size: number;
+  counts: Record<string, number>;
+  generationSeconds: number;
+  pages: Record<string, LoadResult & { bytes: number }>;
+  actions: Record<string, LoadResult>;
+  javascript: Record<string, { files: number; bytes: number; gzipBytes: number }>;
+  micro: { aggregation: { scorecards: number; meanMicros: number; p50Micros: number; p99Micros: number }; raterStats: { ratings: number; interviewers: number; appMs: number; rawMs: number } };
+};
+
+let port = 3300;
+async function measureSize(size: number): Promise<SizeResult> {
+  const manifest = await organisation(size);
+  const databaseUrl = `file:${manifest.databaseFile}`;
+  const base = `http://127.0.0.1:${++port}`;
+  const app: Served = await serve(["--import", "tsx", "server.ts"], {
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: "bench-session-secret-0123456789abcdefghij",
+    SEED_DEMO: "false",
+  }, base, "/login");
+  try {
+    const { password, logins } = manifest;
+    const cookies = {
+      committee: await signIn(base, logins.hiringCommittee, password),
+      interviewer: await signIn(base, logins.interviewer, password),
+      promotions: await signIn(base, logins.promotionCommittee, password),
+      submitter: await signIn(base, logins.submitter, password),
+    };
+    const pagesToMeasure: Array<[string, string, string]> = [
+      ["committee page", `/loops/${manifest.committeeLoopId}/committee`, cookies.committee],
+      ["committee list", "/committee", cookies.committee],
+      ["interviewer home", "/", cookies.interviewer],
+      ["packet (promotion committee)", `/packets/${manifest.packetId}`, cookies.promotions],
+    ];
+    const pages: SizeResult["pages"] = {};
+    for (const [name, url, cookie] of pagesToMeasure) {
+      const first = await fetch(base + url, { headers: { Cookie: cookie } });
+      const bytes = (await first.arrayBuffer()).byteLength;
+      if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
+      log(`${size}: ${name} (${(bytes / 1024).toFixed(0)} kB)`);
+      pages[name] = { ...(await measure({ url: base + url, headers: { Cookie: cookie }, seconds, runs })), bytes };
+    }
+
+    log(`${size}: scorecard draft save and submit`);
+    const json = { "Content-Type": "application/json", Origin: base };
+    const actions: SizeResult["actions"] = {};
+    actions["scorecard draft save"] = await measure({
+      url: `${base}/scorecards/${manifest.draftScorecardId}/draft`,
+      method: "POST",
+      headers: { ...json, Cookie: cookies.submitter },
+      body: JSON.stringify(manifest.draftContent),
+      seconds,
+      runs,
+    });
+    // Each submission uses up one interview of the queue, so a run stops after its share.
+    const queue = [...manifest.submitInterviewIds];
+    const submitBody = JSON.stringify({ intent: "submit", content: manifest.submitContent });
+    actions["scorecard submit"] = await measure({
+      url: `${base}/interviews/${queue[0]}/scorecard`,
+      method: "POST",
+      headers: { ...json, Cookie: cookies.submitter },
+      next: () => ({ path: `/interviews/${queue.shift()}/scorecard`, body: submitBody }),
+      expect: [302],
+      runs,
+      maxRequests: Math.min(Math.floor(manifest.submitInterviewIds.length / runs) - 50, 2500),
+    });
+
+    const javascript: SizeResult["javascript"] = {};
+    const ownInterview = manifest.submitInterviewIds.at(-1)!;
+    for (const [name, url, cookie] of [
+      ["scorecard page", `/interviews/${ownInterview}/scorecard`, cookies.submitter],
+      ["committee page", `/loops/${manifest.committeeLoopId}/committee`, cookies.committee],
+      ["packet page", `/packets/${manifest.packetId}`, cookies.promotions],
+    ] as const) {
+      javascript[name] = await pageJavaScript(base, url, cookie);
+    }
+    await app.stop();
+
+    log(`${size}: aggregation and rater statistics`);
+    const micro = JSON.parse(await runNode(["--import", "tsx", "test/bench/micro.ts", manifest.committeeLoopId], { DATABASE_URL: databaseUrl, NODE_ENV: "production" })) as SizeResult["micro"];
+    return { size, counts: manifest.counts, generationSeconds: manifest.generationSeconds, pages, actions, javascript, micro };
+  } finally {
+    await app.stop();
+  }
+}
+
+const results: SizeResult[] = [];
+for (const size of sizes) results.push(await measureSize(size));
+const largest = results.at(-1)!;
+
+// Ceilings, sized like the largest organisation's committee page.
+const pageBytes = largest.pages["committee page"]!.bytes;
+log(`ceilings (${(pageBytes / 1024).toFixed(0)} kB page)`);
+const httpCeiling = await serve(["test/bench/ceiling-http.ts", String(pageBytes), String(++port)], {}, `http://127.0.0.1:${port}`);
+const bareHttp = await measure({ url: httpCeiling.url, seconds, runs });
+await httpCeiling.stop();
+const rows = Math.max(10, Math.round(pageBytes / 250));
+const reactCeiling = await serve(["--import", "tsx", "test/bench/ceiling-react.ts", String(rows), String(++port)], { NODE_ENV: "production" }, `http://127.0.0.1:${port}`);
+const reactBytes = (await (await fetch(reactCeiling.url)).arrayBuffer()).byteLength;
+const bareReact = await measure({ url: reactCeiling.url, seconds, runs });
+await reactCeiling.stop();
+
+// Figures: each with its ceiling and ratio.
+const figures: Figure[] = [];
+const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+figures.push({ id: "ceiling.http", label: `ceiling: bare node:http, fixed ${kb(pageBytes)} page`, value: bareHttp.rps, unit: "req/s", ceiling: null, ceilingLabel: null, ratio: null, target: null, met: null, p50: bareHttp.p50, p99: bareHttp.p99 });
+figures.push({ id: "ceiling.react", label: `ceiling: bare React renderToString, ${rows}-row table (${kb(reactBytes)})`, value: bareReact.rps, unit: "req/s", ceiling: null, ceilingLabel: null, ratio: null, target: null, met: null, p50: bareReact.p50, p99: bareReact.p99 });
+const TARGETS: Record<string, number> = { "committee page": 0.5, "scorecard submit": 0.25 };
+for (const r of results) {
+  for (const [name, result] of [...Object.entries(r.pages), ...Object.entries(r.actions)]) {
+    const ratio = result.rps / bareReact.rps;
+    const target = TARGETS[name];
+    figures.push({
+      id: `${r.size}.${name}`,
+      label: `${name} @ ${r.size.toLocaleString("en-US")}`,
+      value: result.rps,
+      unit: "req/s",
+      ceiling: bareReact.rps,
+      ceilingLabel: "React SSR",
+      ratio,
+      target: target ? `≥ ${target}` : null,
+      met: target ? ratio >= target : null,
+      p50: result.p50,
+      p99: result.p99,
+    });
+    const spread = result.p50 > 0 ? result.p99 / result.p50 : 0;
+    figures.push({ id: `${r.size}.${name}.tail`, label: `  p99 / p50, ${name} @ ${r.size.toLocaleString("en-US")}`, value: spread, unit: "×", ceiling: 3, ceilingLabel: "target", ratio: spread / 3, target: "≤ 3", met: spread <= 3 });
+  }
+  const agg = r.micro.aggregation;
+  figures.push({ id: `${r.size}.aggregation`, label: `aggregation of one loop (${agg.scorecards} scorecards) @ ${r.size.toLocaleString("en-US")}`, value: agg.meanMicros, unit: "µs", ceiling: 1000, ceilingLabel: "1 ms", ratio: agg.meanMicros / 1000, target: "< 1 ms", met: agg.meanMicros < 1000, note: `p50 ${agg.p50Micros.toFixed(1)} µs, p99 ${agg.p99Micros.toFixed(1)} µs` });
+  const rs = r.micro.raterStats;
+  figures.push({ id: `${r.size}.rater-stats`, label: `org-wide rater statistics (${rs.ratings.toLocaleString("en-US")} ratings) @ ${r.size.toLocaleString("en-US")}`, value: rs.appMs, unit: "ms", ceiling: rs.rawMs, ceilingLabel: "raw SQL GROUP BY", ratio: rs.appMs / rs.rawMs, target: "≤ 2", met: rs.appMs / rs.rawMs <= 2 });
+}
+if (results.length > 1) {
+  const small = results[0]!;
+  for (const name of Object.keys(largest.pages)) {
+    // Time per request grows as requests per second fall.
+    const growth = small.pages[name]!.rps / largest.pages[name]!.rps;
+    figures.push({ id: `growth.${name}`, label: `growth ${small.size.toLocaleString("en-US")} → ${largest.size.toLocaleString("en-US")}: ${name}`, value: growth, unit: "×", ceiling: 1.5, ceilingLabel: "target", ratio: growth / 1.5, target: "≤ 1.5", met: growth <= 1.5 });
+  }
+}
+for (const [name, js] of Object.entries(largest.javascript)) {
+  const limit = 150 * 1024;
+  const isTarget = name === "scorecard page";
+  figures.push({ id: `js.${name}`, label: `JavaScript shipped, ${name} (${js.files} files, gzip)`, value: js.gzipBytes / 1024, unit: "kB", ceiling: 150, ceilingLabel: "150 kB", ratio: js.gzipBytes / limit, target: isTarget ? "≤ 150 kB" : null, met: isTarget ? js.gzipBytes <= limit : null });
+}
+
+const output = {
+  finishedAt: new Date().toISOString(),
+  seconds: (Date.now() - started) / 1000,
+  machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+  settings: { sizes, connections: 50, secondsPerRun: seconds, runs },
+  ceilings: { bareHttp, bareReact, pageBytes, reactBytes, reactRows: rows },
+  organisations: results.map((r) => ({ size: r.size, counts: r.counts, generationSeconds: r.generationSeconds })),
+  figures,
+  raw: results,
+};
+fs.mkdirSync(path.dirname(args.out), { recursive: true });
+fs.writeFileSync(args.out, JSON.stringify(output, null, 2));
+console.log(table(figures));
+console.log(`\n${figures.filter((f) => f.met === false).length} target(s) not met · ${output.seconds.toFixed(0)} s · JSON: ${args.out}`);
