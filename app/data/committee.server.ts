@@ -60,7 +60,11 @@ export async function submittedScorecards(loopId: string): Promise<CommitteeScor
 export async function submittedScorecardsByLoop(loopIds: readonly string[]): Promise<Map<string, CommitteeScorecard[]>> {
   const rows = await prisma.scorecard.findMany({ where: { loopId: { in: [...loopIds] }, status: "submitted" }, select: scorecardSelect });
   const byLoop = new Map<string, CommitteeScorecard[]>();
-  for (const row of rows) byLoop.set(row.loopId, [...(byLoop.get(row.loopId) ?? []), toScorecard(row)]);
+  for (const row of rows) {
+    const list = byLoop.get(row.loopId);
+    if (list) list.push(toScorecard(row));
+    else byLoop.set(row.loopId, [toScorecard(row)]);
+  }
   return byLoop;
 }
 

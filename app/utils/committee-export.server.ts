@@ -32,8 +32,10 @@ export async function loadCommittee(now: Date): Promise<CommitteeData> {
   const loops = await listLoops();
   const ids = loops.map((l) => l.id);
   const [scorecards, decisions] = await Promise.all([submittedScorecardsByLoop(ids), listDecisions(ids)]);
+  const decisionsByLoop = new Map<string, typeof decisions>();
+  for (const d of decisions) decisionsByLoop.set(d.loopId, [...(decisionsByLoop.get(d.loopId) ?? []), d]);
   const rows = loops.map((loop) => {
-    const current = currentDecision(decisions.filter((d) => d.loopId === loop.id));
+    const current = currentDecision(decisionsByLoop.get(loop.id) ?? []);
     return committeeRow(
       {
         loopId: loop.id,
