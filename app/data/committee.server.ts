@@ -57,8 +57,9 @@ export async function submittedScorecards(loopId: string): Promise<CommitteeScor
 }
 
 /** Every submitted scorecard of the given loops, in one query, grouped by loop. */
-export async function submittedScorecardsByLoop(loopIds: readonly string[]): Promise<Map<string, CommitteeScorecard[]>> {
-  const rows = await prisma.scorecard.findMany({ where: { loopId: { in: [...loopIds] }, status: "submitted" }, select: scorecardSelect });
+/** Submitted scorecards grouped by loop: of the loops named, or of every loop ("all" avoids a huge IN list). */
+export async function submittedScorecardsByLoop(loopIds: readonly string[] | "all"): Promise<Map<string, CommitteeScorecard[]>> {
+  const rows = await prisma.scorecard.findMany({ where: { ...(loopIds === "all" ? {} : { loopId: { in: [...loopIds] } }), status: "submitted" }, select: scorecardSelect });
   const byLoop = new Map<string, CommitteeScorecard[]>();
   for (const row of rows) {
     const list = byLoop.get(row.loopId);
@@ -102,8 +103,9 @@ function toDecision(row: Awaited<ReturnType<typeof prisma.hiringDecision.findFir
   };
 }
 
-export async function listDecisions(loopIds: readonly string[]): Promise<DecisionRecord[]> {
-  const rows = await prisma.hiringDecision.findMany({ where: { loopId: { in: [...loopIds] } }, include: decisionInclude, orderBy: { decidedAt: "asc" } });
+/** Decisions on the loops named, or on every loop ("all": SQLite takes at most 999 parameters). */
+export async function listDecisions(loopIds: readonly string[] | "all"): Promise<DecisionRecord[]> {
+  const rows = await prisma.hiringDecision.findMany({ where: loopIds === "all" ? {} : { loopId: { in: [...loopIds] } }, include: decisionInclude, orderBy: { decidedAt: "asc" } });
   return rows.map(toDecision);
 }
 

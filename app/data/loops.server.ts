@@ -1,7 +1,7 @@
 import type { InterviewState } from "~/domain/loop";
 import type { Rubric } from "~/domain/rubric/schema";
 import { prisma } from "./db.server";
-import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
+import { findCurrentVersion, rubricFromContent, rubricsByHash } from "./rubrics.server";
 
 export type LoopPerson = { id: string; name: string; email: string };
 
@@ -152,7 +152,7 @@ export type LoopSummary = {
 
 const summaryInclude = {
   candidate: { select: { name: true } },
-  rubricVersion: { select: { track: true, version: true, content: true, contentHash: true } },
+  rubricVersion: { select: { id: true, track: true, version: true, contentHash: true } },
   interviews: {
     include: { assignments: { select: { interviewerId: true } }, scorecards: { select: { interviewerId: true, status: true } } },
   },
@@ -160,7 +160,7 @@ const summaryInclude = {
 
 type SummaryRow = Awaited<ReturnType<typeof prisma.loop.findMany<{ include: typeof summaryInclude }>>>[number];
 
-function toSummary(row: SummaryRow): LoopSummary {
+function toSummary(row: SummaryRow, rubrics: Map<string, Rubric>): LoopSummary {
   return {
     id: row.id,
     candidateId: row.candidateId,
@@ -170,7 +170,7 @@ function toSummary(row: SummaryRow): LoopSummary {
     track: row.rubricVersion.track,
     version: row.rubricVersion.version,
     createdAt: row.createdAt,
-    rubric: rubricFromContent(row.rubricVersion.contentHash, row.rubricVersion.content),
+    rubric: rubrics.get(row.rubricVersion.contentHash)!,
     interviews: row.interviews.map((i) => ({
       id: i.id,
       stageId: i.stageId,
@@ -184,12 +184,14 @@ function toSummary(row: SummaryRow): LoopSummary {
 
 export async function listLoopsForCandidate(candidateId: string): Promise<LoopSummary[]> {
   const rows = await prisma.loop.findMany({ where: { candidateId }, include: summaryInclude, orderBy: { createdAt: "desc" } });
-  return rows.map(toSummary);
+  const rubrics = await rubricsByHash(rows.map((r) => r.rubricVersion));
+  return rows.map((r) => toSummary(r, rubrics));
 }
 
 export async function listLoops(): Promise<LoopSummary[]> {
   const rows = await prisma.loop.findMany({ include: summaryInclude, orderBy: { createdAt: "desc" } });
-  return rows.map(toSummary);
+  const rubrics = await rubricsByHash(rows.map((r) => r.rubricVersion));
+  return rows.map((r) => toSummary(r, rubrics));
 }
 
 /** Everyone who holds the interviewer role, for assigning interviews. */
@@ -225,15 +227,16 @@ export async function listAssignedInterviews(interviewerId: string): Promise<Ass
     include: {
       interview: {
         include: {
-          loop: { include: { candidate: { select: { name: true } }, rubricVersion: { select: { content: true, contentHash: true } } } },
+          loop: { include: { candidate: { select: { name: true } }, rubricVersion: { select: { id: true, contentHash: true } } } },
           scorecards: { where: { interviewerId }, select: { id: true, status: true, draftSavedAt: true } },
         },
       },
     },
     orderBy: { interview: { startsAt: "asc" } },
   });
+  const rubrics = await rubricsByHash(rows.map((r) => r.interview.loop.rubricVersion));
   return rows.map(({ interview }) => {
-    const rubric = rubricFromContent(interview.loop.rubricVersion.contentHash, interview.loop.rubricVersion.content);
+    const rubric = rubrics.get(interview.loop.rubricVersion.contentHash)!;
     const scorecard = interview.scorecards[0];
     return {
       interviewId: interview.id,

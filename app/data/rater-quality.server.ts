@@ -1,4 +1,4 @@
-import type { LeniencyRating, LoopRating } from "~/domain/rater-quality";
+import type { LeniencyRating, LeniencyUnit, LoopRating } from "~/domain/rater-quality";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 
@@ -52,4 +52,39 @@ export async function ratingsForLeniency(interviewerIds?: readonly string[]): Pr
     WHERE s."status" = 'submitted' ${onTheirLoops}
     ORDER BY s."loopId", r."criterionId", s."interviewerId", s."id"`;
   return rows.map(toRow);
+}
+
+type RawUnit = { interviewerId: string; ownSum: number | bigint; ownCount: number | bigint; unitSum: number | bigint; unitCount: number | bigint };
+
+/**
+ * What raterLeniencyFromUnits needs, summed by the database: per interviewer and unit (a criterion
+ * on a loop) their own ratings' sum and count beside the unit's. Without `interviewerIds`, every
+ * interviewer; with them, only those interviewers (still compared with everyone on their loops).
+ * Only sums and counts cross from SQLite to JavaScript, never every rating.
+ */
+export async function leniencyUnits(interviewerIds?: readonly string[]): Promise<LeniencyUnit[]> {
+  if (interviewerIds !== undefined && interviewerIds.length === 0) return [];
+  const ids = interviewerIds === undefined ? null : Prisma.join([...new Set(interviewerIds)]);
+  const theirLoops = ids
+    ? Prisma.sql`AND s."loopId" IN (SELECT mine."loopId" FROM "Scorecard" mine WHERE mine."status" = 'submitted' AND mine."interviewerId" IN (${ids}))`
+    : Prisma.empty;
+  const onlyThem = ids ? Prisma.sql`WHERE r."interviewerId" IN (${ids})` : Prisma.empty;
+  const rows = await prisma.$queryRaw<RawUnit[]>`
+    WITH r AS (
+      SELECT s."interviewerId", s."loopId", cr."criterionId", cr."rating"
+      FROM "CriterionRating" cr JOIN "Scorecard" s ON s."id" = cr."scorecardId"
+      WHERE s."status" = 'submitted' ${theirLoops}
+    ),
+    u AS (SELECT "loopId", "criterionId", SUM("rating") AS "unitSum", COUNT(*) AS "unitCount" FROM r GROUP BY "loopId", "criterionId")
+    SELECT r."interviewerId", SUM(r."rating") AS "ownSum", COUNT(*) AS "ownCount", u."unitSum", u."unitCount"
+    FROM r JOIN u ON u."loopId" = r."loopId" AND u."criterionId" = r."criterionId"
+    ${onlyThem}
+    GROUP BY r."interviewerId", r."loopId", r."criterionId"`;
+  return rows.map((r) => ({
+    interviewerId: r.interviewerId,
+    ownSum: Number(r.ownSum),
+    ownCount: Number(r.ownCount),
+    unitSum: Number(r.unitSum),
+    unitCount: Number(r.unitCount),
+  }));
 }

@@ -134,6 +134,26 @@ export function rubricFromContent(contentHash: string, content: string): Rubric 
   return rubric;
 }
 
+/**
+ * The parsed rubrics of the given versions, by content hash. A version's content (20 kB of JSON)
+ * is read from the database only the first time its hash is seen: lists of thousands of loops
+ * select the 64-character hash, not the content.
+ */
+export async function rubricsByHash(versions: ReadonlyArray<{ id: string; contentHash: string }>): Promise<Map<string, Rubric>> {
+  const missing = [...new Map(versions.filter((v) => !parsed.has(v.contentHash)).map((v) => [v.id, v])).values()];
+  if (missing.length > 0) {
+    const rows = await prisma.rubricVersion.findMany({ where: { id: { in: missing.map((v) => v.id) } }, select: { content: true, contentHash: true } });
+    for (const row of rows) rubricFromContent(row.contentHash, row.content);
+  }
+  const result = new Map<string, Rubric>();
+  for (const v of versions) {
+    const rubric = parsed.get(v.contentHash);
+    if (!rubric) throw new Error(`Rubric version ${v.id} has no content for hash ${v.contentHash}`);
+    result.set(v.contentHash, rubric);
+  }
+  return result;
+}
+
 /** The version new loops and packets of a track pin to: its newest version that is not retired. */
 export async function findCurrentVersion(track: string): Promise<RubricVersionSummary | null> {
   return (await listTrackVersions(track)).find((v) => v.status === "current") ?? null;

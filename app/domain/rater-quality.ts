@@ -169,37 +169,67 @@ export function leniencyLabel(meanDifference: number | null): LeniencyLabel {
  * appears in the result, sorted by interviewerId.
  */
 export function raterLeniency(ratings: readonly LeniencyRating[]): RaterLeniency[] {
-  const byUnit = new Map<string, Map<string, number[]>>();
-  const differences = new Map<string, number[]>();
+  const units = new Map<string, LeniencyUnit & { unitKey: string }>();
+  const unitTotals = new Map<string, { sum: number; count: number }>();
   for (const r of ratings) {
     assertFinite(r.rating, "A rating");
-    const key = JSON.stringify([r.loopId, r.criterionId]);
-    const byInterviewer = byUnit.get(key) ?? new Map<string, number[]>();
-    byUnit.set(key, byInterviewer);
-    const own = byInterviewer.get(r.interviewerId) ?? [];
-    byInterviewer.set(r.interviewerId, own);
-    own.push(r.rating);
-    if (!differences.has(r.interviewerId)) differences.set(r.interviewerId, []);
+    const unitKey = JSON.stringify([r.loopId, r.criterionId]);
+    const key = JSON.stringify([r.interviewerId, r.loopId, r.criterionId]);
+    const totals = unitTotals.get(unitKey) ?? { sum: 0, count: 0 };
+    unitTotals.set(unitKey, totals);
+    totals.sum += r.rating;
+    totals.count += 1;
+    const own = units.get(key) ?? { interviewerId: r.interviewerId, ownSum: 0, ownCount: 0, unitSum: 0, unitCount: 0, unitKey };
+    units.set(key, own);
+    own.ownSum += r.rating;
+    own.ownCount += 1;
   }
-  for (const byInterviewer of byUnit.values()) {
-    if (byInterviewer.size < 2) continue;
-    for (const [interviewerId, own] of byInterviewer) {
-      const others: number[] = [];
-      for (const [otherId, theirs] of byInterviewer) if (otherId !== interviewerId) others.push(...theirs);
-      const panel = mean(others);
-      for (const rating of own) differences.get(interviewerId)!.push(rating - panel);
-    }
+  return raterLeniencyFromUnits(
+    [...units.values()].map(({ unitKey, ...u }) => {
+      const totals = unitTotals.get(unitKey)!;
+      return { ...u, unitSum: totals.sum, unitCount: totals.count };
+    }),
+  );
+}
+
+/**
+ * What leniency needs, summed per interviewer and unit (a criterion on a loop): the interviewer's
+ * own ratings there (sum and count) and all ratings there (sum and count). The database can sum
+ * these (app/data/rater-quality.server.ts), so the org-wide statistic never moves every rating.
+ */
+export type LeniencyUnit = { interviewerId: string; ownSum: number; ownCount: number; unitSum: number; unitCount: number };
+
+/**
+ * The same figures as `raterLeniency`, from per-unit sums. Each of the interviewer's ratings r in
+ * a unit differs from the others' mean by r − (unitSum − ownSum) ÷ (unitCount − ownCount), so the
+ * unit contributes ownCount comparisons totalling ownSum − ownCount × that mean. Units nobody else
+ * rated contribute nothing. Totals are added in ascending order, so input order does not matter.
+ */
+export function raterLeniencyFromUnits(units: readonly LeniencyUnit[]): RaterLeniency[] {
+  const byInterviewer = new Map<string, { totals: number[]; comparisons: number }>();
+  for (const u of units) {
+    for (const [value, what] of [[u.ownSum, "A sum"], [u.unitSum, "A sum"]] as const) assertFinite(value, what);
+    const entry = byInterviewer.get(u.interviewerId) ?? { totals: [], comparisons: 0 };
+    byInterviewer.set(u.interviewerId, entry);
+    const others = u.unitCount - u.ownCount;
+    if (others <= 0) continue;
+    const othersMean = (u.unitSum - u.ownSum) / others;
+    entry.totals.push(u.ownSum - u.ownCount * othersMean);
+    entry.comparisons += u.ownCount;
   }
-  return [...differences.entries()]
+  return [...byInterviewer.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([interviewerId, diffs]) => {
-      const meanDifference = diffs.length === 0 ? null : mean(diffs);
+    .map(([interviewerId, { totals, comparisons }]) => {
+      const sorted = [...totals].sort(ascending);
+      let sum = 0;
+      for (const t of sorted) sum += t;
+      const meanDifference = comparisons === 0 ? null : sum / comparisons;
       return {
         interviewerId,
-        comparisons: diffs.length,
+        comparisons,
         meanDifference,
         label: leniencyLabel(meanDifference),
-        smallSample: diffs.length < MIN_LENIENCY_COMPARISONS,
+        smallSample: comparisons < MIN_LENIENCY_COMPARISONS,
       };
     });
 }

@@ -30,8 +30,7 @@ export type CommitteeData = {
 /** Every loop as a committee row, with what the exports need beside it. Three queries in all. */
 export async function loadCommittee(now: Date): Promise<CommitteeData> {
   const loops = await listLoops();
-  const ids = loops.map((l) => l.id);
-  const [scorecards, decisions] = await Promise.all([submittedScorecardsByLoop(ids), listDecisions(ids)]);
+  const [scorecards, decisions] = await Promise.all([submittedScorecardsByLoop("all"), listDecisions("all")]);
   const decisionsByLoop = new Map<string, typeof decisions>();
   for (const d of decisions) decisionsByLoop.set(d.loopId, [...(decisionsByLoop.get(d.loopId) ?? []), d]);
   const rows = loops.map((loop) => {

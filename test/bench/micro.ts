@@ -9,11 +9,11 @@ import { performance } from "node:perf_hooks";
 const [loopId] = process.argv.slice(2);
 const { submittedScorecards } = await import("~/data/committee.server");
 const { findLoop } = await import("~/data/loops.server");
-const { ratingsForLeniency } = await import("~/data/rater-quality.server");
+const { leniencyUnits } = await import("~/data/rater-quality.server");
 const { prisma } = await import("~/data/db.server");
 const { databaseFilePath } = await import("~/data/database-file");
 const { aggregateLoop } = await import("~/domain/aggregation");
-const { raterLeniency } = await import("~/domain/rater-quality");
+const { raterLeniencyFromUnits } = await import("~/domain/rater-quality");
 const { isLevel } = await import("~/domain/levels");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -50,10 +50,10 @@ let rawResult: Array<{ interviewerId: string; comparisons: number; meanDifferenc
 let ratingRows = 0;
 for (let i = 0; i < 3; i++) {
   let start = performance.now();
-  const rows = await ratingsForLeniency();
-  appResult = raterLeniency(rows);
+  const units = await leniencyUnits();
+  appResult = raterLeniencyFromUnits(units);
   appTimes.push(performance.now() - start);
-  ratingRows = rows.length;
+  ratingRows = units.reduce((n, u) => n + u.ownCount, 0);
   start = performance.now();
   rawResult = raw.all() as typeof rawResult;
   rawTimes.push(performance.now() - start);

@@ -53,7 +53,7 @@ async function organisation(size: number): Promise<Manifest> {
   const databaseFile = path.join(dir, `org-${size}.db`);
   if (!(args.reuse && fs.existsSync(manifestFile) && fs.existsSync(databaseFile))) {
     log(`generating ${size.toLocaleString("en-US")} candidates…`);
-    await runNode(["--import", "tsx", "test/bench/generate-org.ts", "--database", databaseFile, "--candidates", String(size), "--manifest", manifestFile]);
+    await runNode(["--import", "tsx", "test/bench/generate-org.ts", "--database", databaseFile, "--candidates", String(size), "--manifest", manifestFile, "--submit-queue", String(Math.min(6000, Math.floor(size * 0.8)))]);
   }
   return JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
 }

@@ -273,3 +273,39 @@ describe("rater leniency", () => {
     expect(raterLeniency(rows.slice(0, 18))[0]).toMatchObject({ comparisons: 9, smallSample: true });
   });
 });
+
+describe("raterLeniency from per-unit sums", () => {
+  // The definition, rating by rating, written independently of the implementation.
+  function naive(ratings: ReadonlyArray<{ interviewerId: string; loopId: string; criterionId: string; rating: number }>) {
+    const diffs = new Map<string, number[]>();
+    for (const r of ratings) {
+      const others = ratings.filter((o) => o.loopId === r.loopId && o.criterionId === r.criterionId && o.interviewerId !== r.interviewerId);
+      const list = diffs.get(r.interviewerId) ?? [];
+      diffs.set(r.interviewerId, list);
+      if (others.length > 0) list.push(r.rating - others.reduce((a, o) => a + o.rating, 0) / others.length);
+    }
+    return new Map([...diffs].map(([id, d]) => [id, { comparisons: d.length, mean: d.length ? d.reduce((a, b) => a + b, 0) / d.length : null }]));
+  }
+
+  it("matches the rating-by-rating definition on generated panels", () => {
+    const rating = fc.record({
+      interviewerId: fc.constantFrom("a", "b", "c", "d"),
+      loopId: fc.constantFrom("l1", "l2", "l3"),
+      criterionId: fc.constantFrom("x", "y"),
+      rating: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(rating, { maxLength: 40 }), (ratings) => {
+        const expected = naive(ratings);
+        const result = raterLeniency(ratings);
+        expect(result.map((r) => r.interviewerId)).toEqual([...expected.keys()].sort());
+        for (const r of result) {
+          const e = expected.get(r.interviewerId)!;
+          expect(r.comparisons).toBe(e.comparisons);
+          if (e.mean === null) expect(r.meanDifference).toBeNull();
+          else expect(r.meanDifference).toBeCloseTo(e.mean, 9);
+        }
+      }),
+    );
+  });
+});

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
-import { loopRatings, ratingsForLeniency } from "~/data/rater-quality.server";
+import { leniencyUnits, loopRatings, ratingsForLeniency } from "~/data/rater-quality.server";
 import { openScorecard, saveDraft, submitScorecard } from "~/data/scorecards.server";
-import { loopAgreement, raterLeniency } from "~/domain/rater-quality";
+import { loopAgreement, raterLeniency, raterLeniencyFromUnits } from "~/domain/rater-quality";
 import type { SubmittedContent } from "~/domain/scorecard/schema";
 import { loopWithInterviews, stage2Content } from "../helpers/loops";
 import { createUser } from "../helpers/users";
@@ -105,3 +105,19 @@ describe("ratingsForLeniency + raterLeniency", () => {
     expect(await ratingsForLeniency([])).toEqual([]);
   });
 });
+
+describe("leniencyUnits + raterLeniencyFromUnits (the database sums, the domain compares)", () => {
+  it("gives the figures raterLeniency gives from every rating, org-wide", async () => {
+    expect(raterLeniencyFromUnits(await leniencyUnits())).toEqual(raterLeniency(await ratingsForLeniency()));
+  });
+
+  it("for some interviewers: only them, still compared with everyone on their loops", async () => {
+    const forB = raterLeniencyFromUnits(await leniencyUnits([ids.b]));
+    expect(forB).toEqual([{ interviewerId: ids.b, comparisons: 4, meanDifference: -1, label: "severe", smallSample: true }]);
+    const forAC = raterLeniencyFromUnits(await leniencyUnits([ids.a, ids.c]));
+    expect(forAC).toEqual(raterLeniency(await ratingsForLeniency()).filter((r) => [ids.a, ids.c].includes(r.interviewerId)));
+    expect(await leniencyUnits([ids.d])).toEqual([]);
+    expect(await leniencyUnits([])).toEqual([]);
+  });
+});
+

@@ -72,7 +72,7 @@ function ownPromotion(record: BuilderRecord, packets: PacketSummary[]): OwnPromo
 /** For the hiring committee: loops whose stages are all complete and that await a decision. */
 async function loopsInReview(now: Date) {
   const loops = await listLoops();
-  const decided = new Set((await listDecisions(loops.map((l) => l.id))).map((d) => d.loopId));
+  const decided = new Set((await listDecisions("all")).map((d) => d.loopId));
   const complete = (l: (typeof loops)[number]) =>
     loopProgress(l.rubric.stages, l.rubric.decision_rules.scorecards_per_stage, l.interviews, now).complete;
   return loops
