@@ -1,4 +1,5 @@
 import { prisma } from "./db.server";
+import { markLoopsChanged } from "./loop-revision.server";
 
 export type CandidateSummary = {
   id: string;
@@ -95,8 +96,12 @@ export async function createCandidate(input: CandidateInput): Promise<string> {
 
 /** Updates a candidate; false when there is no candidate with that id. */
 export async function updateCandidate(id: string, input: CandidateInput): Promise<boolean> {
-  const { count } = await prisma.candidate.updateMany({ where: { id }, data: input });
-  return count > 0;
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.candidate.updateMany({ where: { id }, data: input });
+    // The committee list shows the candidate's name on each of their loops.
+    await markLoopsChanged(tx, { candidateId: id });
+    return count > 0;
+  });
 }
 
 /** Candidates' emails by id, in one query (for exports). */

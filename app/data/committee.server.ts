@@ -2,6 +2,7 @@ import type { SubmittedScorecard } from "~/domain/aggregation";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
 import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domain/decision";
 import { prisma } from "./db.server";
+import { markLoopsChanged } from "./loop-revision.server";
 
 const scorecardSelect = {
   id: true,
@@ -136,6 +137,7 @@ export async function recordDecision(
         correctsId: input.correctsId ?? null,
       },
     });
+    await markLoopsChanged(tx, { loopId: input.loopId });
     return { ok: true as const, id: row.id };
   });
 }

@@ -1,6 +1,7 @@
 import type { InterviewState } from "~/domain/loop";
 import type { Rubric } from "~/domain/rubric/schema";
 import { prisma } from "./db.server";
+import { markLoopsChanged } from "./loop-revision.server";
 import { findCurrentVersion, rubricFromContent, rubricsByHash } from "./rubrics.server";
 
 export type LoopPerson = { id: string; name: string; email: string };
@@ -111,6 +112,7 @@ export async function createLoop(input: {
       },
     });
     await tx.rubricVersion.updateMany({ where: { id: version.id, firstUsedAt: null }, data: { firstUsedAt: input.now } });
+    await markLoopsChanged(tx, { loopId: created.id });
     return created;
   });
   return loop.id;
@@ -124,17 +126,20 @@ export async function addInterview(input: {
   interviewerIds: string[];
   now: Date;
 }): Promise<string> {
-  const interview = await prisma.interview.create({
-    data: {
-      loopId: input.loopId,
-      stageId: input.stageId,
-      startsAt: input.startsAt,
-      durationMinutes: input.durationMinutes,
-      createdAt: input.now,
-      assignments: { create: input.interviewerIds.map((interviewerId) => ({ interviewerId })) },
-    },
+  return prisma.$transaction(async (tx) => {
+    const interview = await tx.interview.create({
+      data: {
+        loopId: input.loopId,
+        stageId: input.stageId,
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes,
+        createdAt: input.now,
+        assignments: { create: input.interviewerIds.map((interviewerId) => ({ interviewerId })) },
+      },
+    });
+    await markLoopsChanged(tx, { loopId: input.loopId });
+    return interview.id;
   });
-  return interview.id;
 }
 
 export type LoopSummary = {
@@ -188,8 +193,9 @@ export async function listLoopsForCandidate(candidateId: string): Promise<LoopSu
   return rows.map((r) => toSummary(r, rubrics));
 }
 
-export async function listLoops(): Promise<LoopSummary[]> {
-  const rows = await prisma.loop.findMany({ include: summaryInclude, orderBy: { createdAt: "desc" } });
+/** Every loop, newest first, or only the loops named (at most 999: SQLite's parameter limit). */
+export async function listLoops(ids?: readonly string[]): Promise<LoopSummary[]> {
+  const rows = await prisma.loop.findMany({ where: ids ? { id: { in: [...ids] } } : {}, include: summaryInclude, orderBy: { createdAt: "desc" } });
   const rubrics = await rubricsByHash(rows.map((r) => r.rubricVersion));
   return rows.map((r) => toSummary(r, rubrics));
 }

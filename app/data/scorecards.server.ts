@@ -3,6 +3,7 @@ import type { SubmittedContent } from "~/domain/scorecard/schema";
 import type { ViewerOnLoop } from "~/domain/scorecard/visibility";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
+import { markLoopsChanged } from "./loop-revision.server";
 import { asStatus } from "./loops.server";
 
 export type ScorecardRevisionView = {
@@ -164,6 +165,7 @@ export async function submitScorecard(
       data: { scorecardId: scorecard.id, number: 1, content: JSON.stringify(content), authorId: scorecard.interviewerId, createdAt: now },
     });
     await writeCurrentRows(tx, scorecard, content, competencyOf);
+    await markLoopsChanged(tx, { loopId: scorecard.loopId });
     return true;
   });
 }
@@ -191,6 +193,7 @@ export async function amendScorecard(
     await tx.signalObservation.deleteMany({ where: { scorecardId: scorecard.id } });
     await tx.redFlagRecord.deleteMany({ where: { scorecardId: scorecard.id } });
     await writeCurrentRows(tx, scorecard, content, competencyOf);
+    await markLoopsChanged(tx, { loopId: scorecard.loopId });
     return number;
   });
 }

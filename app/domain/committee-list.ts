@@ -205,3 +205,14 @@ export function statusCounts(rows: readonly CommitteeRow[], filters: Pick<Commit
   for (const r of matching) counts[r.status] += 1;
   return counts;
 }
+
+/** Rows per page of the committee list. */
+export const COMMITTEE_PAGE_SIZE = 50;
+
+/** A page of a list: page numbers start at 1; a page past the end shows the last one. */
+export function pageOf<T>(rows: readonly T[], requested: number, size = COMMITTEE_PAGE_SIZE) {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page = Math.min(pages, Math.max(1, Number.isInteger(requested) ? requested : 1));
+  const start = (page - 1) * size;
+  return { rows: rows.slice(start, start + size), page, pages, total: rows.length, first: rows.length === 0 ? 0 : start + 1, last: Math.min(rows.length, start + size) };
+}

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listDecisions, submittedScorecardsByLoop, type CommitteeScorecard } from "~/data/committee.server";
 import { candidateEmails } from "~/data/candidates.server";
+import { buildCommitteeRows } from "~/data/committee-rows.server";
 import { listLoops, type LoopSummary } from "~/data/loops.server";
 import { atsFromInterviewer } from "~/domain/committee";
-import { committeeList, committeeRow, parseCommitteeQuery, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
+import { committeeList, parseCommitteeQuery, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
 import { toCsv, UTF8_BOM, type CsvValue } from "~/domain/csv";
-import { currentDecision, type DecisionOutcome } from "~/domain/decision";
+import type { DecisionOutcome } from "~/domain/decision";
 import { requireUserWithPermission } from "./auth.server";
 
 /**
@@ -29,36 +30,16 @@ export type CommitteeData = {
 
 /** Every loop as a committee row, with what the exports need beside it. Three queries in all. */
 export async function loadCommittee(now: Date): Promise<CommitteeData> {
-  const loops = await listLoops();
-  const [scorecards, decisions] = await Promise.all([submittedScorecardsByLoop("all"), listDecisions("all")]);
-  const decisionsByLoop = new Map<string, typeof decisions>();
-  for (const d of decisions) decisionsByLoop.set(d.loopId, [...(decisionsByLoop.get(d.loopId) ?? []), d]);
-  const rows = loops.map((loop) => {
-    const current = currentDecision(decisionsByLoop.get(loop.id) ?? []);
-    return committeeRow(
-      {
-        loopId: loop.id,
-        candidateId: loop.candidateId,
-        candidateName: loop.candidateName,
-        track: loop.track,
-        version: loop.version,
-        targetLevel: loop.targetLevel,
-        rubric: loop.rubric,
-        interviews: loop.interviews,
-        scorecards: scorecards.get(loop.id) ?? [],
-        decision: current ? { outcome: current.outcome, decidedAt: current.decidedAt } : null,
-      },
-      now,
-    );
-  });
+  const [loops, scorecards, decisions] = await Promise.all([listLoops(), submittedScorecardsByLoop("all"), listDecisions("all")]);
+  const rows = buildCommitteeRows(loops, scorecards, decisions, now);
   return { rows, loops: new Map(loops.map((l) => [l.id, l])), scorecards };
 }
 
-/** The signed-in committee member or admin, the query from the address and every row. */
+/** The signed-in committee member or admin and the list's query from the address. */
 export async function requireCommittee(request: Request, now = new Date()) {
   const user = await requireUserWithPermission(request, COMMITTEE_PERMISSION, now);
   const query = parseCommitteeQuery(new URL(request.url).searchParams);
-  return { user, query, data: await loadCommittee(now) };
+  return { user, query };
 }
 
 // ---- Export rows ---------------------------------------------------------------------------
@@ -198,7 +179,8 @@ export function jsonResponse(table: ExportTable, filename: string): Response {
 export function committeeExportLoader(kind: "loops" | "scorecards", format: "csv" | "json") {
   return async function loader({ request }: LoaderFunctionArgs): Promise<Response> {
     const now = new Date();
-    const { query, data } = await requireCommittee(request, now);
+    const { query } = await requireCommittee(request, now);
+    const data = await loadCommittee(now);
     const rows = committeeList(data.rows, query);
     const table = kind === "loops" ? await loopsTable(rows) : scorecardsTable(rows, data);
     const filename = `committee-${kind}-${day(now)}.${format}`;

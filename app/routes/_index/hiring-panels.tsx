@@ -76,7 +76,7 @@ export function OwedScorecardsPanel({ loops }: { loops: OwedLoop[] }) {
   );
 }
 
-export function InReviewPanel({ loops }: { loops: Array<{ loopId: string; candidateName: string; targetLevel: string }> }) {
+export function InReviewPanel({ loops, total }: { loops: Array<{ loopId: string; candidateName: string; targetLevel: string }>; total: number }) {
   return (
     <Panel id="panel-review" title="Loops awaiting a decision">
       {loops.length === 0 ? <p>No complete loop is waiting for the committee.</p> : null}
@@ -88,7 +88,7 @@ export function InReviewPanel({ loops }: { loops: Array<{ loopId: string; candid
         ))}
       </ul>
       <p>
-        <Link to="/committee">All loops in review</Link>
+        <Link to="/committee">{total > loops.length ? `All ${total} loops in review` : "All loops in review"}</Link>
       </p>
     </Panel>
   );

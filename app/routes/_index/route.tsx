@@ -3,10 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { listBuilders, listReports, findBuilder, type BuilderRecord } from "~/data/builders.server";
 import { listCandidates } from "~/data/candidates.server";
 import { countUsersByRole } from "~/data/users.server";
+import { committeeRows } from "~/data/committee-rows.server";
 import { listAssignedInterviews, listLoops, namesOf } from "~/data/loops.server";
-import { interviewerQueue, loopProgress, owedScorecards } from "~/domain/loop";
-import { listDecisions } from "~/data/committee.server";
-import { committeeStatus } from "~/domain/committee-list";
+import { interviewerQueue, owedScorecards } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
 import { listPackets, type PacketSummary } from "~/data/packets.server";
 import { nextLevelFor, type PacketStatus } from "~/domain/promotion/workflow";
@@ -69,16 +68,14 @@ function ownPromotion(record: BuilderRecord, packets: PacketSummary[]): OwnPromo
   };
 }
 
-/** For the hiring committee: loops whose stages are all complete and that await a decision. */
+/** For the hiring committee: loops whose stages are all complete and that await a decision (the first few; the list has them all). */
 async function loopsInReview(now: Date) {
-  const loops = await listLoops();
-  const decided = new Set((await listDecisions("all")).map((d) => d.loopId));
-  const complete = (l: (typeof loops)[number]) =>
-    loopProgress(l.rubric.stages, l.rubric.decision_rules.scorecards_per_stage, l.interviews, now).complete;
-  return loops
-    .filter((l) => committeeStatus({ decided: decided.has(l.id), complete: complete(l) }) === "in_review")
-    .map((l) => ({ loopId: l.id, candidateName: l.candidateName, targetLevel: l.targetLevel }));
+  const inReview = (await committeeRows(now)).filter((r) => r.status === "in_review");
+  const shown = [...inReview].sort((x, y) => x.candidateName.localeCompare(y.candidateName)).slice(0, IN_REVIEW_SHOWN);
+  return { total: inReview.length, loops: shown.map((r) => ({ loopId: r.loopId, candidateName: r.candidateName, targetLevel: r.targetLevel })) };
 }
+
+const IN_REVIEW_SHOWN = 10;
 
 /** For recruiters: each loop's missing scorecards, who owes them and when they are due. */
 async function loopsOwingScorecards(now: Date) {
@@ -112,7 +109,7 @@ export default function Home() {
         {data.packetQueue ? <PacketQueuePanel packets={data.packetQueue} /> : null}
         {data.queue ? <InterviewerPanel queue={data.queue} /> : null}
         {data.owed ? <OwedScorecardsPanel loops={data.owed} /> : null}
-        {data.inReview ? <InReviewPanel loops={data.inReview} /> : null}
+        {data.inReview ? <InReviewPanel loops={data.inReview.loops} total={data.inReview.total} /> : null}
         {data.candidates ? <CandidatesPanel candidates={data.candidates} /> : null}
         {data.roster ? <RosterPanel builders={data.roster} /> : null}
         {data.people ? <AdminPanel people={data.people} /> : null}

@@ -5,16 +5,16 @@ import { TableScroll } from "~/components/table-scroll";
 import { HIRING_RECOMMENDATION_LABELS, HIRING_RECOMMENDATIONS } from "~/domain/aggregation";
 import {
   COMMITTEE_STATUS_LABELS,
-  committeeList,
   committeeSearch,
+  pageOf,
   DEFAULT_COMMITTEE_QUERY,
   STATUS_FILTER_LABELS,
   STATUS_FILTERS,
-  statusCounts,
   type CommitteeQuery,
   type CommitteeSort,
 } from "~/domain/committee-list";
 import candidateStyles from "~/styles/candidates.css?url";
+import { committeeListing } from "~/data/committee-rows.server";
 import { requireCommittee } from "~/utils/committee-export.server";
 import styles from "./committee.css?url";
 
@@ -30,14 +30,10 @@ export const links: LinksFunction = () => [
  * first, filterable and sortable from the address, with the exports for the same filters.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { query, data } = await requireCommittee(request);
-  const rows = committeeList(data.rows, query);
-  return {
-    query,
-    rows,
-    counts: statusCounts(data.rows, query),
-    tracks: [...new Set(data.rows.map((r) => r.track))].sort(),
-  };
+  const { query } = await requireCommittee(request);
+  const listing = await committeeListing(query, new Date());
+  const page = pageOf(listing.rows, Number(new URL(request.url).searchParams.get("page") ?? "1"));
+  return { query, rows: page.rows, page: { page: page.page, pages: page.pages, total: page.total, first: page.first, last: page.last }, counts: listing.counts, tracks: listing.tracks };
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -52,6 +48,29 @@ const COLUMNS: Array<{ sort: CommitteeSort; label: string; num?: boolean }> = [
   { sort: "flags", label: "Red flags" },
   { sort: "completion", label: "Stages complete", num: true },
 ];
+
+/** Previous / next through the list; sorting or filtering starts again at page 1. */
+function Pagination({ query, page, pages }: { query: CommitteeQuery; page: number; pages: number }) {
+  const search = committeeSearch(query);
+  const to = (n: number) => `/committee${search}${search ? "&" : "?"}page=${n}`;
+  return (
+    <nav aria-label="Pages" className="row pagination">
+      {page > 1 ? (
+        <Link to={to(page - 1)} rel="prev">
+          Previous page
+        </Link>
+      ) : null}
+      <span>
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link to={to(page + 1)} rel="next">
+          Next page
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
 
 function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query: CommitteeQuery }) {
   const active = query.sort === column.sort;
@@ -71,7 +90,7 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
 }
 
 export default function CommitteeListPage() {
-  const { query, rows, counts, tracks } = useLoaderData<typeof loader>();
+  const { query, rows, page, counts, tracks } = useLoaderData<typeof loader>();
   const location = useLocation();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === location.pathname;
@@ -120,13 +139,13 @@ export default function CommitteeListPage() {
       </Form>
 
       <p role="status" className="muted">
-        {rows.length === 0
+        {page.total === 0
           ? query.status === "in_review" && !query.recommendation && !query.track
             ? "No loop is waiting for the committee's review."
             : "No loop matches these filters."
-          : rows.length === 1
+          : page.total === 1
             ? `1 loop${statusWord}.`
-            : `${rows.length} loops${statusWord}.`}
+            : `${page.total.toLocaleString("en-US")} loops${statusWord}${page.pages > 1 ? `, showing ${page.first}–${page.last}` : ""}.`}
         {rows.length === 0 && query.status !== "all" ? (
           <>
             {" "}
@@ -196,6 +215,8 @@ export default function CommitteeListPage() {
           </table>
         </TableScroll>
       ) : null}
+
+      {page.pages > 1 ? <Pagination query={query} page={page.page} pages={page.pages} /> : null}
 
       <section className="panel exports" aria-labelledby="exports-title">
         <h2 id="exports-title">Export</h2>

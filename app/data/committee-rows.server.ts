@@ -1,0 +1,125 @@
+import { committeeList, committeeRow, statusCounts, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
+import { currentDecision } from "~/domain/decision";
+import { listDecisions, submittedScorecardsByLoop, type CommitteeScorecard, type DecisionRecord } from "./committee.server";
+import { prisma } from "./db.server";
+import { listLoops, type LoopSummary } from "./loops.server";
+
+/**
+ * The hiring committee's rows (one per loop: supported level, recommendation, red flags, stages,
+ * status), kept in memory and brought up to date on each read from the loops whose revision rose
+ * since the last one (app/data/loop-revision.server.ts): one indexed query when nothing changed,
+ * instead of aggregating every scorecard of the organisation on every request. A row depends only
+ * on stored data (never on the clock), so a row is valid until its loop's revision rises.
+ *
+ * Every process keeps its own copy; they stay consistent because the revision lives in the
+ * database. A write that bypasses markLoopsChanged (a direct SQL fix) is not seen until restart.
+ */
+type Cache = { rows: Map<string, CommitteeRow>; seen: number; list: CommitteeRow[] | null };
+
+declare global {
+  var __committeeRows: { cache: Cache | null; refreshing: Promise<Cache> | null } | undefined;
+}
+const state = (globalThis.__committeeRows ??= { cache: null, refreshing: null });
+
+/** Rows for the loops given, built exactly as the committee page reads them. */
+export function buildCommitteeRows(
+  loops: readonly LoopSummary[],
+  scorecards: Map<string, CommitteeScorecard[]>,
+  decisions: readonly DecisionRecord[],
+  now: Date,
+): CommitteeRow[] {
+  const decisionsByLoop = new Map<string, DecisionRecord[]>();
+  for (const d of decisions) {
+    const list = decisionsByLoop.get(d.loopId);
+    if (list) list.push(d);
+    else decisionsByLoop.set(d.loopId, [d]);
+  }
+  return loops.map((loop) => {
+    const current = currentDecision(decisionsByLoop.get(loop.id) ?? []);
+    return committeeRow(
+      {
+        loopId: loop.id,
+        candidateId: loop.candidateId,
+        candidateName: loop.candidateName,
+        track: loop.track,
+        version: loop.version,
+        targetLevel: loop.targetLevel,
+        rubric: loop.rubric,
+        interviews: loop.interviews,
+        scorecards: scorecards.get(loop.id) ?? [],
+        decision: current ? { outcome: current.outcome, decidedAt: current.decidedAt } : null,
+      },
+      now,
+    );
+  });
+}
+
+// SQLite takes at most 999 parameters in a statement.
+const CHUNK = 500;
+
+async function rowsOf(loopIds: readonly string[], now: Date): Promise<CommitteeRow[]> {
+  const rows: CommitteeRow[] = [];
+  for (let i = 0; i < loopIds.length; i += CHUNK) {
+    const ids = loopIds.slice(i, i + CHUNK);
+    const [loops, scorecards, decisions] = await Promise.all([listLoops(ids), submittedScorecardsByLoop(ids), listDecisions(ids)]);
+    rows.push(...buildCommitteeRows(loops, scorecards, decisions, now));
+  }
+  return rows;
+}
+
+async function highestRevision(): Promise<number> {
+  const top = await prisma.loop.findFirst({ orderBy: { revision: "desc" }, select: { revision: true } });
+  return top?.revision ?? 0;
+}
+
+async function refresh(now: Date): Promise<Cache> {
+  const cache = state.cache;
+  if (!cache) {
+    // The revision first: anything written while the rows are read is picked up next time.
+    const seen = await highestRevision();
+    const [loops, scorecards, decisions] = await Promise.all([listLoops(), submittedScorecardsByLoop("all"), listDecisions("all")]);
+    const rows = buildCommitteeRows(loops, scorecards, decisions, now);
+    return (state.cache = { rows: new Map(rows.map((r) => [r.loopId, r])), seen, list: null });
+  }
+  const changed = await prisma.loop.findMany({ where: { revision: { gt: cache.seen } }, select: { id: true, revision: true } });
+  if (changed.length === 0) return cache;
+  const rows = await rowsOf(
+    changed.map((c) => c.id),
+    now,
+  );
+  for (const row of rows) cache.rows.set(row.loopId, row);
+  cache.seen = Math.max(cache.seen, ...changed.map((c) => c.revision));
+  cache.list = null;
+  return cache;
+}
+
+/** Every loop's committee row, current as of this call. Concurrent callers share one refresh. */
+export async function committeeRows(now: Date): Promise<readonly CommitteeRow[]> {
+  state.refreshing ??= refresh(now).finally(() => (state.refreshing = null));
+  const cache = await state.refreshing;
+  return (cache.list ??= [...cache.rows.values()]);
+}
+
+type Listing = { rows: CommitteeRow[]; counts: ReturnType<typeof statusCounts>; tracks: string[] };
+const listings = new Map<string, { source: readonly CommitteeRow[]; listing: Listing }>();
+
+/**
+ * The list for one query (filtered, sorted, with the counts per status and the tracks), computed
+ * once per query until a row changes: paging through it or reloading costs a lookup.
+ */
+export async function committeeListing(query: CommitteeQuery, now: Date): Promise<Listing> {
+  const source = await committeeRows(now);
+  const key = JSON.stringify(query);
+  const hit = listings.get(key);
+  if (hit && hit.source === source) return hit.listing;
+  const listing = { rows: committeeList(source, query), counts: statusCounts(source, query), tracks: [...new Set(source.map((r) => r.track))].sort() };
+  if (listings.size >= 50) listings.delete(listings.keys().next().value!);
+  listings.set(key, { source, listing });
+  return listing;
+}
+
+/** Forgets the rows (tests that rebuild the database in one process). */
+export function resetCommitteeRows(): void {
+  state.cache = null;
+  listings.clear();
+}
