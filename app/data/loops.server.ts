@@ -2,7 +2,7 @@ import type { InterviewState } from "~/domain/loop";
 import type { Rubric } from "~/domain/rubric/schema";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
-import { findCurrentVersion, rubricFromContent, rubricsByHash } from "./rubrics.server";
+import { findCurrentVersion, rubricsByHash } from "./rubrics.server";
 
 export type LoopPerson = { id: string; name: string; email: string };
 
@@ -29,7 +29,7 @@ const person = { select: { id: true, name: true, email: true } } as const;
 
 const loopInclude = {
   candidate: { select: { id: true, name: true, email: true } },
-  rubricVersion: { select: { id: true, track: true, version: true, name: true, content: true, contentHash: true } },
+  rubricVersion: { select: { id: true, track: true, version: true, name: true, contentHash: true } },
   interviews: {
     orderBy: { startsAt: "asc" },
     include: {
@@ -45,15 +45,15 @@ function findLoopRow(id: string) {
   return prisma.loop.findUnique({ where: { id }, include: loopInclude });
 }
 
-function toDetail(row: LoopRow): LoopDetail {
-  const { content, contentHash, ...version } = row.rubricVersion;
+function toDetail(row: LoopRow, rubric: Rubric): LoopDetail {
+  const { contentHash: _hash, ...version } = row.rubricVersion;
   return {
     id: row.id,
     candidate: row.candidate,
     targetLevel: row.targetLevel,
     createdAt: row.createdAt,
     rubricVersion: version,
-    rubric: rubricFromContent(contentHash, content),
+    rubric,
     interviews: row.interviews.map((i) => ({
       id: i.id,
       stageId: i.stageId,
@@ -71,7 +71,10 @@ export function asStatus(status: string): "draft" | "submitted" {
 
 export async function findLoop(id: string): Promise<LoopDetail | null> {
   const row = await findLoopRow(id);
-  return row ? toDetail(row) : null;
+  if (!row) return null;
+  // The rubric's content is read once per version and process, not with every loop.
+  const rubrics = await rubricsByHash([row.rubricVersion]);
+  return toDetail(row, rubrics.get(row.rubricVersion.contentHash)!);
 }
 
 /** The loop's interviews in the shape the loop rules (domain/loop.ts) read. */

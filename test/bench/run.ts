@@ -152,7 +152,7 @@ async function measureSize(size: number): Promise<SizeResult> {
     await app.stop();
 
     log(`${size}: aggregation and rater statistics`);
-    const micro = JSON.parse(await runNode(["--import", "tsx", "test/bench/micro.ts", manifest.committeeLoopId], { DATABASE_URL: databaseUrl, NODE_ENV: "production" })) as SizeResult["micro"];
+    const micro = JSON.parse(await runNode(["--import", "tsx", "test/bench/micro.ts", manifest.committeeLoopId], { DATABASE_URL: databaseUrl, NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-0123456789abcdefghij" })) as SizeResult["micro"];
     return { size, counts: manifest.counts, generationSeconds: manifest.generationSeconds, pages, actions, javascript, micro };
   } finally {
     await app.stop();

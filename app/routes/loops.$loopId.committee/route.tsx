@@ -2,14 +2,15 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useLoaderData } from "@remix-run/react";
 import { listDecisions, recordDecision, submittedScorecards } from "~/data/committee.server";
 import { interviewStates } from "~/data/loops.server";
-import { leniencyUnits, loopRatings } from "~/data/rater-quality.server";
+import { panelLeniency } from "~/data/panel-leniency.server";
+import { loopRatings } from "~/data/rater-quality.server";
 import { aggregateLoop } from "~/domain/aggregation";
 import { committeeAudience, competencyChart } from "~/domain/committee";
 import { currentDecision, decisionSchema } from "~/domain/decision";
 import { isLevel, type Level } from "~/domain/levels";
 import { loopProgress } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
-import { loopAgreement, raterLeniencyFromUnits } from "~/domain/rater-quality";
+import { loopAgreement } from "~/domain/rater-quality";
 import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import styles from "~/styles/committee.css?url";
@@ -61,8 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scorecards = await submittedScorecards(loop.id);
   const aggregate = aggregateLoop(rubric, targetLevel, scorecards);
   const interviewerIds = [...new Set(scorecards.map((s) => s.interviewerId))];
-  const [ratings, units] = await Promise.all([loopRatings(loop.id), leniencyUnits(interviewerIds)]);
-  const leniency = raterLeniencyFromUnits(units);
+  const [ratings, leniency] = await Promise.all([loopRatings(loop.id), panelLeniency(interviewerIds)]);
   const { band, ...withoutBand } = aggregate;
 
   const evidence = {
