@@ -197,7 +197,15 @@ export function raterLeniency(ratings: readonly LeniencyRating[]): RaterLeniency
  * own ratings there (sum and count) and all ratings there (sum and count). The database can sum
  * these (app/data/rater-quality.server.ts), so the org-wide statistic never moves every rating.
  */
-export type LeniencyUnit = { interviewerId: string; ownSum: number; ownCount: number; unitSum: number; unitCount: number };
+export type LeniencyUnit = {
+  interviewerId: string;
+  ownSum: number;
+  ownCount: number;
+  unitSum: number;
+  unitCount: number;
+  /** How many units have exactly these sums (the database may group identical ones); 1 if absent. */
+  units?: number;
+};
 
 /**
  * The same figures as `raterLeniency`, from per-unit sums. Each of the interviewer's ratings r in
@@ -214,8 +222,9 @@ export function raterLeniencyFromUnits(units: readonly LeniencyUnit[]): RaterLen
     const others = u.unitCount - u.ownCount;
     if (others <= 0) continue;
     const othersMean = (u.unitSum - u.ownSum) / others;
-    entry.totals.push(u.ownSum - u.ownCount * othersMean);
-    entry.comparisons += u.ownCount;
+    const times = u.units ?? 1;
+    entry.totals.push(times * (u.ownSum - u.ownCount * othersMean));
+    entry.comparisons += times * u.ownCount;
   }
   return [...byInterviewer.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

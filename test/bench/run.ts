@@ -166,7 +166,7 @@ const largest = results.at(-1)!;
 // Ceilings, sized like the largest organisation's committee page.
 const pageBytes = largest.pages["committee page"]!.bytes;
 log(`ceilings (${(pageBytes / 1024).toFixed(0)} kB page)`);
-const httpCeiling = await serve(["test/bench/ceiling-http.ts", String(pageBytes), String(++port)], {}, `http://127.0.0.1:${port}`);
+const httpCeiling = await serve(["--import", "tsx", "test/bench/ceiling-http.ts", String(pageBytes), String(++port)], {}, `http://127.0.0.1:${port}`);
 const bareHttp = await measure({ url: httpCeiling.url, seconds, runs });
 await httpCeiling.stop();
 const rows = Math.max(10, Math.round(pageBytes / 250));

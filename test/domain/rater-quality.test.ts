@@ -13,6 +13,7 @@ import {
   NOTE_SMALL_SAMPLE,
   NOTE_TOO_FEW,
   raterLeniency,
+  raterLeniencyFromUnits,
   SEVERE_BELOW,
   type LeniencyRating,
 } from "~/domain/rater-quality";
@@ -307,5 +308,14 @@ describe("raterLeniency from per-unit sums", () => {
         }
       }),
     );
+  });
+});
+
+describe("raterLeniencyFromUnits", () => {
+  it("counts a grouped unit as many times as its number says", () => {
+    const unit = { interviewerId: "a", ownSum: 4, ownCount: 1, unitSum: 6, unitCount: 2 };
+    const other = { interviewerId: "a", ownSum: 1, ownCount: 1, unitSum: 4, unitCount: 2 };
+    expect(raterLeniencyFromUnits([{ ...unit, units: 3 }, other])).toEqual(raterLeniencyFromUnits([unit, unit, unit, other]));
+    expect(raterLeniencyFromUnits([{ ...unit, units: 3 }, other])[0]).toMatchObject({ comparisons: 4, meanDifference: (3 * 2 - 2) / 4 });
   });
 });
