@@ -1,17 +1,16 @@
 import { data, redirect } from "@remix-run/node";
 import { decideLoginAttempt, LOGIN_THROTTLE, normaliseEmail } from "~/domain/login-throttle";
 import { hasPermission, type Permission } from "~/domain/permissions";
-import { findCredentials, findUserById, type UserSummary } from "~/data/users.server";
+import { findCredentials, type UserSummary } from "~/data/users.server";
 import { recentAttemptsFrom, recordLoginAttempt } from "~/data/login-attempts.server";
-import { endSession, hasSessionCookie, sessionUserId } from "./session.server";
+import { endSession, hasSessionCookie, sessionUser } from "./session.server";
 import { spendVerificationTime, verifyPassword } from "./password.server";
 
 export type SignedInUser = UserSummary;
 
 /** The signed-in user, or null. */
 export async function getUser(request: Request, now = new Date()): Promise<SignedInUser | null> {
-  const userId = await sessionUserId(request, now);
-  return userId ? findUserById(userId) : null;
+  return sessionUser(request, now);
 }
 
 /** The signed-in user; otherwise a redirect to sign in that comes back to this page afterwards. */

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { isSessionActive, sessionExpiry } from "~/domain/session-policy";
-import { createSession, deleteSession, findSession } from "~/data/sessions.server";
+import { createSession, deleteSession, findSessionUser } from "~/data/sessions.server";
+import type { UserSummary } from "~/data/users.server";
 import { getConfig } from "./env.server";
 
 /**
@@ -38,16 +39,17 @@ export function hasSessionCookie(request: Request): boolean {
 }
 
 /** The signed-in user's id, or null: no cookie, a forged one, an unknown or an expired session. */
-export async function sessionUserId(request: Request, now: Date): Promise<string | null> {
+/** The signed-in user (with roles) of an active session, in one lookup; null otherwise. */
+export async function sessionUser(request: Request, now: Date): Promise<UserSummary | null> {
   const id = await readSessionId(request);
   if (!id) return null;
-  const session = await findSession(hashId(id));
-  if (!session) return null;
-  if (!isSessionActive(session, now)) {
+  const found = await findSessionUser(hashId(id));
+  if (!found) return null;
+  if (!isSessionActive({ expiresAt: found.expiresAt }, now)) {
     await deleteSession(hashId(id));
     return null;
   }
-  return session.userId;
+  return found.user;
 }
 
 /**
