@@ -4,8 +4,8 @@
  * in the same run (a bare node:http server, a bare React renderToString). Prints a table and
  * writes JSON. Exits non-zero only on errors, never because a figure is slow.
  *
- * Options: --sizes 1000,10000  --seconds 5  --runs 2  --reuse (keep generated databases)
- *          --out bench-results/latest.json
+ * Options: --sizes 1000,10000  --seconds 5  --runs 2  --out bench-results/latest.json
+ * Organisations are generated afresh every run: the submit measurement uses up interviews.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -20,7 +20,6 @@ const { values: args } = parseArgs({
     sizes: { type: "string", default: "1000,10000" },
     seconds: { type: "string", default: "5" },
     runs: { type: "string", default: "2" },
-    reuse: { type: "boolean", default: false },
     out: { type: "string", default: "bench-results/latest.json" },
   },
 });
@@ -51,7 +50,7 @@ async function organisation(size: number): Promise<Manifest> {
   fs.mkdirSync(dir, { recursive: true });
   const manifestFile = path.join(dir, `org-${size}.json`);
   const databaseFile = path.join(dir, `org-${size}.db`);
-  if (!(args.reuse && fs.existsSync(manifestFile) && fs.existsSync(databaseFile))) {
+  {
     log(`generating ${size.toLocaleString("en-US")} candidates…`);
     await runNode(["--import", "tsx", "test/bench/generate-org.ts", "--database", databaseFile, "--candidates", String(size), "--manifest", manifestFile, "--submit-queue", String(Math.min(6000, Math.floor(size * 0.8)))]);
   }
