@@ -65,7 +65,8 @@ export async function saveSummary(
 
 const utcDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
-function evidenceData(input: EvidenceInput) {
+/** An evidence item's columns as the app stores them (the demo seed writes the same). */
+export function evidenceData(input: EvidenceInput) {
   return {
     title: input.title,
     description: input.description,
@@ -76,7 +77,8 @@ function evidenceData(input: EvidenceInput) {
   };
 }
 
-function tagRows(input: EvidenceInput) {
+/** An evidence item's tags as rows. */
+export function tagRows(input: EvidenceInput) {
   return [
     ...input.criteria.map((tagId) => ({ kind: "criterion", tagId })),
     ...input.competencies.map((tagId) => ({ kind: "competency", tagId })),
@@ -84,6 +86,18 @@ function tagRows(input: EvidenceInput) {
 }
 
 const evidenceInclude = { tags: true, updatedBy: { select: { name: true } } } as const;
+
+/** Why an evidence write did not happen: the item is gone, or someone saved a newer version (returned with it). */
+async function staleEvidence(
+  tx: Tx,
+  packetId: string,
+  evidenceId: string,
+  message: (current: { title: string; updatedAt: Date; updatedBy: { name: string } }) => string,
+): Promise<Refusal | Stale<EvidenceView>> {
+  const current = await tx.packetEvidence.findFirst({ where: { id: evidenceId, packetId }, include: evidenceInclude });
+  if (!current) return notFound("This evidence item");
+  return { ok: false, reason: "stale", message: message(current), current: toEvidenceView(current) };
+}
 
 /** Adds an evidence item, or edits one when `evidenceId` is set (then `version` must be current). */
 export async function saveEvidence(
@@ -107,14 +121,7 @@ export async function saveEvidence(
       data: { ...evidenceData(input), version: { increment: 1 }, updatedAt: now, updatedById: actorId },
     });
     if (count === 0) {
-      const current = await tx.packetEvidence.findFirst({ where: { id: input.evidenceId, packetId }, include: evidenceInclude });
-      if (!current) return notFound("This evidence item");
-      return {
-        ok: false as const,
-        reason: "stale" as const,
-        message: `${current.updatedBy.name} saved “${current.title}” at ${when(current.updatedAt)}, after you opened it. Their version is shown below; your changes are still in the form. Save again to replace theirs.`,
-        current: toEvidenceView(current),
-      };
+      return staleEvidence(tx, packetId, input.evidenceId, (c) => `${c.updatedBy.name} saved “${c.title}” at ${when(c.updatedAt)}, after you opened it. Their version is shown below; your changes are still in the form. Save again to replace theirs.`);
     }
     await tx.evidenceTag.deleteMany({ where: { evidenceId: input.evidenceId } });
     await tx.evidenceTag.createMany({ data: tagRows(input).map((t) => ({ ...t, evidenceId: input.evidenceId! })) });
@@ -133,14 +140,7 @@ export async function deleteEvidence(
     if (refusal) return refusal;
     const { count } = await tx.packetEvidence.deleteMany({ where: { id: input.evidenceId, packetId, version: input.version } });
     if (count === 0) {
-      const current = await tx.packetEvidence.findFirst({ where: { id: input.evidenceId, packetId }, include: evidenceInclude });
-      if (!current) return notFound("This evidence item");
-      return {
-        ok: false as const,
-        reason: "stale" as const,
-        message: `${current.updatedBy.name} changed “${current.title}” at ${when(current.updatedAt)}, after you opened it: read their version before removing it.`,
-        current: toEvidenceView(current),
-      };
+      return staleEvidence(tx, packetId, input.evidenceId, (c) => `${c.updatedBy.name} changed “${c.title}” at ${when(c.updatedAt)}, after you opened it: read their version before removing it.`);
     }
     await touch(tx, packetId, actorId, now);
     return { ok: true as const };

@@ -60,6 +60,22 @@ export async function startReview(packetId: string, actorId: string, now: Date):
   return count === 1 ? { ok: true } : { ok: false, message: "This packet is not waiting for a review: someone may have started it already." };
 }
 
+/** A decision's row: pay only for a promotion, feedback without blank entries (the demo seed writes the same). */
+export function decisionRow(input: PromotionDecisionFormInput, at: { packetId: string; currency: string; decidedById: string; decidedAt: Date }) {
+  const promoted = input.outcome === "promoted";
+  return {
+    packetId: at.packetId,
+    outcome: input.outcome,
+    feedback: JSON.stringify(Object.fromEntries(Object.entries(input.feedback).filter(([, t]) => t))),
+    rationale: input.rationale,
+    newBaseSalary: promoted ? (input.newBaseSalary ?? null) : null,
+    currency: promoted ? at.currency : null,
+    bandJustification: promoted && input.bandJustification ? input.bandJustification : null,
+    decidedById: at.decidedById,
+    decidedAt: at.decidedAt,
+  };
+}
+
 /**
  * Records the committee's decision. "Promoted" also moves the builder to the target level, pins
  * them to the packet's rubric version (so its band applies), sets the new base and adds the
@@ -79,20 +95,7 @@ export async function decidePacket(packetId: string, input: PromotionDecisionFor
       throw new Error(`Packet ${packetId} was written at ${packet.fromLevel} but the builder is now ${packet.builder.level}.`);
     }
     const currency = (JSON.parse(packet.rubricVersion.content) as { bands: { currency: string } }).bands.currency;
-    const feedback = Object.fromEntries(Object.entries(input.feedback).filter(([, t]) => t));
-    await tx.promotionDecision.create({
-      data: {
-        packetId,
-        outcome: input.outcome,
-        feedback: JSON.stringify(feedback),
-        rationale: input.rationale,
-        newBaseSalary: promoted ? (input.newBaseSalary ?? null) : null,
-        currency: promoted ? currency : null,
-        bandJustification: promoted && input.bandJustification ? input.bandJustification : null,
-        decidedById: actorId,
-        decidedAt: now,
-      },
-    });
+    await tx.promotionDecision.create({ data: decisionRow(input, { packetId, currency, decidedById: actorId, decidedAt: now }) });
     if (promoted) {
       await tx.builder.update({
         where: { userId: packet.builderId },

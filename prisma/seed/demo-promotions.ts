@@ -1,3 +1,5 @@
+import { evidenceData, tagRows } from "~/data/packet-drafts.server";
+import { decisionRow } from "~/data/packet-workflow.server";
 import { findPacket } from "~/data/packets.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { isLevel, type Level } from "~/domain/levels";
@@ -35,7 +37,6 @@ type Db = Prisma.TransactionClient;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 const BEA = "builder@northwind.example";
 const MARCUS = "manager@northwind.example";
@@ -111,7 +112,6 @@ function calendarDay(now: Date, days: number): string {
 }
 
 /** As packet-drafts.server.ts stores evidence dates: UTC midnight. */
-const utcDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
 const at = (iso: string) => new Date(`${iso}:00Z`);
 
@@ -905,22 +905,12 @@ export async function seedDemoPromotions(db: Db, now: Date): Promise<void> {
       const created = await db.packetEvidence.create({
         data: {
           packetId: packet.id,
-          title: input.title,
-          description: input.description,
-          impact: input.impact,
-          links: JSON.stringify(input.links),
-          startDate: utcDate(input.startDate),
-          endDate: input.endDate ? utcDate(input.endDate) : null,
+          ...evidenceData(input),
           version: item.edited ? 2 : 1,
           createdAt: item.added.at,
           updatedById: userId(last.by),
           updatedAt: last.at,
-          tags: {
-            create: [
-              ...input.criteria.map((tagId) => ({ kind: "criterion", tagId })),
-              ...input.competencies.map((tagId) => ({ kind: "competency", tagId })),
-            ],
-          },
+          tags: { create: tagRows(input) },
         },
       });
       evidenceIds.set(item.key, created.id);
@@ -1029,21 +1019,8 @@ export async function seedDemoPromotions(db: Db, now: Date): Promise<void> {
     });
     if (!parsed.success) throw new Error(`Demo promotions: ${what}'s decision would be refused: ${describeIssues(parsed.error.issues)}`);
     const input = parsed.data;
-    const feedback = Object.fromEntries(Object.entries(input.feedback).filter(([, t]) => t));
     await db.promotionPacket.update({ where: { id: packet.id }, data: { status: "decided", updatedAt: decision.at, updatedById: decidedById } });
-    await db.promotionDecision.create({
-      data: {
-        packetId: packet.id,
-        outcome: input.outcome,
-        feedback: JSON.stringify(feedback),
-        rationale: input.rationale,
-        newBaseSalary: promoted ? (input.newBaseSalary ?? null) : null,
-        currency: promoted ? currency : null,
-        bandJustification: promoted && input.bandJustification ? input.bandJustification : null,
-        decidedById,
-        decidedAt: decision.at,
-      },
-    });
+    await db.promotionDecision.create({ data: decisionRow(input, { packetId: packet.id, currency, decidedById, decidedAt: decision.at }) });
     if (promoted) {
       // The promotion is already in the builder's history (demo-organisation.ts CAREERS), where
       // decidePacket would have written it: link that entry rather than adding a second one.
