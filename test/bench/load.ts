@@ -21,11 +21,17 @@ export type LoadSpec = {
   runs?: number;
   /** Stop after this many requests in a run (for actions that consume data). */
   maxRequests?: number;
+  /** A first run that is not reported (JIT, caches and the ORM's query plans warm up), in seconds or requests. */
+  warmUp?: { seconds: number } | { requests: number };
 };
 
 export async function measure(spec: LoadSpec): Promise<LoadResult> {
   const expect = spec.expect ?? [200];
   const results: autocannon.Result[] = [];
+  if (spec.warmUp) {
+    const warm = "seconds" in spec.warmUp ? { seconds: spec.warmUp.seconds } : { maxRequests: spec.warmUp.requests };
+    await measure({ ...spec, ...warm, warmUp: undefined, runs: 1 });
+  }
   for (let i = 0; i < (spec.runs ?? 2); i++) {
     const statuses = new Map<number, number>();
     let done!: (r: autocannon.Result) => void;

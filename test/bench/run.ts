@@ -112,7 +112,7 @@ async function measureSize(size: number): Promise<SizeResult> {
       const bytes = (await first.arrayBuffer()).byteLength;
       if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
       log(`${size}: ${name} (${(bytes / 1024).toFixed(0)} kB)`);
-      pages[name] = { ...(await measure({ url: base + url, headers: { Cookie: cookie }, seconds, runs })), bytes };
+      pages[name] = { ...(await measure({ url: base + url, headers: { Cookie: cookie }, seconds, runs, warmUp: { seconds: 2 } })), bytes };
     }
 
     log(`${size}: scorecard draft save and submit`);
@@ -125,6 +125,7 @@ async function measureSize(size: number): Promise<SizeResult> {
       body: JSON.stringify(manifest.draftContent),
       seconds,
       runs,
+      warmUp: { seconds: 2 },
     });
     // Each submission uses up one interview of the queue, so a run stops after its share.
     const queue = [...manifest.submitInterviewIds];
@@ -136,7 +137,8 @@ async function measureSize(size: number): Promise<SizeResult> {
       next: () => ({ path: `/interviews/${queue.shift()}/scorecard`, body: submitBody }),
       expect: [302],
       runs,
-      maxRequests: Math.min(Math.floor(manifest.submitInterviewIds.length / runs) - 50, 2500),
+      warmUp: { requests: 100 },
+      maxRequests: Math.min(Math.floor((manifest.submitInterviewIds.length - 100) / runs) - 50, 2500),
     });
 
     const javascript: SizeResult["javascript"] = {};
@@ -166,12 +168,12 @@ const largest = results.at(-1)!;
 const pageBytes = largest.pages["committee page"]!.bytes;
 log(`ceilings (${(pageBytes / 1024).toFixed(0)} kB page)`);
 const httpCeiling = await serve(["--import", "tsx", "test/bench/ceiling-http.ts", String(pageBytes), String(++port)], {}, `http://127.0.0.1:${port}`);
-const bareHttp = await measure({ url: httpCeiling.url, seconds, runs });
+const bareHttp = await measure({ url: httpCeiling.url, seconds, runs, warmUp: { seconds: 2 } });
 await httpCeiling.stop();
 const rows = Math.max(10, Math.round(pageBytes / 250));
 const reactCeiling = await serve(["--import", "tsx", "test/bench/ceiling-react.ts", String(rows), String(++port)], { NODE_ENV: "production" }, `http://127.0.0.1:${port}`);
 const reactBytes = (await (await fetch(reactCeiling.url)).arrayBuffer()).byteLength;
-const bareReact = await measure({ url: reactCeiling.url, seconds, runs });
+const bareReact = await measure({ url: reactCeiling.url, seconds, runs, warmUp: { seconds: 2 } });
 await reactCeiling.stop();
 
 // Figures: each with its ceiling and ratio.
