@@ -3,9 +3,13 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { admission } from "./admission";
 import { cspNonce, noStore, sameOriginWrites, securityHeaders } from "./security-headers";
 
 type Options = { development: boolean; trustProxy: boolean };
+
+/** Pages and actions worked on at once (admission.ts); measured with `npm run bench`. */
+const CONCURRENT_REQUESTS = 8;
 
 /** The Express app around Remix: headers, static files, then every page and action. */
 export async function createHttpApp({ development, trustProxy }: Options) {
@@ -32,6 +36,8 @@ export async function createHttpApp({ development, trustProxy }: Options) {
 
   app.use(noStore);
   app.use(sameOriginWrites);
+  // Pages and actions only: static files above are not queued.
+  app.use(admission(CONCURRENT_REQUESTS));
   app.all(
     "*",
     createRequestHandler({
