@@ -34,4 +34,20 @@ describe("admission", () => {
     admit({} as Request, b, (() => started.push(2)) as NextFunction);
     expect(started).toEqual([1, 2]);
   });
+
+  it("skips a request whose client left while it waited, and never leaks its slot", () => {
+    const admit = admission(1);
+    const started: number[] = [];
+    const [a, b, c] = [response(), response(), response()];
+    admit({} as Request, a, (() => started.push(1)) as NextFunction);
+    admit({} as Request, b, (() => started.push(2)) as NextFunction);
+    admit({} as Request, c, (() => started.push(3)) as NextFunction);
+    b.emit("close"); // gave up while queued
+    a.emit("finish");
+    expect(started).toEqual([1, 3]);
+    c.emit("finish");
+    const d = response();
+    admit({} as Request, d, (() => started.push(4)) as NextFunction);
+    expect(started).toEqual([1, 3, 4]);
+  });
 });
