@@ -108,8 +108,8 @@ test("a builder drafts a packet, the manager assesses and submits, the committee
   // The builder's level and band changed.
   await signInAs(page, OMAR);
   await page.getByRole("link", { name: "Your record, pay and level history" }).click();
-  await expect(page.getByRole("region", { name: "Level" })).toContainText("L5");
-  const ownPay = page.getByRole("region", { name: "Pay" });
+  await expect(page.getByRole("region", { name: "Level", exact: true })).toContainText("L5");
+  const ownPay = page.getByRole("region", { name: "Pay", exact: true });
   await expect(ownPay).toContainText("$205,000");
   await expect(ownPay).toContainText("L5 band");
   await expect(page.getByRole("region", { name: "Level history" })).toContainText("Promoted");
