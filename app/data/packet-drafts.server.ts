@@ -2,7 +2,7 @@ import type { AssessmentInput, EvidenceInput, PacketSummaryInput, StatementInput
 import { PACKET_STATUS_LABELS, isPacketStatus } from "~/domain/promotion/workflow";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
-import { toEvidenceView, type AssessmentView, type EvidenceView } from "./packets.server";
+import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView } from "./packets.server";
 
 /**
  * Edits of a draft packet. Each runs in one transaction that first checks the packet is still a
@@ -85,7 +85,6 @@ export function tagRows(input: EvidenceInput) {
   ];
 }
 
-const evidenceInclude = { tags: true, updatedBy: { select: { name: true } } } as const;
 
 /** Why an evidence write did not happen: the item is gone, or someone saved a newer version (returned with it). */
 async function staleEvidence(

@@ -1,10 +1,10 @@
 import { isLevel } from "~/domain/levels";
 import type { PromotionDecisionFormInput } from "~/domain/promotion/forms";
 import { buildSnapshot, submissionProblems, targetCriteria } from "~/domain/promotion/snapshot";
-import { nextLevelFor } from "~/domain/promotion/workflow";
+import { nextLevelFor, OPEN_PACKET_STATUSES } from "~/domain/promotion/workflow";
 import { prisma } from "./db.server";
 import { findPacket } from "./packets.server";
-import { findCurrentVersion } from "./rubrics.server";
+import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
 
 /**
  * A packet's life: opened for the next level, submitted (frozen as a snapshot), reviewed, decided.
@@ -22,7 +22,7 @@ export async function startPacket(builderId: string, actorId: string, now: Date)
   const rubricVersionId = builder.rubricVersionId ?? (await findCurrentVersion(builder.track))?.id;
   if (!rubricVersionId) return { ok: false, message: `The ${builder.track} track has no rubric version in service.` };
   return prisma.$transaction(async (tx) => {
-    const open = await tx.promotionPacket.findFirst({ where: { builderId, status: { not: "decided" } }, select: { targetLevel: true } });
+    const open = await tx.promotionPacket.findFirst({ where: { builderId, status: { in: [...OPEN_PACKET_STATUSES] } }, select: { targetLevel: true } });
     if (open) return { ok: false as const, message: `There is already an open packet for ${open.targetLevel}: finish it before starting another.` };
     const created = await tx.promotionPacket.create({
       data: { builderId, fromLevel: builder.level, targetLevel: target, rubricVersionId, createdById: actorId, createdAt: now, updatedById: actorId, updatedAt: now },
@@ -85,7 +85,7 @@ export async function decidePacket(packetId: string, input: PromotionDecisionFor
   return prisma.$transaction(async (tx) => {
     const packet = await tx.promotionPacket.findUnique({
       where: { id: packetId },
-      select: { builderId: true, fromLevel: true, targetLevel: true, rubricVersionId: true, rubricVersion: { select: { content: true } }, builder: { select: { level: true } } },
+      select: { builderId: true, fromLevel: true, targetLevel: true, rubricVersionId: true, rubricVersion: { select: { content: true, contentHash: true } }, builder: { select: { level: true } } },
     });
     if (!packet) return { ok: false as const, message: "No such packet." };
     const { count } = await tx.promotionPacket.updateMany({ where: { id: packetId, status: "in_review" }, data: { status: "decided", updatedAt: now, updatedById: actorId } });
@@ -94,7 +94,7 @@ export async function decidePacket(packetId: string, input: PromotionDecisionFor
     if (promoted && packet.builder.level !== packet.fromLevel) {
       throw new Error(`Packet ${packetId} was written at ${packet.fromLevel} but the builder is now ${packet.builder.level}.`);
     }
-    const currency = (JSON.parse(packet.rubricVersion.content) as { bands: { currency: string } }).bands.currency;
+    const currency = rubricFromContent(packet.rubricVersion.contentHash, packet.rubricVersion.content).bands.currency;
     await tx.promotionDecision.create({ data: decisionRow(input, { packetId, currency, decidedById: actorId, decidedAt: now }) });
     if (promoted) {
       await tx.builder.update({

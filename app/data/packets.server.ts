@@ -72,7 +72,8 @@ function status(value: string): PacketStatus {
   return value;
 }
 
-const evidenceInclude = { tags: true, updatedBy: { select: { name: true } } } as const;
+/** What an evidence item is read with (toEvidenceView's input). */
+export const evidenceInclude = { tags: true, updatedBy: { select: { name: true } } } as const;
 
 type EvidenceRow = {
   id: string;

@@ -11,6 +11,8 @@ import {
   nextLevelFor,
   nextStatus,
   PACKET_STATUSES,
+  OPEN_PACKET_STATUSES,
+  isPacketOpen,
 } from "~/domain/promotion/workflow";
 
 const criteria = [
@@ -62,5 +64,13 @@ describe("checkDecision", () => {
   it("rejects feedback on an unknown criterion and an unknown outcome", () => {
     expect(checkDecision({ outcome: "promoted", feedback: { bogus: "x" } }, criteria).errors).toHaveProperty("bogus");
     expect(checkDecision({ outcome: "maybe" as never, feedback: {} }, criteria).errors).toHaveProperty("outcome");
+  });
+});
+
+describe("open packets", () => {
+  it("are every status but decided: a builder has at most one of them", () => {
+    expect(OPEN_PACKET_STATUSES).toEqual(["draft", "submitted", "in_review"]);
+    expect(PACKET_STATUSES.filter(isPacketOpen)).toEqual([...OPEN_PACKET_STATUSES]);
+    expect(isPacketOpen("decided")).toBe(false);
   });
 });

@@ -47,6 +47,13 @@ export function nextStatus(status: PacketStatus): PacketStatus | null {
   return NEXT_STATUS[status];
 }
 
+/** A packet still on its way (not decided). A builder has at most one; a decided packet is closed. */
+export const OPEN_PACKET_STATUSES: readonly PacketStatus[] = PACKET_STATUSES.filter((s) => NEXT_STATUS[s] !== null);
+
+export function isPacketOpen(status: PacketStatus): boolean {
+  return NEXT_STATUS[status] !== null;
+}
+
 export function canTransition(from: PacketStatus, to: PacketStatus): boolean {
   return NEXT_STATUS[from] === to;
 }

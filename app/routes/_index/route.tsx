@@ -8,7 +8,7 @@ import { listAssignedInterviews, listLoops, namesOf } from "~/data/loops.server"
 import { interviewerQueue, owedScorecards } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
 import { listPackets, type PacketSummary } from "~/data/packets.server";
-import { nextLevelFor, type PacketStatus } from "~/domain/promotion/workflow";
+import { isPacketOpen, nextLevelFor, OPEN_PACKET_STATUSES } from "~/domain/promotion/workflow";
 import { requireUser } from "~/utils/auth.server";
 import { AdminPanel, BuilderPanel, CandidatesPanel, ReportsPanel, RosterPanel } from "./panels";
 import { InReviewPanel, InterviewerPanel, OwedScorecardsPanel } from "./hiring-panels";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can("manage:loop:any") ? loopsOwingScorecards(now) : null,
     can("read:scorecard:any") ? loopsInReview(now) : null,
     can("read:builder:own") ? listPackets({ builderId: user.id }) : null,
-    can("read:builder:team") ? listPackets({ managerId: user.id, statuses: OPEN }) : null,
+    can("read:builder:team") ? listPackets({ managerId: user.id, statuses: [...OPEN_PACKET_STATUSES] }) : null,
     can("decide:promotion:any") ? listPackets({ statuses: AWAITING_REVIEW }) : null,
     // Anyone may be invited as a peer; statements are written while the packet is a draft.
     listPackets({ peerId: user.id, statuses: ["draft"] }),
@@ -54,17 +54,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const OPEN: PacketStatus[] = ["draft", "submitted", "in_review"];
-
 /** A builder's open packet (there is at most one), else their latest decided one and the level they could go for next. */
 function ownPromotion(record: BuilderRecord, packets: PacketSummary[]): OwnPromotion {
   return {
     userId: record.userId,
     level: record.level,
     nextLevel: nextLevelFor(record.level),
-    open: packets.find((p) => p.status !== "decided") ?? null,
+    open: packets.find((p) => isPacketOpen(p.status)) ?? null,
     // Newest first: the list is ordered by last update.
-    lastDecided: packets.find((p) => p.status === "decided") ?? null,
+    lastDecided: packets.find((p) => !isPacketOpen(p.status)) ?? null,
   };
 }
 

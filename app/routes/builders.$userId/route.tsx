@@ -8,7 +8,7 @@ import { isLevel } from "~/domain/levels";
 import { canReadBuilderRecord, canSeeBuilderPay } from "~/domain/permissions";
 import { canStartPacket, packetAccess } from "~/domain/promotion/access";
 import { compaRatio } from "~/domain/promotion/pay";
-import { nextLevelFor } from "~/domain/promotion/workflow";
+import { isPacketOpen, nextLevelFor } from "~/domain/promotion/workflow";
 import { requireUser } from "~/utils/auth.server";
 import { formError } from "~/utils/forms.server";
 import { PacketTable } from "~/components/packet/packet-table";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const packets = (await listPackets({ builderId: career.userId })).filter(
     (p) => packetAccess(user, { builderId: p.builderId, managerId: p.managerId, status: p.status, peerIds: [] }).read,
   );
-  const openPacket = packets.find((p) => p.status !== "decided") ?? null;
+  const openPacket = packets.find((p) => isPacketOpen(p.status)) ?? null;
   return {
     name: career.name,
     isSelf: user.id === career.userId,

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...view, viewerId: user.id, peerCandidates };
 }
 
-export const INTENTS = ["summary", "evidence", "delete-evidence", "assessment", "invite-peer", "remove-peer", "statement", "submit", "start-review", "decide"] as const;
+const INTENTS = ["summary", "evidence", "delete-evidence", "assessment", "invite-peer", "remove-peer", "statement", "submit", "start-review", "decide"] as const;
 type Intent = (typeof INTENTS)[number];
 
 /** The permission each form needs: checked here, on the server, whatever the page showed. */
