@@ -58,7 +58,8 @@ export default defineConfig({
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(PORT),
-      DATABASE_URL: "file:data/e2e/builder-ladder.db",
+      // Per port, so two runs side by side (E2E_PORT) never share a database.
+      DATABASE_URL: `file:data/e2e-${PORT}/builder-ladder.db`,
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghij",
       SEED_DEMO: "true",
     },
