@@ -1,8 +1,9 @@
-import { committeeList, committeeRow, statusCounts, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
+import { committeeList, committeeRow, rowsVisibleTo, statusCounts, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
 import { currentDecision } from "~/domain/decision";
 import { listDecisions, submittedScorecardsByLoop, type CommitteeScorecard, type DecisionRecord } from "./committee.server";
 import { prisma } from "./db.server";
 import { listLoops, type LoopSummary } from "./loops.server";
+import { loopsAssignedTo } from "./scorecards.server";
 
 /**
  * The hiring committee's rows (one per loop: supported level, recommendation, red flags, stages,
@@ -104,18 +105,26 @@ type Listing = { rows: CommitteeRow[]; counts: ReturnType<typeof statusCounts>; 
 const listings = new Map<string, { source: readonly CommitteeRow[]; listing: Listing }>();
 
 /**
- * The list for one query (filtered, sorted, with the counts per status and the tracks), computed
- * once per query until a row changes: paging through it or reloading costs a lookup.
+ * The list for one query as one viewer may see it (filtered, sorted, with the counts per status
+ * and the tracks), computed once per query until a row changes: paging through it or reloading
+ * costs a lookup. A viewer who owes scorecards on some loops gets a list without them, not cached.
  */
-export async function committeeListing(query: CommitteeQuery, now: Date): Promise<Listing> {
-  const source = await committeeRows(now);
+export async function committeeListing(query: CommitteeQuery, viewerId: string, now: Date): Promise<Listing & { hidden: number }> {
+  const [all, assigned] = await Promise.all([committeeRows(now), loopsAssignedTo(viewerId)]);
+  const source = rowsVisibleTo(all, assigned);
+  const hidden = all.length - source.length;
+  if (source !== all) return { ...listingOf(source, query), hidden };
   const key = JSON.stringify(query);
   const hit = listings.get(key);
-  if (hit && hit.source === source) return hit.listing;
-  const listing = { rows: committeeList(source, query), counts: statusCounts(source, query), tracks: [...new Set(source.map((r) => r.track))].sort() };
+  if (hit && hit.source === source) return { ...hit.listing, hidden };
+  const listing = listingOf(source, query);
   if (listings.size >= 50) listings.delete(listings.keys().next().value!);
   listings.set(key, { source, listing });
-  return listing;
+  return { ...listing, hidden };
+}
+
+function listingOf(source: readonly CommitteeRow[], query: CommitteeQuery): Listing {
+  return { rows: committeeList(source, query), counts: statusCounts(source, query), tracks: [...new Set(source.map((r) => r.track))].sort() };
 }
 
 /** Forgets the rows (tests that rebuild the database in one process). */

@@ -33,5 +33,9 @@ export async function panelLeniency(interviewerIds: readonly string[]): Promise<
       cache.set(leniency.interviewerId, { revision: current.get(leniency.interviewerId)!, leniency });
     }
   }
-  return ids.filter((id) => current.has(id)).map((id) => cache.get(id)!.leniency);
+  // An interviewer whose submitted scorecards hold no rating has no figure (rather than a crash).
+  return ids.flatMap((id) => {
+    const entry = current.has(id) ? cache.get(id) : undefined;
+    return entry ? [entry.leniency] : [];
+  });
 }

@@ -23,6 +23,8 @@ export type ScorecardRecord = {
   stageId: string;
   status: "draft" | "submitted";
   draft: Partial<ScorecardContent>;
+  /** Rises with every draft save (and the submission): a save names the version it was based on. */
+  draftVersion: number;
   draftSavedAt: Date | null;
   submittedAt: Date | null;
   revisions: ScorecardRevisionView[];
@@ -45,6 +47,7 @@ function toRecord(row: Row): ScorecardRecord {
     stageId: row.stageId,
     status: asStatus(row.status),
     draft: JSON.parse(row.draft) as Partial<ScorecardContent>,
+    draftVersion: row.draftVersion,
     draftSavedAt: row.draftSavedAt,
     submittedAt: row.submittedAt,
     revisions: row.revisions.map((r) => ({
@@ -97,16 +100,41 @@ export async function findInterview(id: string): Promise<InterviewForScorecard |
   };
 }
 
-/** Saves a draft; false when the scorecard is no longer a draft (it was submitted meanwhile). */
-export async function saveDraft(id: string, content: ScorecardContent, now: Date): Promise<boolean> {
-  const { count } = await prisma.scorecard.updateMany({
-    where: { id, status: "draft" },
-    data: { draft: JSON.stringify(content), draftSavedAt: now },
-  });
-  return count === 1;
-}
+/** The stored draft as it is now: what a stale save is told about. */
+export type StoredDraft = { version: number; draft: Partial<ScorecardContent>; savedAt: Date | null };
+
+/** Why a draft write (a save or the submission) did not happen. Nothing was written then. */
+export type DraftRefusal = { ok: false; reason: "not_found" } | { ok: false; reason: "locked" } | { ok: false; reason: "stale"; current: StoredDraft };
 
 type Tx = Prisma.TransactionClient;
+
+async function draftRefusal(tx: Tx, id: string): Promise<DraftRefusal> {
+  const row = await tx.scorecard.findUnique({ where: { id }, select: { status: true, draft: true, draftVersion: true, draftSavedAt: true } });
+  if (!row) return { ok: false, reason: "not_found" };
+  if (row.status !== "draft") return { ok: false, reason: "locked" };
+  return {
+    ok: false,
+    reason: "stale",
+    current: { version: row.draftVersion, draft: JSON.parse(row.draft) as Partial<ScorecardContent>, savedAt: row.draftSavedAt },
+  };
+}
+
+/**
+ * Saves a draft over version `basedOn`, and only over it (`updateMany … where draftVersion`): two
+ * tabs saving from the same version never overwrite each other silently; the later one is refused
+ * as `stale` with what is stored now. `locked` when it was submitted meanwhile.
+ */
+export async function saveDraft(id: string, basedOn: number, content: ScorecardContent, now: Date): Promise<{ ok: true; version: number } | DraftRefusal> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.scorecard.updateMany({
+      where: { id, status: "draft", draftVersion: basedOn },
+      data: { draft: JSON.stringify(content), draftSavedAt: now, draftVersion: { increment: 1 } },
+    });
+    if (count === 1) return { ok: true as const, version: basedOn + 1 };
+    return draftRefusal(tx, id);
+  });
+}
+
 type ScorecardKeys = { id: string; loopId: string; stageId: string; interviewerId: string };
 
 /**
@@ -139,34 +167,36 @@ export async function writeCurrentRows(tx: Pick<Tx, "criterionRating" | "signalO
 }
 
 /**
- * Submits (locks) a draft: revision 1 plus the rows aggregation reads, in one transaction.
- * False when it was already submitted; nothing is written then.
+ * Submits (locks) a draft: revision 1 plus the rows aggregation reads, in one transaction. Like a
+ * draft save, it happens only over the draft version the submitter's page was based on
+ * (`scorecard.draftVersion`); otherwise nothing is written and the refusal says why.
  */
 export async function submitScorecard(
-  scorecard: ScorecardKeys,
+  scorecard: ScorecardKeys & { draftVersion: number },
   content: SubmittedContent,
   competencyOf: (criterionId: string) => string,
   now: Date,
-): Promise<boolean> {
+): Promise<{ ok: true } | DraftRefusal> {
   return prisma.$transaction(async (tx) => {
     const locked = await tx.scorecard.updateMany({
-      where: { id: scorecard.id, status: "draft" },
+      where: { id: scorecard.id, status: "draft", draftVersion: scorecard.draftVersion },
       data: {
         status: "submitted",
         submittedAt: now,
         draft: JSON.stringify(content),
         draftSavedAt: now,
+        draftVersion: { increment: 1 },
         recommendation: content.recommendation,
         takeaways: content.takeaways.trim(),
       },
     });
-    if (locked.count === 0) return false;
+    if (locked.count === 0) return draftRefusal(tx, scorecard.id);
     await tx.scorecardRevision.create({
       data: { scorecardId: scorecard.id, number: 1, content: JSON.stringify(content), authorId: scorecard.interviewerId, createdAt: now },
     });
     await writeCurrentRows(tx, scorecard, content, competencyOf);
     await markLoopsChanged(tx, { loopId: scorecard.loopId });
-    return true;
+    return { ok: true as const };
   });
 }
 
@@ -234,4 +264,28 @@ export async function listSubmittedScorecards(loopId: string): Promise<Submitted
     submittedAt: r.submittedAt,
     amendments: Math.max(0, r._count.revisions - 1),
   }));
+}
+
+export type LoopOwed = { loopId: string; candidateName: string } & ViewerOnLoop;
+
+/**
+ * Every loop a person is assigned on, with how far they are there: the committee list and its
+ * exports leave out the loops where they still owe a scorecard (domain: owesScorecardsOnLoop).
+ */
+export async function loopsAssignedTo(userId: string): Promise<LoopOwed[]> {
+  const [assignments, submitted] = await Promise.all([
+    prisma.interviewAssignment.findMany({
+      where: { interviewerId: userId },
+      select: { interview: { select: { loopId: true, loop: { select: { candidate: { select: { name: true } } } } } } },
+    }),
+    prisma.scorecard.groupBy({ by: ["loopId"], where: { interviewerId: userId, status: "submitted" }, _count: { _all: true } }),
+  ]);
+  const submittedBy = new Map(submitted.map((s) => [s.loopId, s._count._all]));
+  const loops = new Map<string, LoopOwed>();
+  for (const { interview } of assignments) {
+    const loop = loops.get(interview.loopId);
+    if (loop) loop.assignedInterviews += 1;
+    else loops.set(interview.loopId, { loopId: interview.loopId, candidateName: interview.loop.candidate.name, assignedInterviews: 1, submittedScorecards: submittedBy.get(interview.loopId) ?? 0 });
+  }
+  return [...loops.values()];
 }

@@ -4,6 +4,7 @@ import type { DecisionOutcome } from "./decision";
 import { isLevel, LEVELS, type Level } from "./levels";
 import { loopProgress, type InterviewState } from "./loop";
 import type { Rubric } from "./rubric/schema";
+import { owesScorecardsOnLoop, type ViewerOnLoop } from "./scorecard/visibility";
 
 /**
  * The hiring committee's list of loops: one row per loop, computed from the pinned rubric and
@@ -196,6 +197,15 @@ export function filterCommitteeRows<T extends Pick<CommitteeRow, "status" | "rec
 /** Filtered, then sorted: what the page shows and the exports hold. */
 export function committeeList<T extends CommitteeRow>(rows: readonly T[], query: CommitteeQuery): T[] {
   return sortCommitteeRows(filterCommitteeRows(rows, query), query.sort, query.direction);
+}
+
+/**
+ * The rows a committee member may list: a loop where they still owe a scorecard is left out, so
+ * that neither its row nor a filter or count reveals what the panel said (independence).
+ */
+export function rowsVisibleTo<T extends { loopId: string }>(rows: readonly T[], assigned: ReadonlyArray<{ loopId: string } & ViewerOnLoop>): readonly T[] {
+  const hidden = new Set(assigned.filter(owesScorecardsOnLoop).map((l) => l.loopId));
+  return hidden.size === 0 ? rows : rows.filter((r) => !hidden.has(r.loopId));
 }
 
 /** How many rows each status filter would show, ignoring the status filter itself. */

@@ -3,21 +3,28 @@ import { nextLevel } from "./levels";
 import type { Rubric } from "./rubric/schema";
 import { hasPermission, type Viewer } from "./permissions";
 import type { Recommendation } from "./scorecard/content";
-import { canSeePanelOnLoop, type ViewerOnLoop } from "./scorecard/visibility";
+import { canSeePanelOnLoop, owesScorecardsOnLoop, type ViewerOnLoop } from "./scorecard/visibility";
 
 /**
  * Who reads a loop's committee page, and how much of it:
  * - committee: hiring committee members and admins — everything, pay included, and they decide;
  * - panel: interviewers who have submitted all their scorecards on the loop — read-only, no pay;
  * - recruiter: stage completion and the decision's outcome, but no ratings and no pay.
+ * Anyone who still owes a scorecard on the loop is at most "recruiter", whatever their roles:
+ * a committee member on the panel reads the evidence, and decides, only after submitting.
  */
 export type CommitteeAudience = "committee" | "panel" | "recruiter";
 
 export function committeeAudience(viewer: Viewer, onLoop: ViewerOnLoop): CommitteeAudience | null {
-  if (hasPermission(viewer.roles, "read:scorecard:any")) return "committee";
+  if (hasPermission(viewer.roles, "read:scorecard:any") && !owesScorecardsOnLoop(onLoop)) return "committee";
   if (canSeePanelOnLoop(viewer, onLoop)) return "panel";
   if (hasPermission(viewer.roles, "read:loop:any")) return "recruiter";
   return null;
+}
+
+/** Records a loop's hiring decision: the committee (or an admin) who owes no scorecard on it. */
+export function canDecideHire(viewer: Viewer, onLoop: ViewerOnLoop): boolean {
+  return hasPermission(viewer.roles, "decide:hire:any") && !owesScorecardsOnLoop(onLoop);
 }
 
 /** Recommendation values as applicant tracking systems (e.g. Greenhouse) name them. */

@@ -3,8 +3,9 @@ import { listDecisions, submittedScorecardsByLoop, type CommitteeScorecard } fro
 import { candidateEmails } from "~/data/candidates.server";
 import { buildCommitteeRows } from "~/data/committee-rows.server";
 import { listLoops, type LoopSummary } from "~/data/loops.server";
+import { loopsAssignedTo } from "~/data/scorecards.server";
 import { atsFromInterviewer } from "~/domain/committee";
-import { committeeList, parseCommitteeQuery, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
+import { committeeList, parseCommitteeQuery, rowsVisibleTo, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
 import { toCsv, UTF8_BOM, type CsvValue } from "~/domain/csv";
 import type { DecisionOutcome } from "~/domain/decision";
 import { requireUserWithPermission } from "./auth.server";
@@ -179,9 +180,10 @@ export function jsonResponse(table: ExportTable, filename: string): Response {
 export function committeeExportLoader(kind: "loops" | "scorecards", format: "csv" | "json") {
   return async function loader({ request }: LoaderFunctionArgs): Promise<Response> {
     const now = new Date();
-    const { query } = await requireCommittee(request, now);
-    const data = await loadCommittee(now);
-    const rows = committeeList(data.rows, query);
+    const { user, query } = await requireCommittee(request, now);
+    const [data, assigned] = await Promise.all([loadCommittee(now), loopsAssignedTo(user.id)]);
+    // Loops where the viewer still owes a scorecard are left out (independence).
+    const rows = committeeList(rowsVisibleTo(data.rows, assigned), query);
     const table = kind === "loops" ? await loopsTable(rows) : scorecardsTable(rows, data);
     const filename = `committee-${kind}-${day(now)}.${format}`;
     if (format === "json") return jsonResponse(table, filename);

@@ -4,6 +4,8 @@ import { listBuilders, listReports, findBuilder, type BuilderRecord } from "~/da
 import { listCandidates } from "~/data/candidates.server";
 import { countUsersByRole } from "~/data/users.server";
 import { committeeRows } from "~/data/committee-rows.server";
+import { loopsAssignedTo } from "~/data/scorecards.server";
+import { rowsVisibleTo } from "~/domain/committee-list";
 import { listAssignedInterviews, listLoops, namesOf } from "~/data/loops.server";
 import { interviewerQueue, owedScorecards } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can("manage:user:any") ? countUsersByRole() : null,
     can("write:scorecard:own") ? listAssignedInterviews(user.id) : null,
     can("manage:loop:any") ? loopsOwingScorecards(now) : null,
-    can("read:scorecard:any") ? loopsInReview(now) : null,
+    can("read:scorecard:any") ? loopsInReview(user.id, now) : null,
     can("read:builder:own") ? listPackets({ builderId: user.id }) : null,
     can("read:builder:team") ? listPackets({ managerId: user.id, statuses: [...OPEN_PACKET_STATUSES] }) : null,
     can("decide:promotion:any") ? listPackets({ statuses: AWAITING_REVIEW }) : null,
@@ -67,8 +69,10 @@ function ownPromotion(record: BuilderRecord, packets: PacketSummary[]): OwnPromo
 }
 
 /** For the hiring committee: loops whose stages are all complete and that await a decision (the first few; the list has them all). */
-async function loopsInReview(now: Date) {
-  const inReview = (await committeeRows(now)).filter((r) => r.status === "in_review");
+async function loopsInReview(viewerId: string, now: Date) {
+  const [rows, assigned] = await Promise.all([committeeRows(now), loopsAssignedTo(viewerId)]);
+  // Not the loops where the viewer still owes a scorecard (independence).
+  const inReview = rowsVisibleTo(rows, assigned).filter((r) => r.status === "in_review");
   const shown = [...inReview].sort((x, y) => x.candidateName.localeCompare(y.candidateName)).slice(0, IN_REVIEW_SHOWN);
   return { total: inReview.length, loops: shown.map((r) => ({ loopId: r.loopId, candidateName: r.candidateName, targetLevel: r.targetLevel })) };
 }

@@ -30,10 +30,10 @@ export const links: LinksFunction = () => [
  * first, filterable and sortable from the address, with the exports for the same filters.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { query } = await requireCommittee(request);
-  const listing = await committeeListing(query, new Date());
+  const { user, query } = await requireCommittee(request);
+  const listing = await committeeListing(query, user.id, new Date());
   const page = pageOf(listing.rows, Number(new URL(request.url).searchParams.get("page") ?? "1"));
-  return { query, rows: page.rows, page: { page: page.page, pages: page.pages, total: page.total, first: page.first, last: page.last }, counts: listing.counts, tracks: listing.tracks };
+  return { query, rows: page.rows, page: { page: page.page, pages: page.pages, total: page.total, first: page.first, last: page.last }, counts: listing.counts, tracks: listing.tracks, hidden: listing.hidden };
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -90,7 +90,7 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
 }
 
 export default function CommitteeListPage() {
-  const { query, rows, page, counts, tracks } = useLoaderData<typeof loader>();
+  const { query, rows, page, counts, tracks, hidden } = useLoaderData<typeof loader>();
   const location = useLocation();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === location.pathname;
@@ -105,6 +105,12 @@ export default function CommitteeListPage() {
         Interview loops with what their scorecards recommend under the pinned rubric. Loops whose stages are all complete and that await a
         decision are in review.
       </p>
+      {hidden > 0 ? (
+        <p className="notice">
+          {hidden === 1 ? "One loop you interview on is" : `${hidden} loops you interview on are`} not listed here, nor in the exports, until
+          you have submitted your scorecards there: your ratings stay independent. Your home page lists what you owe.
+        </p>
+      ) : null}
 
       {/* Keyed on the address so back and forward reset the fields to what is shown. */}
       <Form key={location.search} method="get" action="/committee" role="search" aria-label="Filter loops" className="candidate-filters">

@@ -27,7 +27,9 @@ const AUDIENCE_NOTES = {
  */
 export function CommitteePage({ data }: { data: CommitteeData }) {
   const { loop, evidence, pay } = data;
-  const note = AUDIENCE_NOTES[data.audience];
+  const note = data.owesScorecards
+    ? "You interview on this loop: its ratings, evidence, pay and decision open to you once you have submitted all your scorecards here, so that your ratings stay independent."
+    : AUDIENCE_NOTES[data.audience];
   const sections = [
     ...(evidence
       ? [

@@ -5,11 +5,11 @@ import { interviewStates } from "~/data/loops.server";
 import { panelLeniency } from "~/data/panel-leniency.server";
 import { loopRatings } from "~/data/rater-quality.server";
 import { aggregateLoop } from "~/domain/aggregation";
-import { committeeAudience, competencyChart } from "~/domain/committee";
+import { canDecideHire, committeeAudience, competencyChart } from "~/domain/committee";
+import { owesScorecardsOnLoop } from "~/domain/scorecard/visibility";
 import { currentDecision, decisionSchema } from "~/domain/decision";
 import { isLevel, type Level } from "~/domain/levels";
 import { loopProgress } from "~/domain/loop";
-import { hasPermission } from "~/domain/permissions";
 import { loopAgreement } from "~/domain/rater-quality";
 import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
@@ -35,7 +35,7 @@ async function loadAccess(request: Request, loopId: string | undefined) {
  * the evidence without pay; committee members and admins get everything and decide.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, loop, audience } = await loadAccess(request, params.loopId);
+  const { user, loop, audience, onLoop } = await loadAccess(request, params.loopId);
   const now = new Date();
   const rubric = loop.rubric;
   const progress = loopProgress(rubric.stages, rubric.decision_rules.scorecards_per_stage, interviewStates(loop), now);
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const base = {
     audience,
+    owesScorecards: owesScorecardsOnLoop(onLoop),
     loop: {
       id: loop.id,
       candidate: { id: loop.candidate.id, name: loop.candidate.name },
@@ -90,15 +91,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bands: rubric.bands,
       decisions,
       currentDecisionId: current?.id ?? null,
-      canDecide: hasPermission(user.roles, "decide:hire:any"),
+      canDecide: canDecideHire(user, onLoop),
     },
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, loop } = await loadAccess(request, params.loopId);
-  if (!hasPermission(user.roles, "decide:hire:any")) {
-    throw data({ message: "Only hiring committee members and admins record decisions." }, { status: 403 });
+  const { user, loop, onLoop } = await loadAccess(request, params.loopId);
+  if (!canDecideHire(user, onLoop)) {
+    const message = owesScorecardsOnLoop(onLoop)
+      ? "You interview on this loop: submit your scorecards before you take part in its decision."
+      : "Only hiring committee members and admins record decisions.";
+    throw data({ message }, { status: 403 });
   }
   const parsed = parseForm(decisionSchema(loop.rubric.bands), await request.formData());
   if (!parsed.success) return badRequest(parsed.failure);
