@@ -1,14 +1,17 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { findLoop } from "~/data/loops.server";
 import { findInterview, findScorecard, saveDraft } from "~/data/scorecards.server";
-import { stageRubric } from "~/domain/scorecard/content";
+import { contentFromDraft, stageRubric } from "~/domain/scorecard/content";
+import { LOCKED_DRAFT_MESSAGE, draftSaveSchema, staleDraftMessage, unwrapContentErrors, type DraftSaveAnswer } from "~/domain/scorecard/draft-save";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { parseJsonBody } from "~/utils/forms.server";
 
 /**
- * Autosave: the scorecard page posts the whole form here as JSON while the interviewer types
- * and when they leave the page (fetch keepalive). Only the author saves, and only a draft.
+ * Autosave: the scorecard page posts `{ version, content }` here as JSON while the interviewer
+ * types and when they leave the page (fetch keepalive). Only the author saves, only a draft, and
+ * only over the version the page was based on; the answers are described in
+ * `~/domain/scorecard/draft-save`.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
@@ -16,17 +19,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scorecard = params.scorecardId ? await findScorecard(params.scorecardId) : null;
   if (!scorecard) throw data({ message: "No such scorecard" }, { status: 404 });
   if (scorecard.interviewerId !== user.id) throw data({ message: "This is not your scorecard." }, { status: 403 });
-  if (scorecard.status !== "draft") {
-    return Response.json({ ok: false, formErrors: ["This scorecard is submitted; change it with an amendment."] }, { status: 409 });
-  }
+  const answer = (body: DraftSaveAnswer, status = 200) => Response.json(body, { status });
+  if (scorecard.status !== "draft") return answer({ ok: false, reason: "locked", formErrors: [LOCKED_DRAFT_MESSAGE] }, 409);
   const interview = (await findInterview(scorecard.interviewId))!;
   const stage = stageRubric((await findLoop(interview.loopId))!.rubric, interview.stageId)!;
-  const parsed = await parseJsonBody(scorecardSchemas(stage).draft, request);
-  if (!parsed.success) return Response.json({ ok: false, ...parsed.failure }, { status: 400 });
+  const parsed = await parseJsonBody(draftSaveSchema(scorecardSchemas(stage)), request);
+  if (!parsed.success) {
+    return answer({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, 400);
+  }
 
-  const saved = await saveDraft(scorecard.id, parsed.data, now);
-  if (!saved) return Response.json({ ok: false, formErrors: ["This scorecard was submitted meanwhile."] }, { status: 409 });
-  return Response.json({ ok: true, savedAt: now.toISOString() });
+  const saved = await saveDraft(scorecard.id, parsed.data.version, parsed.data.content, now);
+  if (saved.ok) return answer({ ok: true, savedAt: now.toISOString(), version: saved.version });
+  if (saved.reason === "stale") {
+    const { current } = saved;
+    return answer(
+      {
+        ok: false,
+        reason: "stale",
+        formErrors: [staleDraftMessage(current.savedAt)],
+        current: { version: current.version, content: contentFromDraft(stage, current.draft), savedAt: current.savedAt?.toISOString() ?? null },
+      },
+      409,
+    );
+  }
+  if (saved.reason === "locked") return answer({ ok: false, reason: "locked", formErrors: [LOCKED_DRAFT_MESSAGE] }, 409);
+  throw data({ message: "No such scorecard" }, { status: 404 });
 }
 
 export function loader() {

@@ -15,7 +15,7 @@ async function submit(interviewId: string, userId: string, content: unknown) {
   const request = new Request(new URL("/", BASE), {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/json" },
-    body: JSON.stringify({ intent: "submit", content }),
+    body: JSON.stringify({ intent: "submit", version: 0, content }),
   });
   try {
     await scorecardPage.action({ request, params: { interviewId }, context: { clientAddress: "x", cspNonce: "" } });

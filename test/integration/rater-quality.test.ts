@@ -20,7 +20,7 @@ const now = new Date();
 async function submit(interview: { id: string; loopId: string; stageId: string }, interviewerId: string, ratings: number[]) {
   const scorecard = await openScorecard(interview, interviewerId, now);
   const content = stage2Content(ratings) as SubmittedContent;
-  expect(await submitScorecard({ ...scorecard, interviewerId }, content, (c) => COMPETENCY[c]!, now)).toBe(true);
+  expect(await submitScorecard({ ...scorecard, interviewerId }, content, (c) => COMPETENCY[c]!, now)).toEqual({ ok: true });
 }
 
 /**
@@ -42,7 +42,7 @@ beforeAll(async () => {
   await submit(i2, a!.id, [3, 4, 3, 4]);
   await submit(i2, c!.id, [2, 3, 2, 3]);
   const draft = await openScorecard(i1, d!.id, now);
-  expect(await saveDraft(draft.id, stage2Content([1, 1, 1, 1]), now)).toBe(true);
+  expect(await saveDraft(draft.id, draft.draftVersion, stage2Content([1, 1, 1, 1]), now)).toEqual({ ok: true, version: 1 });
   await prisma.criterionRating.createMany({
     data: CRITERIA.map((criterionId) => ({ scorecardId: draft.id, criterionId, competencyId: COMPETENCY[criterionId]!, rating: 1, evidence: "draft" })),
   });

@@ -4,41 +4,14 @@ import * as draft from "~/routes/scorecards.$scorecardId.draft";
 import * as readPage from "~/routes/scorecards.$scorecardId._index/route";
 import * as scorecardPage from "~/routes/interviews.$interviewId.scorecard/route";
 import * as loopPage from "~/routes/loops.$loopId._index/route";
-import { BASE, call } from "../helpers/route";
+import { postJson } from "../helpers/json";
+import { call } from "../helpers/route";
 import { loopWithInterviews, stage2Content } from "../helpers/loops";
 import { createUser, sessionCookieFor } from "../helpers/users";
 
 async function interviewer(name = "Interviewer") {
   const user = await createUser(["interviewer"], { name });
   return { user, cookie: await sessionCookieFor(user.id) };
-}
-
-/** POSTs JSON to a route action the way the scorecard page does. */
-async function postJson(handler: typeof scorecardPage.action | typeof draft.action, url: string, cookie: string, params: Record<string, string>, body: unknown) {
-  const request = new Request(new URL(url, BASE), {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/json" },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  let outcome: unknown;
-  try {
-    outcome = await handler({ request, params, context: { clientAddress: "203.0.113.1", cspNonce: "" } });
-  } catch (thrown) {
-    outcome = thrown;
-  }
-  if (outcome instanceof Response) {
-    const text = await outcome.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: outcome.status, body, location: outcome.headers.get("Location") };
-  }
-  const d = outcome as { type?: string; data?: unknown; init?: { status?: number } };
-  if (d?.type === "DataWithResponseInit") return { status: d.init?.status ?? 200, body: d.data, location: null };
-  throw outcome;
 }
 
 async function setup() {
@@ -51,8 +24,8 @@ async function setup() {
     expect(page.status).toBe(200);
     return page.body as Awaited<ReturnType<typeof scorecardPage.loader>>;
   };
-  const submit = (who: typeof a, content: unknown) =>
-    postJson(scorecardPage.action, `/interviews/${interviewId}/scorecard`, who.cookie, { interviewId }, { intent: "submit", content });
+  const submit = (who: typeof a, content: unknown, version = 0) =>
+    postJson(scorecardPage.action, `/interviews/${interviewId}/scorecard`, who.cookie, { interviewId }, { intent: "submit", version, content });
   return { a, b, loopId, interviewId, open, submit };
 }
 
@@ -76,12 +49,13 @@ describe("writing a scorecard", () => {
     const { scorecardId, content } = await open(a);
     content.ratings[0]!.rating = 4;
     content.ratings[0]!.evidence = "Half-way through my notes";
-    const saved = await postJson(draft.action, `/scorecards/${scorecardId}/draft`, a.cookie, { scorecardId }, content);
+    const saved = await postJson(draft.action, `/scorecards/${scorecardId}/draft`, a.cookie, { scorecardId }, { version: 0, content });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ ok: true, savedAt: expect.any(String) });
+    expect(saved.body).toMatchObject({ ok: true, savedAt: expect.any(String), version: 1 });
     const again = await open(a);
     expect(again.content.ratings[0]).toEqual({ criterionId: "live_build", rating: 4, evidence: "Half-way through my notes" });
     expect(again.draftSavedAt).not.toBeNull();
+    expect(again.draftVersion).toBe(1);
   });
 
   it("submits a complete scorecard: locked, revision 1, one rating row per criterion, raised flags recorded", async () => {
@@ -132,7 +106,7 @@ describe("invalid scorecard payloads get 400 with field errors and write nothing
     const { scorecardId } = await open(a);
     const content = stage2Content();
     content.ratings[0]!.criterionId = "growth_plan";
-    const answer = await postJson(draft.action, `/scorecards/${scorecardId}/draft`, a.cookie, { scorecardId }, content);
+    const answer = await postJson(draft.action, `/scorecards/${scorecardId}/draft`, a.cookie, { scorecardId }, { version: 0, content });
     expect(answer.status).toBe(400);
     expect((answer.body as { fieldErrors: Record<string, string[]> }).fieldErrors["ratings.0.criterionId"]).toBeDefined();
     expect((await prisma.scorecard.findUniqueOrThrow({ where: { id: scorecardId } })).draft).toBe("{}");
@@ -155,7 +129,7 @@ describe("who may write", () => {
     const outsider = await interviewer("Outsider");
     const page = await call(scorecardPage.loader, { url: "/", cookie: outsider.cookie, params: { interviewId } });
     expect(page.status).toBe(403);
-    const write = await postJson(scorecardPage.action, "/", outsider.cookie, { interviewId }, { intent: "submit", content: stage2Content() });
+    const write = await postJson(scorecardPage.action, "/", outsider.cookie, { interviewId }, { intent: "submit", version: 0, content: stage2Content() });
     expect(write.status).toBe(403);
     expect(await prisma.scorecard.count({ where: { interviewId, interviewerId: outsider.user.id } })).toBe(0);
   });
@@ -163,7 +137,7 @@ describe("who may write", () => {
   it("refuses another interviewer's draft autosave", async () => {
     const { a, b, open } = await setup();
     const { scorecardId } = await open(a);
-    const answer = await postJson(draft.action, "/", b.cookie, { scorecardId }, stage2Content());
+    const answer = await postJson(draft.action, "/", b.cookie, { scorecardId }, { version: 0, content: stage2Content() });
     expect(answer.status).toBe(403);
   });
 
@@ -181,8 +155,9 @@ describe("a submitted scorecard changes only by amendment", () => {
     const { scorecardId } = await open(a);
     expect((await submit(a, stage2Content([3, 3, 3, 3]))).status).toBe(302);
     expect((await submit(a, stage2Content([2, 2, 2, 2]))).status).toBe(409);
-    const save = await postJson(draft.action, "/", a.cookie, { scorecardId }, stage2Content([1, 1, 1, 1]));
+    const save = await postJson(draft.action, "/", a.cookie, { scorecardId }, { version: 1, content: stage2Content([1, 1, 1, 1]) });
     expect(save.status).toBe(409);
+    expect(save.body).toMatchObject({ ok: false, reason: "locked" });
     const ratings = await prisma.criterionRating.findMany({ where: { scorecardId } });
     expect(ratings.every((r) => r.rating === 3)).toBe(true);
   });
@@ -252,7 +227,7 @@ describe("independence", () => {
     const [screen, deepDive] = interviewIds as [string, string];
     const bPage = await call(scorecardPage.loader, { url: "/", cookie: b.cookie, params: { interviewId: deepDive } });
     const bId = (bPage.body as { scorecardId: string }).scorecardId;
-    await postJson(scorecardPage.action, "/", b.cookie, { interviewId: deepDive }, { intent: "submit", content: stage2Content() });
+    await postJson(scorecardPage.action, "/", b.cookie, { interviewId: deepDive }, { intent: "submit", version: 0, content: stage2Content() });
 
     await call(scorecardPage.loader, { url: "/", cookie: a.cookie, params: { interviewId: screen } });
     const stage1 = {
@@ -262,7 +237,7 @@ describe("independence", () => {
       recommendation: "yes",
       takeaways: "Good screen.",
     };
-    expect((await postJson(scorecardPage.action, "/", a.cookie, { interviewId: screen }, { intent: "submit", content: stage1 })).status).toBe(302);
+    expect((await postJson(scorecardPage.action, "/", a.cookie, { interviewId: screen }, { intent: "submit", version: 0, content: stage1 })).status).toBe(302);
     expect((await call(readPage.loader, { url: "/", cookie: a.cookie, params: { scorecardId: bId } })).status).toBe(403);
   });
 

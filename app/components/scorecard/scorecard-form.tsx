@@ -1,15 +1,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useMemo } from "react";
+import { forwardRef, useCallback, useEffect, useMemo, useRef } from "react";
 import { useController, useForm, type Control } from "react-hook-form";
 import { FormErrors } from "~/components/form-fields";
 import { LocalTime } from "~/components/local-time";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type ScorecardContent, type StageRubric } from "~/domain/scorecard/content";
+import type { CurrentDraft } from "~/domain/scorecard/draft-save";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
+import { DraftConflict } from "./draft-conflict";
 import { useAutosave, type SaveState } from "./use-autosave";
 
 type FormValues = ScorecardContent & { reason?: string };
-type ServerAnswer = { ok: boolean; fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] };
+type ServerAnswer = { ok: boolean; reason?: string; fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[]; current?: CurrentDraft };
 
 type Props = {
   stage: StageRubric;
@@ -17,6 +19,8 @@ type Props = {
   /** "draft": autosaves and submits; "amend": changes a submitted scorecard with a reason. */
   mode: "draft" | "amend";
   draftUrl: string;
+  /** The draft version the page was loaded at: saves and the submission name the version they are based on. */
+  initialVersion: number;
   initialSavedAt: Date | null;
   onCancel?: () => void;
 };
@@ -25,7 +29,7 @@ type Props = {
  * The scorecard editor: react-hook-form validated by the same zod schema the action uses,
  * native radios and checkboxes (usable with the keyboard alone), anchors beside each rating.
  */
-export function ScorecardForm({ stage, initial, mode, draftUrl, initialSavedAt, onCancel }: Props) {
+export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, initialSavedAt, onCancel }: Props) {
   const schemas = useMemo(() => scorecardSchemas(stage), [stage]);
   const fetcher = useFetcher<ServerAnswer>();
   const form = useForm<FormValues>({
@@ -47,7 +51,15 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialSavedAt, 
     },
     [schemas, form],
   );
-  const autosave = useAutosave({ url: draftUrl, enabled: mode === "draft", initialSavedAt, read, subscribe, restore });
+  const autosave = useAutosave({ url: draftUrl, enabled: mode === "draft", initialVersion, initialSavedAt, read, subscribe, restore });
+  const conflictHeading = useRef<HTMLHeadingElement>(null);
+  const saveStatus = useRef<HTMLParagraphElement>(null);
+  const { reportConflict } = autosave;
+
+  // A submission refused because another tab or window saved a newer draft: the same choice as for an autosave.
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.reason === "stale" && fetcher.data.current) reportConflict(fetcher.data.current);
+  }, [fetcher.state, fetcher.data, reportConflict]);
 
   // Errors the server found (it parses with the same schema) go to the fields they concern.
   useEffect(() => {
@@ -60,9 +72,13 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialSavedAt, 
 
   const onValid = async (values: FormValues) => {
     if (mode === "draft") {
-      await autosave.flushNow();
+      const version = await autosave.flushNow();
+      if (version === null) {
+        conflictHeading.current?.focus();
+        return;
+      }
       const { reason: _reason, ...content } = values;
-      fetcher.submit({ intent: "submit", content } as never, { method: "post", encType: "application/json" });
+      fetcher.submit({ intent: "submit", version, content } as never, { method: "post", encType: "application/json" });
     } else {
       const { reason, ...content } = values;
       fetcher.submit({ intent: "amend", reason: reason ?? "", content } as never, { method: "post", encType: "application/json" });
@@ -81,8 +97,29 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialSavedAt, 
 
   return (
     <form className="scorecard-form stack" noValidate onSubmit={form.handleSubmit(onValid)} aria-label={mode === "draft" ? "Scorecard" : "Amend scorecard"}>
-      {mode === "draft" ? <SaveIndicator state={autosave.state} /> : null}
-      <FormErrors errors={fetcher.data?.formErrors} />
+      {mode === "draft" ? (
+        <SaveIndicator
+          ref={saveStatus}
+          state={autosave.state}
+          onReview={autosave.conflict ? () => conflictHeading.current?.focus() : undefined}
+        />
+      ) : null}
+      {autosave.conflict ? (
+        <DraftConflict
+          ref={conflictHeading}
+          stage={stage}
+          current={autosave.conflict}
+          onKeepMine={() => {
+            void autosave.keepMine();
+            saveStatus.current?.focus();
+          }}
+          onTakeNewer={() => {
+            autosave.takeNewer();
+            saveStatus.current?.focus();
+          }}
+        />
+      ) : null}
+      <FormErrors errors={fetcher.data?.reason === "stale" ? undefined : fetcher.data?.formErrors} />
       {Object.keys(errors).length > 0 ? (
         <p className="form-errors" role="alert">
           Some answers need attention: see the messages below.
@@ -285,13 +322,25 @@ function RatingGroup({
   );
 }
 
-function SaveIndicator({ state }: { state: SaveState }) {
+const SaveIndicator = forwardRef<HTMLParagraphElement, { state: SaveState; onReview?: () => void }>(function SaveIndicator({ state, onReview }, ref) {
   return (
-    <p className={`save-indicator save-${state.status}`} role="status" aria-live="polite">
+    <p ref={ref} tabIndex={-1} className={`save-indicator save-${state.status}`} role="status" aria-live="polite">
       {state.status === "saving"
         ? "Saving…"
         : state.status === "error"
-          ? state.message
+          ? (
+            <>
+              {state.message}
+              {onReview ? (
+                <>
+                  {" "}
+                  <a href="#draft-conflict" onClick={(e) => (e.preventDefault(), onReview())}>
+                    Choose which version to keep
+                  </a>
+                </>
+              ) : null}
+            </>
+          )
           : state.savedAt
             ? (
               <>
@@ -301,4 +350,4 @@ function SaveIndicator({ state }: { state: SaveState }) {
             : "Your draft saves itself as you type."}
     </p>
   );
-}
+});

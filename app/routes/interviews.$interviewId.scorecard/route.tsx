@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
@@ -9,8 +9,12 @@ import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/sc
 import { amendScorecard, submitScorecard } from "~/data/scorecards.server";
 import { scorecardDueAt } from "~/domain/loop";
 import { contentFromDraft } from "~/domain/scorecard/content";
+import { LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
+import styles from "~/styles/scorecard.css?url";
 import { parseValue } from "~/utils/forms.server";
 import { competencyOfCriterion, requireOwnScorecard } from "~/utils/scorecard-access.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Scorecard · ${data.candidateName} · Builder Ladder` : "Scorecard · Builder Ladder" },
@@ -29,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scorecardId: scorecard.id,
     status: scorecard.status,
     content: current ?? contentFromDraft(stage, scorecard.draft),
+    /** The draft version this page is based on: autosaves and the submission name it. */
+    draftVersion: scorecard.draftVersion,
     draftSavedAt: scorecard.draftSavedAt,
     submittedAt: scorecard.submittedAt,
     revisions: scorecard.revisions,
@@ -36,11 +42,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const Intent = z.object({ intent: z.enum(["submit", "amend"]) }).loose();
-
-/** Field errors of `{ content: … }` are reported at the form's own names (`ratings.0.evidence`). */
-function unwrapContent(fieldErrors: Record<string, string[] | undefined>) {
-  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k.replace(/^content\./, ""), v]));
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
@@ -57,14 +58,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent.data.intent === "submit") {
     if (scorecard.status !== "draft") {
-      return data({ ok: false, fieldErrors: {}, formErrors: ["This scorecard is already submitted; change it with an amendment."] }, { status: 409 });
+      return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: ["This scorecard is already submitted; change it with an amendment."] }, { status: 409 });
     }
-    const parsed = parseValue(z.object({ content: schemas.submission }), body);
+    // `{ intent: "submit", version, content }`: the version is the draft the page was based on.
+    const parsed = parseValue(submitSchema(schemas), body);
     if (!parsed.success) {
-      return data({ ok: false, fieldErrors: unwrapContent(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
+      return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
     }
-    const submitted = await submitScorecard(scorecard, parsed.data.content, competencyOf, now);
-    if (!submitted) return data({ ok: false, fieldErrors: {}, formErrors: ["This scorecard was submitted meanwhile."] }, { status: 409 });
+    const submitted = await submitScorecard({ ...scorecard, draftVersion: parsed.data.version }, parsed.data.content, competencyOf, now);
+    if (!submitted.ok && submitted.reason === "stale") {
+      const { current } = submitted;
+      return data(
+        {
+          ok: false,
+          reason: "stale",
+          fieldErrors: {},
+          formErrors: [staleDraftMessage(current.savedAt)],
+          current: { version: current.version, content: contentFromDraft(stage, current.draft), savedAt: current.savedAt?.toISOString() ?? null },
+        },
+        { status: 409 },
+      );
+    }
+    if (!submitted.ok) return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: [LOCKED_DRAFT_MESSAGE] }, { status: 409 });
     return redirect(`/interviews/${scorecard.interviewId}/scorecard`);
   }
 
@@ -73,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseValue(schemas.amendment, body);
   if (!parsed.success) {
-    return data({ ok: false, fieldErrors: unwrapContent(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
+    return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
   }
   await amendScorecard(scorecard, parsed.data.content, parsed.data.reason, user.id, competencyOf, now);
   return redirect(`/interviews/${scorecard.interviewId}/scorecard`);
@@ -124,6 +139,7 @@ export default function ScorecardPage() {
           initial={data.content}
           mode="draft"
           draftUrl={draftUrl}
+          initialVersion={data.draftVersion}
           initialSavedAt={data.draftSavedAt ? new Date(data.draftSavedAt) : null}
         />
       ) : amending ? (
@@ -132,6 +148,7 @@ export default function ScorecardPage() {
           initial={data.content}
           mode="amend"
           draftUrl={draftUrl}
+          initialVersion={data.draftVersion}
           initialSavedAt={null}
           onCancel={() => setAmending(false)}
         />
