@@ -17,7 +17,8 @@ export type LoopInterview = {
 
 export type LoopDetail = {
   id: string;
-  candidate: { id: string; name: string; email: string };
+  // No contact data: a loop is read by its interviewers, who may not see the candidate's.
+  candidate: { id: string; name: string };
   targetLevel: string;
   createdAt: Date;
   rubricVersion: { id: string; track: string; version: number; name: string };
@@ -28,7 +29,7 @@ export type LoopDetail = {
 const person = { select: { id: true, name: true, email: true } } as const;
 
 const loopInclude = {
-  candidate: { select: { id: true, name: true, email: true } },
+  candidate: { select: { id: true, name: true } },
   rubricVersion: { select: { id: true, track: true, version: true, name: true, contentHash: true } },
   interviews: {
     orderBy: { startsAt: "asc" },

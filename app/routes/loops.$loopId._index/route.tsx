@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loopId: loop.id,
     access,
     canReadCandidate: hasPermission(user.roles, "read:candidate:any"),
-    candidate: loop.candidate,
+    candidate: { id: loop.candidate.id, name: loop.candidate.name },
     targetLevel: loop.targetLevel,
     rubricVersion: loop.rubricVersion,
     createdAt: loop.createdAt,
