@@ -72,6 +72,21 @@ test("signing in from a protected page returns to it", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Users and roles" })).toBeVisible();
 });
 
+test("a sign-in link that points at another host lands on the home page of this site", async ({ page, baseURL }) => {
+  // The browser normalises /./\127.0.0.1:3309/phish into //127.0.0.1:3309/phish: another host.
+  const hostile = "/./\\127.0.0.1:3309/phish";
+  await page.goto(`/login?redirectTo=${encodeURIComponent(hostile)}`);
+  await page.getByLabel("Email").fill(demoLogin("builder").email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  // Signed in already, the sign-in page sends the same link home too.
+  await page.goto(`/login?redirectTo=${encodeURIComponent(hostile)}`);
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+});
+
 test("an interviewer opening an admin page gets a clear 403", async ({ page }) => {
   await signIn(page, "interviewer");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);

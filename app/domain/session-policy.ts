@@ -8,13 +8,24 @@ export function isSessionActive(session: { expiresAt: Date }, now: Date): boolea
 }
 
 /**
- * Where to send a user after signing in. Only paths on this site: anything that could
- * leave it (`//evil.example`, `https://…`, `/\evil`) falls back to the home page.
+ * Where to send a user after signing in: a path on this site, or `fallback`. The target is
+ * resolved the way a browser resolves a Location header and the normalised path is returned, so
+ * what is checked is what the browser will follow: `/./\evil:1/x` normalises to `//evil:1/x`,
+ * a link to another host, and is refused. Backslashes (browsers read them as slashes) and
+ * control characters (browsers drop them) are refused outright.
  */
+const PROBE_ORIGIN = "http://builder-ladder.invalid";
+
 export function safeRedirectPath(target: string | null | undefined, fallback = "/"): string {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (!target || !target.startsWith("/") || target.length > 2048) return fallback;
+  if (/[\\\u0000-\u001f\u007f]/.test(target)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, PROBE_ORIGIN);
+  } catch {
     return fallback;
   }
-  if (/[\u0000-\u001f]/.test(target)) return fallback;
-  return target;
+  if (url.origin !== PROBE_ORIGIN) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? fallback : path;
 }

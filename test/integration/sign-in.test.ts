@@ -50,6 +50,13 @@ describe("signing in", () => {
       form: { email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example/steal" },
     });
     expect(away.headers.get("Location")).toBe("/");
+
+    // Normalised by the browser into //127.0.0.1:3309/phish: another host.
+    const dotted = await call(login.action, {
+      url: "/login",
+      form: { email: user.email, password: TEST_PASSWORD, redirectTo: "/./\\127.0.0.1:3309/phish" },
+    });
+    expect(dotted.headers.get("Location")).toBe("/");
   });
 
   it("rejects a wrong password with a message and creates no session", async () => {
