@@ -19,6 +19,8 @@ describe("failed sign-in throttling", () => {
     expect(eleventh.status).toBe(429);
     expect(eleventh.body).toMatchObject({ formErrors: [expect.stringMatching(/Too many failed sign-in attempts.*try again in 15 minutes/)] });
     expect(eleventh.headers.get("Retry-After")).toBe("900");
+    // The route's headers export carries it onto the HTTP response (documents and .data alike).
+    expect(new Headers(login.headers!({ actionHeaders: eleventh.headers, loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined })).get("Retry-After")).toBe("900");
 
     const rightPassword = await attempt(user.email, TEST_PASSWORD);
     expect(rightPassword.status).toBe(429);

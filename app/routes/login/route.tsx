@@ -1,15 +1,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { safeRedirectPath } from "~/domain/session-policy";
 import { attemptSignIn, getUser } from "~/utils/auth.server";
 import { badRequest, formError, parseForm } from "~/utils/forms.server";
+import { passRetryAfter } from "~/utils/retry-after";
 import { startSession } from "~/utils/session.server";
 import { LoginSchema, type LoginForm } from "./schema";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Builder Ladder" }];
+
+// Without this export the 429's Retry-After never reaches the browser (document or .data request).
+export const headers: HeadersFunction = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
