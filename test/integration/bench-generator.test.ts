@@ -180,10 +180,10 @@ describe("the generated organisation", () => {
       return answer.status;
     };
     const scorecardId = manifest.draftScorecardId;
-    expect(await post(draftRoute.action, `/scorecards/${scorecardId}/draft`, { scorecardId }, manifest.draftContent)).toBe(200);
+    expect(await post(draftRoute.action, `/scorecards/${scorecardId}/draft`, { scorecardId }, { version: 0, content: manifest.draftContent })).toBe(200);
 
     const interviewId = manifest.submitInterviewIds[0]!;
-    expect(await post(scorecardPage.action, `/interviews/${interviewId}/scorecard`, { interviewId }, { intent: "submit", content: manifest.submitContent })).toBe(302);
+    expect(await post(scorecardPage.action, `/interviews/${interviewId}/scorecard`, { interviewId }, { intent: "submit", version: 0, content: manifest.submitContent })).toBe(302);
     const card = await prisma.scorecard.findFirstOrThrow({ where: { interviewId, interviewer: { email: manifest.logins.submitter } }, include: { _count: { select: { ratings: true, revisions: true } } } });
     expect(card.status).toBe("submitted");
     expect(card._count).toEqual({ ratings: manifest.submitContent.ratings.length, revisions: 1 });
