@@ -1,0 +1,222 @@
+/**
+ * The organisation the security tests run against: the demo organisation (Northwind Labs) seeded
+ * into the test file's fresh database, plus the people and records it lacks for the matrix:
+ *
+ * - one person for each role that no demo person holds alone (hiring committee, manager), the
+ *   manager with one report of their own (another team for everyone else);
+ * - an admin who interviews on Jonas Weber's loop and has not submitted (independence binds
+ *   admins too), a hiring-committee member who interviewed on the same loop and has submitted,
+ *   and a recruiter who interviews on Ana Souza's loop and has not;
+ * - a hiring decision with pay on Ravi Menon's loop (the demo has none), so pay has a value to leak.
+ *
+ * Then the facts the rules need are read back from the database: who is assigned where and what
+ * they submitted, every scorecard, packet, builder, candidate and rubric version.
+ */
+import { prisma } from "~/data/db.server";
+import { recordDecision } from "~/data/committee.server";
+import { addInterview, findLoop } from "~/data/loops.server";
+import { syncRubricFiles } from "~/data/rubrics.server";
+import { writeCurrentRows } from "~/data/scorecards.server";
+import { isRole, type Role } from "~/domain/roles";
+import type { PacketParties } from "~/domain/promotion/access";
+import type { PacketStatus } from "~/domain/promotion/workflow";
+import type { Rubric } from "~/domain/rubric/schema";
+import type { ViewerOnLoop } from "~/domain/scorecard/visibility";
+import { stageRubric } from "~/domain/scorecard/content";
+import { scorecardSchemas } from "~/domain/scorecard/schema";
+import { seedDemoOrganisation } from "../../prisma/seed/demo-organisation";
+import { stage2Content } from "../helpers/loops";
+import { createUser } from "../helpers/users";
+
+export type Person = { id: string; email: string; name: string; roles: Role[] };
+export type InterviewFacts = { id: string; loopId: string; stageId: string; interviewerIds: string[] };
+export type ScorecardFacts = { id: string; loopId: string; interviewId: string; interviewerId: string; status: "draft" | "submitted" };
+export type LoopFacts = { id: string; candidateId: string; candidateName: string; interviews: InterviewFacts[] };
+export type PacketFacts = { id: string; builderName: string; parties: PacketParties; evidenceIds: string[] };
+/** `band`: every figure of the band of the builder's level in their pinned version (their record shows it to those who see their pay). */
+export type BuilderFacts = { userId: string; name: string; managerId: string | null; level: string; band: number[] };
+export type DecisionFacts = { id: string; loopId: string; outcome: string };
+export type CandidateFacts = { id: string; name: string; email: string };
+
+export type World = {
+  now: Date;
+  people: Person[];
+  person: (email: string) => Person;
+  loops: LoopFacts[];
+  loopOf: (candidateName: string) => LoopFacts;
+  interviews: InterviewFacts[];
+  scorecards: ScorecardFacts[];
+  packets: PacketFacts[];
+  builders: BuilderFacts[];
+  candidates: CandidateFacts[];
+  decisions: DecisionFacts[];
+  rubricVersions: Array<{ track: string; version: number }>;
+  /** How far a person is with their own scorecards on a loop, counted from the rows. */
+  onLoop: (userId: string, loopId: string) => ViewerOnLoop;
+};
+
+export const EXTRA = {
+  hiringCommittee: "harriet.solo@test.example",
+  manager: "mona.solo@test.example",
+  report: "ben.report@test.example",
+  adminInterviewer: "ada.admin@test.example",
+  committeeInterviewer: "hugo.panel@test.example",
+  recruiterInterviewer: "rita.recruiter@test.example",
+} as const;
+
+const HOUR = 3_600_000;
+
+export async function buildWorld(): Promise<World> {
+  const now = new Date();
+  await syncRubricFiles(now);
+  await seedDemoOrganisation(prisma, now);
+  await addExtras(now);
+  return readWorld(now);
+}
+
+async function addExtras(now: Date) {
+  await createUser(["hiring_committee"], { email: EXTRA.hiringCommittee, name: "Harriet Solo" });
+  const mona = await createUser(["manager"], { email: EXTRA.manager, name: "Mona Solo" });
+  const ben = await createUser(["builder"], { email: EXTRA.report, name: "Ben Report" });
+  const ada = await createUser(["admin", "interviewer"], { email: EXTRA.adminInterviewer, name: "Ada Admin-Interviewer" });
+  const hugo = await createUser(["hiring_committee", "interviewer"], { email: EXTRA.committeeInterviewer, name: "Hugo Panel" });
+  const rita = await createUser(["recruiter", "interviewer"], { email: EXTRA.recruiterInterviewer, name: "Rita Recruiter-Interviewer" });
+
+  const v2 = await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 2 } } });
+  const started = new Date("2025-10-06T09:00:00Z");
+  await prisma.builder.create({
+    data: {
+      userId: ben.id,
+      level: "L4",
+      managerId: mona.id,
+      startedAt: started,
+      rubricVersionId: v2.id,
+      baseSalary: 181500,
+      currency: "USD",
+      levelHistory: { create: [{ level: "L4", effectiveAt: started, reason: "joined" }] },
+    },
+  });
+
+  const loopIdOf = async (candidateEmail: string) => (await prisma.loop.findFirstOrThrow({ where: { candidate: { email: candidateEmail } } })).id;
+  const jonas = await loopIdOf("jonas.weber@mail.example");
+  const ana = await loopIdOf("ana.souza@mail.example");
+  const ravi = await loopIdOf("ravi.menon@mail.example");
+
+  // Ada owes a scorecard on Jonas's loop; Hugo interviewed there too and has submitted.
+  await addInterview({ loopId: jonas, stageId: "product_assessment", startsAt: new Date(now.getTime() - 50 * HOUR), durationMinutes: 60, interviewerIds: [ada.id], now });
+  const hugosInterview = await addInterview({ loopId: jonas, stageId: "technical_deep_dive", startsAt: new Date(now.getTime() - 74 * HOUR), durationMinutes: 60, interviewerIds: [hugo.id], now });
+  // Written as the demo seed writes submitted scorecards (revision 1 and the current rows).
+  const loop = (await findLoop(jonas))!;
+  const stage = stageRubric(loop.rubric, "technical_deep_dive")!;
+  const content = stage2Content([3, 2, 3, 3], { takeaways: "Hugo's take-away: the candidate reasons well about cost but rushed the schema design." });
+  content.ratings = content.ratings.map((r) => ({ ...r, evidence: `Hugo's notes on ${r.criterionId}: the candidate walked through the trade-offs with numbers.` }));
+  const parsed = scorecardSchemas(stage).submission.parse(content);
+  const submittedAt = new Date(now.getTime() - 70 * HOUR);
+  const keys = { interviewId: hugosInterview, interviewerId: hugo.id, loopId: jonas, stageId: "technical_deep_dive" };
+  const card = await prisma.scorecard.create({
+    data: { ...keys, status: "submitted", draft: JSON.stringify(parsed), draftSavedAt: submittedAt, submittedAt, recommendation: parsed.recommendation, takeaways: parsed.takeaways, createdAt: submittedAt },
+  });
+  await prisma.scorecardRevision.create({ data: { scorecardId: card.id, number: 1, content: JSON.stringify(parsed), authorId: hugo.id, createdAt: submittedAt } });
+  await writeCurrentRows(prisma, { id: card.id, ...keys }, parsed, (criterionId) => stage.stage.criteria.find((c) => c.id === criterionId)!.competency);
+
+  // Rita interviews Ana in two days.
+  await addInterview({ loopId: ana, stageId: "product_assessment", startsAt: new Date(now.getTime() + 50 * HOUR), durationMinutes: 60, interviewerIds: [rita.id], now });
+
+  // A hire with pay on Ravi's (complete) loop, recorded by Tomás for the hiring committee.
+  const tomas = await prisma.user.findUniqueOrThrow({ where: { email: "tomas.berg@northwind.example" } });
+  const decided = await recordDecision({
+    loopId: ravi,
+    outcome: "hire",
+    level: "L5",
+    baseSalary: 236700,
+    bandJustification: "Matched his competing offer from a payments start-up, inside the upper half of the band.",
+    rationale: "Hire at L5: a genuine end-to-end owner; system design at scale is the gap and his manager will coach it.",
+    correctsId: undefined,
+    currency: "USD",
+    decidedById: tomas.id,
+    now,
+  });
+  if (!decided.ok) throw new Error(`The demo decision was refused: ${decided.refusal}`);
+}
+
+async function readWorld(now: Date): Promise<World> {
+  const users = await prisma.user.findMany({ include: { roles: true }, orderBy: { email: "asc" } });
+  const people: Person[] = users.map((u) => ({ id: u.id, email: u.email, name: u.name, roles: u.roles.map((r) => r.role).filter(isRole) }));
+  const byEmail = new Map(people.map((p) => [p.email, p]));
+
+  const loopRows = await prisma.loop.findMany({
+    include: { candidate: true, interviews: { include: { assignments: true }, orderBy: { startsAt: "asc" } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const loops: LoopFacts[] = loopRows.map((l) => ({
+    id: l.id,
+    candidateId: l.candidateId,
+    candidateName: l.candidate.name,
+    interviews: l.interviews.map((i) => ({ id: i.id, loopId: l.id, stageId: i.stageId, interviewerIds: i.assignments.map((a) => a.interviewerId) })),
+  }));
+  const interviews = loops.flatMap((l) => l.interviews);
+
+  const scorecards: ScorecardFacts[] = (await prisma.scorecard.findMany({ orderBy: { createdAt: "asc" } })).map((s) => ({
+    id: s.id,
+    loopId: s.loopId,
+    interviewId: s.interviewId,
+    interviewerId: s.interviewerId,
+    status: s.status === "submitted" ? "submitted" : "draft",
+  }));
+
+  const packetRows = await prisma.promotionPacket.findMany({
+    include: { builder: { include: { user: true } }, invitations: true, evidence: { select: { id: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const packets: PacketFacts[] = packetRows.map((p) => ({
+    id: p.id,
+    builderName: p.builder.user.name,
+    parties: { builderId: p.builderId, managerId: p.builder.managerId, status: p.status as PacketStatus, peerIds: p.invitations.map((i) => i.peerId) },
+    evidenceIds: p.evidence.map((e) => e.id),
+  }));
+
+  const builderRows = await prisma.builder.findMany({ include: { user: true, rubricVersion: true }, orderBy: { user: { name: "asc" } } });
+  const builders: BuilderFacts[] = builderRows.map((b) => {
+    const band = b.rubricVersion ? (JSON.parse(b.rubricVersion.content) as Rubric).bands.levels[b.level] : undefined;
+    return {
+      userId: b.userId,
+      name: b.user.name,
+      managerId: b.managerId,
+      level: b.level,
+      band: band ? [band.base.min, band.base.mid, band.base.max, band.equity.min, band.equity.max, band.learning_budget] : [],
+    };
+  });
+  const decisions: DecisionFacts[] = (await prisma.hiringDecision.findMany({ orderBy: { decidedAt: "asc" } })).map((d) => ({ id: d.id, loopId: d.loopId, outcome: d.outcome }));
+  const candidates: CandidateFacts[] = (await prisma.candidate.findMany({ orderBy: { name: "asc" } })).map((c) => ({ id: c.id, name: c.name, email: c.email }));
+  const rubricVersions = await prisma.rubricVersion.findMany({ select: { track: true, version: true }, orderBy: [{ track: "asc" }, { version: "asc" }] });
+
+  const assignments = await prisma.interviewAssignment.findMany({ include: { interview: { select: { loopId: true } } } });
+  const onLoop = (userId: string, loopId: string): ViewerOnLoop => ({
+    assignedInterviews: assignments.filter((a) => a.interviewerId === userId && a.interview.loopId === loopId).length,
+    submittedScorecards: scorecards.filter((s) => s.interviewerId === userId && s.loopId === loopId && s.status === "submitted").length,
+  });
+
+  return {
+    now,
+    people,
+    person: (email) => {
+      const found = byEmail.get(email);
+      if (!found) throw new Error(`No person ${email} in the test organisation`);
+      return found;
+    },
+    loops,
+    loopOf: (name) => {
+      const found = loops.find((l) => l.candidateName === name);
+      if (!found) throw new Error(`No loop for ${name}`);
+      return found;
+    },
+    interviews,
+    scorecards,
+    packets,
+    builders,
+    candidates,
+    decisions,
+    rubricVersions,
+    onLoop,
+  };
+}
