@@ -1,12 +1,13 @@
 import { data, redirect } from "@remix-run/node";
 import { decideLoginAttempt, LOGIN_THROTTLE, normaliseEmail } from "~/domain/login-throttle";
 import { hasPermission, type Permission } from "~/domain/permissions";
-import { findCredentials, type UserSummary } from "~/data/users.server";
+import { findCredentials } from "~/data/users.server";
+import type { SessionUser } from "~/data/sessions.server";
 import { recentAttemptsFrom, recordLoginAttempt } from "~/data/login-attempts.server";
 import { endSession, hasSessionCookie, sessionUser } from "./session.server";
 import { spendVerificationTime, verifyPassword } from "./password.server";
 
-export type SignedInUser = UserSummary;
+export type SignedInUser = SessionUser;
 
 /** The signed-in user, or null. */
 export async function getUser(request: Request, now = new Date()): Promise<SignedInUser | null> {

@@ -1,17 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { isSessionActive, sessionExpiry } from "~/domain/session-policy";
-import { createSession, deleteSession, findSessionUser } from "~/data/sessions.server";
-import type { UserSummary } from "~/data/users.server";
+import { createSession, deleteSession, deleteSessionsOfUser, findSessionUser, type SessionUser } from "~/data/sessions.server";
+import { cookieValues } from "./cookie-header";
 import { getConfig } from "./env.server";
 
 /**
  * The session cookie holds only a random id, signed with SESSION_SECRET so a tampered value
  * is rejected before any lookup. The database stores the id's SHA-256 (see schema.prisma).
  */
+const COOKIE_NAME = "__session";
+
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
-  cookie ??= createCookie("__session", {
+  cookie ??= createCookie(COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -28,28 +30,47 @@ function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 
-/** The session id in the request's cookie, or null when absent or tampered with. */
-export async function readSessionId(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
+/**
+ * Every session id the request's cookies carry with a valid signature, in header order. A browser
+ * may send several `__session` cookies (another app on the same domain, a path-scoped cookie), and
+ * the first is not necessarily ours; each value is checked on its own, so none hides the others.
+ */
+async function signedSessionIds(request: Request): Promise<string[]> {
+  const ids: string[] = [];
+  for (const raw of new Set(cookieValues(request.headers.get("Cookie"), COOKIE_NAME))) {
+    let value: unknown;
+    try {
+      value = await sessionCookie().parse(`${COOKIE_NAME}=${raw}`);
+    } catch {
+      value = null; // undecodable: not one of ours
+    }
+    if (typeof value === "string" && value.length > 0 && !ids.includes(value)) ids.push(value);
+  }
+  return ids;
 }
 
 export function hasSessionCookie(request: Request): boolean {
-  return /(?:^|;\s*)__session=/.test(request.headers.get("Cookie") ?? "");
+  return cookieValues(request.headers.get("Cookie"), COOKIE_NAME).length > 0;
 }
 
-/** The signed-in user's id, or null: no cookie, a forged one, an unknown or an expired session. */
-/** The signed-in user (with roles) of an active session, in one lookup; null otherwise. */
-export async function sessionUser(request: Request, now: Date): Promise<UserSummary | null> {
-  const id = await readSessionId(request);
-  if (!id) return null;
-  const found = await findSessionUser(hashId(id));
-  if (!found) return null;
-  if (!isSessionActive({ expiresAt: found.expiresAt }, now)) {
-    await deleteSession(hashId(id));
-    return null;
+/** The request's active session: the first signed id that names an unexpired session. Expired ones found on the way are deleted. */
+async function currentSession(request: Request, now: Date): Promise<{ idHash: string; user: SessionUser } | null> {
+  for (const id of await signedSessionIds(request)) {
+    const idHash = hashId(id);
+    const found = await findSessionUser(idHash);
+    if (!found) continue;
+    if (!isSessionActive({ expiresAt: found.expiresAt }, now)) {
+      await deleteSession(idHash);
+      continue;
+    }
+    return { idHash, user: found.user };
   }
-  return found.user;
+  return null;
+}
+
+/** The signed-in user (with roles) of an active session; null: no cookie, a forged one, an unknown or an expired session. */
+export async function sessionUser(request: Request, now: Date): Promise<SessionUser | null> {
+  return (await currentSession(request, now))?.user ?? null;
 }
 
 /**
@@ -65,9 +86,18 @@ export async function startSession(request: Request, userId: string, now: Date):
   return sessionCookie().serialize(id, { secure: isHttps(request), expires: expiresAt });
 }
 
-/** Ends the request's session, if any, and returns a Set-Cookie header that clears the cookie. */
+/** Ends the request's sessions (every signed id it carries), and returns a Set-Cookie header that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
-  const id = await readSessionId(request);
-  if (id) await deleteSession(hashId(id));
+  for (const id of await signedSessionIds(request)) await deleteSession(hashId(id));
+  return clearingCookie(request);
+}
+
+/** Ends every session of `userId`, on every browser, this one included; returns a Set-Cookie header that clears the cookie. */
+export async function endEverySession(request: Request, userId: string): Promise<string> {
+  await deleteSessionsOfUser(userId);
+  return clearingCookie(request);
+}
+
+function clearingCookie(request: Request): Promise<string> {
   return sessionCookie().serialize("", { secure: isHttps(request), expires: new Date(0), maxAge: 0 });
 }
