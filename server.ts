@@ -44,6 +44,10 @@ const server = app.listen(config.port, config.host, () => {
   }
 });
 
+// A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).
+server.headersTimeout = 10_000;
+server.requestTimeout = 30_000;
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

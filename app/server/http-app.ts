@@ -1,15 +1,23 @@
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type Express, type RequestHandler } from "express";
 import { admission } from "./admission";
+import { remixHandler } from "./remix-handler";
+import { readBodyFirst } from "./request-body";
 import { cspNonce, noStore, sameOriginWrites, securityHeaders } from "./security-headers";
 
 type Options = { development: boolean; trustProxy: boolean };
 
 /** Pages and actions worked on at once (admission.ts); measured with `npm run bench`. */
-const CONCURRENT_REQUESTS = 8;
+export const CONCURRENT_REQUESTS = 8;
+
+/**
+ * The largest body any form or JSON endpoint accepts, and how long a client has to send it.
+ * The largest legitimate body, a scorecard with every field at its maximum length in
+ * three-byte characters, is about a third of the limit (test/integration/request-limits.test.ts).
+ */
+export const BODY_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000 };
 
 /** The Express app around Remix: headers, static files, then every page and action. */
 export async function createHttpApp({ development, trustProxy }: Options) {
@@ -34,13 +42,9 @@ export async function createHttpApp({ development, trustProxy }: Options) {
     build = (await import(serverBuild)) as ServerBuild;
   }
 
-  app.use(noStore);
-  app.use(sameOriginWrites);
-  // Pages and actions only: static files above are not queued.
-  app.use(admission(CONCURRENT_REQUESTS));
-  app.all(
-    "*",
-    createRequestHandler({
+  guardPages(
+    app,
+    remixHandler({
       build,
       mode: development ? "development" : "production",
       getLoadContext: (req, res) => ({
@@ -49,5 +53,20 @@ export async function createHttpApp({ development, trustProxy }: Options) {
       }),
     }),
   );
+  return app;
+}
+
+/**
+ * What stands before every page and action (not static files): no caching, cross-site writes
+ * refused, the body read within its limits, then admission a few at a time. Tests mount the same
+ * chain around a handler of their own (test/integration/http-guards.test.ts).
+ */
+export function guardPages(app: Express, handler: RequestHandler, limits = BODY_LIMITS, concurrent = CONCURRENT_REQUESTS): Express {
+  app.use(noStore);
+  app.use(sameOriginWrites);
+  // The body is read before admission: a slow client holds a socket, not a slot.
+  app.use(readBodyFirst(limits));
+  app.use(admission(concurrent));
+  app.all("*", handler);
   return app;
 }

@@ -46,18 +46,22 @@ export const noStore: RequestHandler = (_req, res, next) => {
 
 /**
  * A state-changing request from another site is refused. SameSite=Lax cookies already stop most
- * of these; checking Origin also covers old browsers and same-site subdomains.
+ * of these; checking Origin also covers old browsers and same-site subdomains. An opaque origin
+ * (`Origin: null`: a sandboxed frame, a document from disk) cannot be shown to be this site and is
+ * refused too. A request without Origin (curl, old browsers' same-origin posts) passes.
  */
 export const sameOriginWrites: RequestHandler = (req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.get("origin");
-  if (!origin || origin === "null") return next();
-  let originHost: string;
+  if (origin === undefined) return next();
+  let originHost = "";
   try {
-    originHost = new URL(origin).host;
+    originHost = origin === "null" ? "" : new URL(origin).host;
   } catch {
     originHost = "";
   }
-  if (originHost === req.get("host")) return next();
+  // The host the app answers as: the proxy's (X-Forwarded-Host) behind a trusted proxy.
+  const host = (req.app.get("trust proxy") ? req.get("x-forwarded-host") : undefined) ?? req.get("host");
+  if (originHost !== "" && originHost === host) return next();
   res.status(403).type("text/plain").send("Cross-site request refused.");
 };

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
+import { findUnstorableText } from "~/domain/text-input";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type FormFailure = { fieldErrors: FieldErrors; formErrors: string[] };
@@ -47,6 +48,37 @@ export function formSaved() {
   return { ok: true as const, fieldErrors: {} as FieldErrors, formErrors: [] as string[] };
 }
 
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+function mediaType(request: Request): string {
+  return (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * The submitted form's fields. A body that is not a form answers 415 and a broken one 400 (both
+ * thrown, with a message), never the 500 that `request.formData()` would cause by throwing.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.includes(mediaType(request))) {
+    throw formError("Send this form as application/x-www-form-urlencoded or multipart/form-data.", { status: 415 });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw formError("The form could not be read: its body is malformed.");
+  }
+}
+
+/** A JSON body: 415 unless sent as application/json, 400 when it does not parse (both thrown). */
+export async function readJson(request: Request): Promise<unknown> {
+  if (mediaType(request) !== "application/json") throw formError("Send this request as application/json.", { status: 415 });
+  try {
+    return await request.json();
+  } catch {
+    throw formError("The request body is not valid JSON.");
+  }
+}
+
 /**
  * Parses a JSON request body (forms too nested for form fields, such as the scorecard) with the
  * form's zod schema. Field errors are keyed by react-hook-form's dotted names (`ratings.0.evidence`).
@@ -55,19 +87,20 @@ export async function parseJsonBody<S extends z.ZodType>(
   schema: S,
   request: Request,
 ): Promise<{ success: true; data: z.output<S> } | { success: false; failure: FormFailure }> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return { success: false, failure: { fieldErrors: {}, formErrors: ["The request body is not valid JSON."] } };
-  }
-  return parseValue(schema, body);
+  return parseValue(schema, await readJson(request));
 }
 
 export function parseValue<S extends z.ZodType>(
   schema: S,
   value: unknown,
 ): { success: true; data: z.output<S> } | { success: false; failure: FormFailure } {
+  const unstorable = findUnstorableText(value);
+  if (unstorable) {
+    const key = unstorable.path.map(String).join(".");
+    return key
+      ? { success: false, failure: { fieldErrors: { [key]: [unstorable.message] }, formErrors: [] } }
+      : { success: false, failure: { fieldErrors: {}, formErrors: [`The request ${unstorable.message}.`] } };
+  }
   const result = schema.safeParse(value);
   if (result.success) return { success: true, data: result.data };
   const fieldErrors: Record<string, string[]> = {};

@@ -6,7 +6,8 @@ import { RECOMMENDATIONS, type StageRubric } from "./content";
  * with them (react-hook-form) and every action parses with them again. A draft may be incomplete;
  * a submission must be whole. Both refuse anything the pinned version does not define.
  */
-const TEXT_MAX = 5000;
+export const SCORECARD_TEXT_MAX = { evidence: 5000, note: 1000, takeaways: 5000, reason: 2000 } as const;
+const TEXT_MAX = SCORECARD_TEXT_MAX.evidence;
 
 export function scorecardSchemas(stage: StageRubric) {
   const criterionIds = stage.stage.criteria.map((c) => c.id);
@@ -28,36 +29,37 @@ export function scorecardSchemas(stage: StageRubric) {
         rating,
         evidence: z.string().max(TEXT_MAX, `Keep evidence under ${TEXT_MAX} characters`),
       }),
-    ),
+    ).max(criterionIds.length),
     signals: z.array(
       z.object({
         signalId: z.string().refine((id) => signalIds.includes(id), { error: "is not a signal of the pinned rubric" }),
         observed: z.boolean(),
-        note: z.string().max(1000, "Keep notes under 1000 characters"),
+        note: z.string().max(SCORECARD_TEXT_MAX.note, `Keep notes under ${SCORECARD_TEXT_MAX.note} characters`),
       }),
-    ),
+    ).max(signalIds.length),
     redFlags: z.array(
       z.object({
         flagId: z.string().refine((id) => flagIds.includes(id), { error: "is not a red flag of the pinned rubric" }),
         raised: z.boolean(),
         evidence: z.string().max(TEXT_MAX, `Keep evidence under ${TEXT_MAX} characters`),
       }),
-    ),
+    ).max(flagIds.length),
     recommendation: z.enum(RECOMMENDATIONS).nullable(),
-    takeaways: z.string().max(TEXT_MAX, `Keep take-aways under ${TEXT_MAX} characters`),
+    takeaways: z.string().max(SCORECARD_TEXT_MAX.takeaways, `Keep take-aways under ${SCORECARD_TEXT_MAX.takeaways} characters`),
   });
 
+  // Each criterion, signal and red flag appears once: a repeat is refused, never stored twice.
   const noDuplicates = (value: z.infer<typeof base>, ctx: z.RefinementCtx) => {
-    const seen = new Set<string>();
-    value.ratings.forEach((r, i) => {
-      if (seen.has(r.criterionId)) ctx.addIssue({ code: "custom", path: ["ratings", i, "criterionId"], message: "is rated twice" });
-      seen.add(r.criterionId);
-    });
-    const flags = new Set<string>();
-    value.redFlags.forEach((f, i) => {
-      if (flags.has(f.flagId)) ctx.addIssue({ code: "custom", path: ["redFlags", i, "flagId"], message: "is raised twice" });
-      flags.add(f.flagId);
-    });
+    const once = <T>(items: T[], key: (item: T) => string, field: string, idKey: string, message: string) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(key(item))) ctx.addIssue({ code: "custom", path: [field, i, idKey], message });
+        seen.add(key(item));
+      });
+    };
+    once(value.ratings, (r) => r.criterionId, "ratings", "criterionId", "is rated twice");
+    once(value.signals, (s) => s.signalId, "signals", "signalId", "is listed twice");
+    once(value.redFlags, (f) => f.flagId, "redFlags", "flagId", "is listed twice");
   };
 
   const draft = base.superRefine(noDuplicates);
@@ -92,7 +94,7 @@ export function scorecardSchemas(stage: StageRubric) {
     }
   });
 
-  const reason = z.string().trim().min(1, "Say why you are amending the scorecard").max(2000);
+  const reason = z.string().trim().min(1, "Say why you are amending the scorecard").max(SCORECARD_TEXT_MAX.reason);
   const amendment = z.object({ content: submission, reason });
   /** The amendment as the form edits it: the content's fields and the reason side by side. */
   const amendmentForm = z.intersection(submission, z.object({ reason }));

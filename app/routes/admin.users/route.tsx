@@ -7,7 +7,7 @@ import { findUserById, listUsers, setUserRoles, type UserSummary } from "~/data/
 import { checkRoleChange } from "~/domain/permissions";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { requireUserWithPermission } from "~/utils/auth.server";
-import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
+import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { SetRolesSchema, type SetRolesForm } from "./schema";
 
 export const meta: MetaFunction = () => [{ title: "Users · Builder Ladder" }];
@@ -24,7 +24,7 @@ const REFUSALS = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWithPermission(request, "manage:user:any");
-  const parsed = parseForm(SetRolesSchema, await request.formData());
+  const parsed = parseForm(SetRolesSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
 
   const target = await findUserById(parsed.data.userId);

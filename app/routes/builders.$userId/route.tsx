@@ -10,7 +10,7 @@ import { canStartPacket, packetAccess } from "~/domain/promotion/access";
 import { compaRatio } from "~/domain/promotion/pay";
 import { isPacketOpen, nextLevelFor } from "~/domain/promotion/workflow";
 import { requireUser } from "~/utils/auth.server";
-import { formError } from "~/utils/forms.server";
+import { formError, readFormData } from "~/utils/forms.server";
 import { PacketTable } from "~/components/packet/packet-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Builder Ladder` : "Builder · Builder Ladder" }];
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!canStartPacket(user, builder)) {
     throw data({ message: "Only the builder and their manager start a promotion packet." }, { status: 403 });
   }
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") !== "start-packet") return formError("Unknown action.");
   const started = await startPacket(builder.userId, user.id, new Date());
   if (!started.ok) return formError(started.message, { status: 409 });

@@ -14,7 +14,7 @@ import { CANDIDATE_SOURCES } from "~/domain/candidates";
 import { LEVELS } from "~/domain/levels";
 import styles from "~/styles/candidates.css?url";
 import { requireUserWithPermission } from "~/utils/auth.server";
-import { badRequest, parseForm } from "~/utils/forms.server";
+import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.candidate.name} · Builder Ladder` : "Edit candidate · Builder Ladder" },
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireUserWithPermission(request, "manage:candidate:any");
   const candidate = await findCandidate(params.candidateId ?? "");
   if (!candidate) throw notFound();
-  const parsed = parseForm(CandidateFormSchema, await request.formData());
+  const parsed = parseForm(CandidateFormSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   if (!(await updateCandidate(candidate.id, parsed.data))) throw notFound();
   throw redirect(`/candidates/${candidate.id}`);

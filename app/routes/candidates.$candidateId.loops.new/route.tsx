@@ -8,7 +8,7 @@ import { createLoop, LoopRefusal } from "~/data/loops.server";
 import { listTracks } from "~/data/rubrics.server";
 import { LEVELS } from "~/domain/levels";
 import { requireUserWithPermission } from "~/utils/auth.server";
-import { badRequest, formError, parseForm } from "~/utils/forms.server";
+import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
 import { NewLoopSchema, type NewLoopForm } from "./schema";
 
 export const meta: MetaFunction = () => [{ title: "New interview loop · Builder Ladder" }];
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:loop:any");
   const candidate = await loadCandidate(params.candidateId);
-  const parsed = parseForm(NewLoopSchema, await request.formData());
+  const parsed = parseForm(NewLoopSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   if (!(await openTracks()).some((t) => t.track === parsed.data.track)) {
     return badRequest({ fieldErrors: { track: ["Choose a track with a rubric version in service"] }, formErrors: [] });

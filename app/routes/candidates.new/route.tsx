@@ -5,7 +5,7 @@ import { createCandidate } from "~/data/candidates.server";
 import { CandidateFormSchema } from "~/domain/candidate-form";
 import styles from "~/styles/candidates.css?url";
 import { requireUserWithPermission } from "~/utils/auth.server";
-import { badRequest, parseForm } from "~/utils/forms.server";
+import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New candidate · Builder Ladder" }];
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUserWithPermission(request, "manage:candidate:any");
-  const parsed = parseForm(CandidateFormSchema, await request.formData());
+  const parsed = parseForm(CandidateFormSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const id = await createCandidate(parsed.data);
   throw redirect(`/candidates/${id}`);

@@ -8,7 +8,7 @@ import { DecisionBadge } from "~/components/decision-badge";
 import { localDateTimeToInstant } from "~/domain/loop-access";
 import { isScorecardOverdue, loopProgress, scorecardDueAt } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
-import { badRequest, formSaved, parseForm } from "~/utils/forms.server";
+import { badRequest, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import { AddInterviewPanel } from "./add-interview";
 import { StagePanel } from "./stage-panel";
@@ -68,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { loop, access } = await requireLoopAccess(request, params.loopId);
   if (!access.canManage) throw data({ message: "Only recruiters and admins change a loop." }, { status: 403 });
-  const parsed = parseForm(AddInterviewSchema, await request.formData());
+  const parsed = parseForm(AddInterviewSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const input = parsed.data;
 

@@ -11,7 +11,7 @@ import { currentDecision, decisionSchema } from "~/domain/decision";
 import { isLevel, type Level } from "~/domain/levels";
 import { loopProgress } from "~/domain/loop";
 import { loopAgreement } from "~/domain/rater-quality";
-import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
+import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import styles from "~/styles/committee.css?url";
 import { CommitteePage } from "./committee-page";
@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : "Only hiring committee members and admins record decisions.";
     throw data({ message }, { status: 403 });
   }
-  const parsed = parseForm(decisionSchema(loop.rubric.bands), await request.formData());
+  const parsed = parseForm(decisionSchema(loop.rubric.bands), await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const recorded = await recordDecision({ ...parsed.data, loopId: loop.id, currency: loop.rubric.bands.currency, decidedById: user.id, now: new Date() });
   if (!recorded.ok) return formError(recorded.refusal, { status: 409 });

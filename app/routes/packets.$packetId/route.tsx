@@ -15,7 +15,7 @@ import {
   statementSchema,
 } from "~/domain/promotion/forms";
 import { targetCriteria } from "~/domain/promotion/snapshot";
-import { badRequest, formError, formSaved, parseForm, type FieldErrors } from "~/utils/forms.server";
+import { badRequest, formError, formSaved, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
 import { requirePacketAccess } from "~/utils/packet-access.server";
 import styles from "~/styles/packet.css?url";
 import { PacketPage } from "./packet-page";
@@ -81,7 +81,7 @@ const answer = (result: Written) => (result.ok ? formSaved() : refused(result));
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, access } = await requirePacketAccess(request, params.packetId);
   const packetId = params.packetId!;
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "") as Intent;
   if (!INTENTS.includes(intent)) return formError("Unknown action.");
   if (!access[NEEDS[intent]]) throw data({ message: REFUSALS[NEEDS[intent]] }, { status: 403 });

@@ -8,7 +8,7 @@ import { checkRetirement } from "~/domain/rubric/sync";
 import { withoutPay } from "~/domain/rubric/visibility";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { requireRubricVersion } from "~/utils/rubric-params.server";
-import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
+import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { RetirementSchema } from "./schema";
 import { RubricSections } from "./sections";
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:rubric:any");
-  const parsed = parseForm(RetirementSchema, await request.formData());
+  const parsed = parseForm(RetirementSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const { summary } = await requireRubricVersion(params);
   const versions = await listTrackVersions(summary.track);
