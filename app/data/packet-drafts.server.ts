@@ -108,11 +108,11 @@ export async function saveEvidence(
   return prisma.$transaction(async (tx) => {
     const refusal = await draftRefusal(tx, packetId);
     if (refusal) return refusal;
-    await touch(tx, packetId, actorId, now);
     if (!input.evidenceId) {
       const created = await tx.packetEvidence.create({
         data: { packetId, ...evidenceData(input), createdAt: now, updatedAt: now, updatedById: actorId, tags: { create: tagRows(input) } },
       });
+      await touch(tx, packetId, actorId, now);
       return { ok: true as const, evidenceId: created.id, version: created.version };
     }
     const { count } = await tx.packetEvidence.updateMany({
@@ -124,6 +124,8 @@ export async function saveEvidence(
     }
     await tx.evidenceTag.deleteMany({ where: { evidenceId: input.evidenceId } });
     await tx.evidenceTag.createMany({ data: tagRows(input).map((t) => ({ ...t, evidenceId: input.evidenceId! })) });
+    // Only a write that happened marks the packet as changed: a refusal writes nothing at all.
+    await touch(tx, packetId, actorId, now);
     return { ok: true as const, evidenceId: input.evidenceId, version: (input.version ?? 0) + 1 };
   });
 }

@@ -199,6 +199,26 @@ describe("editing a draft", () => {
     expect(await prisma.packetEvidence.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ title: "Usage billing v2" });
   });
 
+  it("leaves the packet untouched when an evidence save is refused (stale, unknown or another packet's item)", async () => {
+    const p = await builderWithPacket();
+    await post(p.builder, p.packetId, evidence());
+    const item = (await view(p.manager, p.packetId)).evidence[0]!;
+    const other = await builderWithPacket();
+    await post(other.builder, other.packetId, evidence());
+    const othersItem = (await view(other.manager, other.packetId)).evidence[0]!;
+    const stamp = async () => prisma.promotionPacket.findUniqueOrThrow({ where: { id: p.packetId }, select: { updatedAt: true, updatedById: true, version: true } });
+    const before = await stamp();
+    expect(before.updatedById).toBe(p.builder.id);
+    const refused = [
+      await post(p.manager, p.packetId, evidence({ evidenceId: item.id, version: String(item.version + 5), title: "Stale" })),
+      await post(p.manager, p.packetId, evidence({ evidenceId: "no-such-item", version: "1", title: "Gone" })),
+      await post(p.manager, p.packetId, evidence({ evidenceId: othersItem.id, version: String(othersItem.version), title: "Not mine" })),
+    ];
+    expect(refused.map((a) => a.status)).toEqual([409, 404, 404]);
+    expect(await stamp()).toEqual(before);
+    expect(await prisma.packetEvidence.findUniqueOrThrow({ where: { id: othersItem.id } })).toMatchObject({ title: othersItem.title });
+  });
+
   it("stores evidence with its tags, and coverage counts them", async () => {
     const p = await builderWithPacket();
     await post(p.builder, p.packetId, evidence());
