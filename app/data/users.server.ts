@@ -48,6 +48,11 @@ export async function findCredentials(email: string): Promise<{ user: SessionUse
   };
 }
 
+/** Stores a new hash of the same password (rehashed with today's parameters); whether it must change stays as it was. */
+export async function updatePasswordHash(userId: string, hash: string): Promise<void> {
+  await prisma.password.update({ where: { userId }, data: { hash } });
+}
+
 /**
  * Replaces a user's password (chosen by the user: no longer one they must change) and ends every
  * session they have, in one transaction. The caller starts the new session for this browser.

@@ -32,10 +32,11 @@ export async function publishRubrics(log: (line: string) => void): Promise<void>
   if (report.remove.length > 0) log(`Removed unused rubric versions whose files are gone: ${report.remove.map(name).join(", ")}`);
 }
 
-/** Expired sessions and sign-in attempts older than a day serve no rule any more. */
-async function pruneAuthRecords(now: Date): Promise<void> {
+/** Expired sessions, and sign-in attempts no throttle rule reads any more (successes are kept 30 days: known addresses). */
+export async function pruneAuthRecords(now: Date): Promise<void> {
   const { deleteExpiredSessions } = await import("~/data/sessions.server");
-  const { deleteLoginAttemptsBefore } = await import("~/data/login-attempts.server");
+  const { pruneLoginAttempts } = await import("~/data/login-attempts.server");
+  const { pruneCutoffs } = await import("~/domain/login-throttle");
   await deleteExpiredSessions(now);
-  await deleteLoginAttemptsBefore(new Date(now.getTime() - 24 * 60 * 60 * 1000));
+  await pruneLoginAttempts(pruneCutoffs(now));
 }

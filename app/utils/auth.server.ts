@@ -1,11 +1,12 @@
 import { data, redirect } from "@remix-run/node";
-import { decideLoginAttempt, LOGIN_THROTTLE, normaliseEmail } from "~/domain/login-throttle";
+import { attemptsToRead, decideLoginAttempt, describeWait, normaliseEmail, secondsUntil } from "~/domain/login-throttle";
 import { hasPermission, type Permission } from "~/domain/permissions";
-import { findCredentials } from "~/data/users.server";
+import { findCredentials, updatePasswordHash } from "~/data/users.server";
 import type { SessionUser } from "~/data/sessions.server";
-import { recentAttemptsFrom, recordLoginAttempt } from "~/data/login-attempts.server";
+import { attemptsForDecision, recordLoginAttempt } from "~/data/login-attempts.server";
 import { endSession, hasSessionCookie, sessionUser } from "./session.server";
-import { spendVerificationTime, verifyPassword } from "./password.server";
+import { formError } from "./forms.server";
+import { decoyHash, hashPassword, passwordNeedsRehash, verifyPassword } from "./password.server";
 
 export type SignedInUser = SessionUser;
 
@@ -47,28 +48,37 @@ export function forbidden(permission: Permission) {
   return data<Forbidden>({ message: "You do not have access to this page.", permission }, { status: 403 });
 }
 
-export type SignInResult =
-  | { kind: "signed-in"; user: SignedInUser }
+export type PasswordCheck =
+  | { kind: "valid"; user: SignedInUser }
   | { kind: "invalid" }
   | { kind: "throttled"; retryAt: Date };
 
-/** Checks a sign-in attempt against the throttle and the stored hash, and records its outcome. */
-export async function attemptSignIn(input: {
-  email: string;
-  password: string;
-  address: string;
-  now: Date;
-}): Promise<SignInResult> {
+/**
+ * Checks a password for an account, as signing in and changing one's password both do: the
+ * throttle first (a refused attempt is neither checked nor recorded), then one argon2 verification
+ * (against a decoy with the same parameters when there is no such account, after the same single
+ * statement), then the outcome is recorded the same way on both paths.
+ */
+export async function checkPassword(input: { email: string; password: string; address: string; now: Date }): Promise<PasswordCheck> {
   const email = normaliseEmail(input.email);
-  const since = new Date(input.now.getTime() - LOGIN_THROTTLE.windowMs);
-  const attempts = await recentAttemptsFrom(input.address, since);
+  const attempts = await attemptsForDecision(attemptsToRead(email, input.address, input.now));
   const decision = decideLoginAttempt(attempts, email, input.address, input.now);
   if (!decision.allowed) return { kind: "throttled", retryAt: decision.retryAt };
 
   const credentials = await findCredentials(email);
-  const valid = credentials
-    ? await verifyPassword(credentials.hash, input.password)
-    : (await spendVerificationTime(input.password), false);
-  await recordLoginAttempt({ email, address: input.address, succeeded: valid, at: input.now });
-  return valid && credentials ? { kind: "signed-in", user: credentials.user } : { kind: "invalid" };
+  const matches = await verifyPassword(credentials?.hash ?? (await decoyHash()), input.password);
+  const succeeded = matches && credentials !== null;
+  await recordLoginAttempt({ email, address: input.address, succeeded, at: input.now });
+  if (!succeeded) return { kind: "invalid" };
+  if (passwordNeedsRehash(credentials.hash)) await updatePasswordHash(credentials.user.id, await hashPassword(input.password));
+  return { kind: "valid", user: credentials.user };
+}
+
+/** The 429 for a paused account or address: how long to wait, in words and in Retry-After (the route must export `headers`). */
+export function tooManyAttempts(retryAt: Date, now: Date) {
+  const seconds = secondsUntil(retryAt, now);
+  return formError(`Too many failed sign-in attempts. For your account's safety, sign-in is paused: try again in ${describeWait(seconds)}.`, {
+    status: 429,
+    headers: { "Retry-After": String(seconds) },
+  });
 }

@@ -4,7 +4,7 @@ import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "
 import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { safeRedirectPath } from "~/domain/session-policy";
-import { attemptSignIn, getUser } from "~/utils/auth.server";
+import { checkPassword, getUser, tooManyAttempts } from "~/utils/auth.server";
 import { badRequest, formError, parseForm } from "~/utils/forms.server";
 import { passRetryAfter } from "~/utils/retry-after";
 import { startSession } from "~/utils/session.server";
@@ -26,18 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest(parsed.failure);
 
   const now = new Date();
-  const result = await attemptSignIn({ ...parsed.data, address: context.clientAddress, now });
-  if (result.kind === "throttled") {
-    const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
-    return formError(
-      `Too many failed sign-in attempts. For your account's safety, sign-in is paused: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      { status: 429, headers: { "Retry-After": String(minutes * 60) } },
-    );
-  }
+  const result = await checkPassword({ ...parsed.data, address: context.clientAddress, now });
+  if (result.kind === "throttled") return tooManyAttempts(result.retryAt, now);
   if (result.kind === "invalid") return formError("That email and password do not match an account.");
 
   const setCookie = await startSession(request, result.user.id, now);
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": setCookie } });
+  // A password someone else chose (onboarding) is replaced before anything else.
+  const next = result.user.mustChangePassword ? "/account/password" : safeRedirectPath(parsed.data.redirectTo);
+  throw redirect(next, { headers: { "Set-Cookie": setCookie } });
 }
 
 export default function LoginPage() {
