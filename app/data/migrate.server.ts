@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { preparePrivateDatabaseFile } from "./private-files";
 
 /**
  * Applies `prisma/migrations/*\/migration.sql` in order, recording each in Prisma's own
@@ -37,9 +38,9 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-/** Creates the file (and its folder) when missing; returns the names of the migrations applied now. */
+/** Creates the file (and its folder) when missing, private to the app's user; returns the names of the migrations applied now. */
 export function migrateDatabase(file: string, migrations = readMigrations()): string[] {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  preparePrivateDatabaseFile(file);
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");

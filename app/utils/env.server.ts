@@ -24,7 +24,7 @@ function developmentSecret(config: Config): string {
   const file = path.join(path.dirname(databaseFilePath(config.databaseUrl)), ".session-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, secret, { mode: 0o600 });
   if (config.mode === "development") {
     console.warn(`SESSION_SECRET is not set: using a generated development secret stored in ${file}.`);
