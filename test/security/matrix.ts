@@ -74,10 +74,32 @@ function owedLoops(world: World, viewer: Viewer): ScanRules["forbid"] {
     .map((loop) => ({ kind: "owed loop", source: `${loop.candidateName}'s loop, where the viewer still owes a scorecard`, value: loop.id }));
 }
 
-function committeeListing(route: string, url: string): Maker {
+/**
+ * The committee list and its exports, with the default filter (loops in review) and with every
+ * loop (`?status=all`). With every loop, each loop the viewer does not owe on must be there (for
+ * the scorecard exports: each with a submitted scorecard), so the owed-loop scan is not vacuous.
+ */
+function committeeListing(route: string, url: string, rowsOf: "loops" | "scorecards"): Maker {
   return (ctx) =>
-    cellsFor(ctx, { route, handler: "loader", subject: "the hiring committee's loops", url }, (v) =>
-      can(v, "read:scorecard:any") ? { expected: ALLOWED, scan: { forbid: owedLoops(ctx.world, v) } } : { expected: FORBIDDEN },
+    ["", "?status=all"].flatMap((query) =>
+      cellsFor(ctx, { route, handler: "loader", subject: `the hiring committee's loops${query ? " (all)" : " (in review)"}`, url: url + query }, (v) => {
+        if (!can(v, "read:scorecard:any")) return { expected: FORBIDDEN };
+        const forbid = owedLoops(ctx.world, v);
+        const owed = new Set(forbid?.map((f) => f.value));
+        const listed = ctx.world.loops.filter(
+          (l) => !owed.has(l.id) && (rowsOf === "loops" || ctx.world.scorecards.some((s) => s.loopId === l.id && s.status === "submitted")),
+        );
+        return {
+          expected: ALLOWED,
+          scan: { forbid },
+          check: query
+            ? (data) => {
+                const text = typeof data === "string" ? data : JSON.stringify(data);
+                return listed.filter((l) => !text.includes(l.id)).map((l) => `${l.candidateName}'s loop is missing from the list of every loop`);
+              }
+            : undefined,
+        };
+      }),
     );
 }
 
@@ -176,11 +198,11 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
 
   // The hiring committee's list and exports: read:scorecard:any, without the loops the viewer owes on.
-  "routes/committee._index": { loader: committeeListing("routes/committee._index", "/committee") },
-  "routes/committee.loops[.]csv": { loader: committeeListing("routes/committee.loops[.]csv", "/committee/loops.csv") },
-  "routes/committee.loops[.]json": { loader: committeeListing("routes/committee.loops[.]json", "/committee/loops.json") },
-  "routes/committee.scorecards[.]csv": { loader: committeeListing("routes/committee.scorecards[.]csv", "/committee/scorecards.csv") },
-  "routes/committee.scorecards[.]json": { loader: committeeListing("routes/committee.scorecards[.]json", "/committee/scorecards.json") },
+  "routes/committee._index": { loader: committeeListing("routes/committee._index", "/committee", "loops") },
+  "routes/committee.loops[.]csv": { loader: committeeListing("routes/committee.loops[.]csv", "/committee/loops.csv", "loops") },
+  "routes/committee.loops[.]json": { loader: committeeListing("routes/committee.loops[.]json", "/committee/loops.json", "loops") },
+  "routes/committee.scorecards[.]csv": { loader: committeeListing("routes/committee.scorecards[.]csv", "/committee/scorecards.csv", "scorecards") },
+  "routes/committee.scorecards[.]json": { loader: committeeListing("routes/committee.scorecards[.]json", "/committee/scorecards.json", "scorecards") },
 
   // The interview (404, even signed out: it is looked up first) → requireLoopAccess (302, 403).
   "routes/interviews.$interviewId.calendar[.]ics": {
