@@ -89,7 +89,12 @@ export const repeatField = (name: string): Poison<Fields> => ({
 
 /** Extra fields nobody asked for (they must change nothing): prototype keys, unknown names. */
 export const noiseField: fc.Arbitrary<Poison<Fields>> = fc
-  .tuple(fc.constantFrom("__proto__", "constructor", "prototype", "__proto__[admin]", "constructor.prototype.polluted", "unknown_field", "hasOwnProperty"), hostileString)
+  .tuple(
+    fc.constantFrom("__proto__", "constructor", "prototype", "__proto__[admin]", "constructor.prototype.polluted", "unknown_field", "hasOwnProperty"),
+    // Often text the app refuses (NUL), so the refusal names the field: a field named after an
+    // Object.prototype member must not break the error report.
+    fc.oneof({ weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constantFrom("\u0000", "a\u0000b") }),
+  )
   .map(([name, value]) => addField(name, value));
 
 export const formPoisons = (...arbitraries: Array<fc.Arbitrary<Poison<Fields>>>) => fc.oneof(...arbitraries);

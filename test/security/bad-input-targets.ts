@@ -593,6 +593,15 @@ export async function buildTargets(world: World): Promise<Target[]> {
       ),
     },
     {
+      name: "retire the only version of a track in service",
+      route: "routes/rubrics.$track.$version._index",
+      url: "/rubrics/product-builder/v1",
+      params: { track: "product-builder", version: "v1" },
+      persona: "admin",
+      others: ["promotion-committee"],
+      input: form([["intent", "retire"]], fc.tuple(oneOf("reason", "version", "force", "__proto__"), hostileString).map(([k, v]) => addField(k, v))),
+    },
+    {
       name: "retire or reinstate a rubric version",
       route: "routes/rubrics.$track.$version._index",
       url: "/rubrics/builder/v1",

@@ -92,21 +92,7 @@ export function scanAnswer(viewer: Viewer | null, body: unknown, contentType: st
   walk(decodeBody(body, contentType), []);
 
   // By value: what this viewer may not see, less what they may (a value can be both).
-  const allowed = new Set<string | number>(rules.allow ?? []);
-  const hidden: Secret[] = [];
-  for (const s of secrets) {
-    if (viewer && s.visibleTo(viewer)) allowed.add(s.value);
-    else hidden.push(s);
-  }
-  const forbidden = [...hidden.filter((s) => !allowed.has(s.value)), ...(rules.forbid ?? [])];
-  // A text the viewer may read is not a leak of a hidden text it quotes (a draft that copies a
-  // colleague's opening words) nor of the figures it mentions ("100,000 users").
-  const readable = [...allowed].filter((v): v is string => typeof v === "string");
-  const readableJoined = readable.join("\u0000");
-  const texts = forbidden.filter((s): s is typeof s & { value: string } => typeof s.value === "string");
-  const figures = new Map<number, (typeof forbidden)[number]>();
-  for (const s of forbidden) if (typeof s.value === "number") figures.set(s.value, s);
-
+  const { texts, figures, readable, pattern } = lensFor(viewer, secrets, rules);
   const strings = leaves.filter((l): l is Leaf & { value: string } => typeof l.value === "string");
   const all = strings.map((l) => l.value).join("\u0000");
   const reported = new Set<string | number>();
@@ -116,9 +102,7 @@ export function scanAnswer(viewer: Viewer | null, body: unknown, contentType: st
     leaks.push(leak);
   };
   for (const secret of texts) {
-    // Probes that a readable text also holds tell nothing; a hidden text wholly inside a readable one cannot leak.
-    const own = [...probes(secret.value), secret.value].filter((probe) => !readableJoined.includes(probe));
-    for (const probe of own) {
+    for (const probe of secret.probes) {
       if (!all.includes(probe)) continue;
       const where = strings.find((l) => l.value.includes(probe))!;
       report(secret.value, `${secret.kind} (${secret.source}) at ${show(where.path)}`);
@@ -131,12 +115,9 @@ export function scanAnswer(viewer: Viewer | null, body: unknown, contentType: st
       report(leaf.value, `${s.kind} (${s.source}: ${leaf.value}) at ${show(leaf.path)}`);
     }
   }
-  if (figures.size > 0) {
-    const alternatives = [...figures.keys()].flatMap((n) => [String(n), n.toLocaleString("en-US")]);
-    const pattern = new RegExp(`(?<![0-9A-Za-z])(${alternatives.map(escape).join("|")})(?![0-9A-Za-z])`);
-    const readableSet = new Set(readable);
+  if (pattern) {
     for (const leaf of strings) {
-      if (readableSet.has(leaf.value.trim())) continue;
+      if (readable.has(leaf.value.trim())) continue;
       const match = pattern.exec(leaf.value);
       if (!match) continue;
       const n = Number(match[1]!.replace(/,/g, ""));
@@ -145,6 +126,53 @@ export function scanAnswer(viewer: Viewer | null, body: unknown, contentType: st
     }
   }
   return { leaks, fields };
+}
+
+type Lens = {
+  texts: Array<{ kind: string; source: string; value: string; probes: string[] }>;
+  figures: Map<number, { kind: string; source: string }>;
+  /** The texts this viewer may read: a text they may read is not a leak of the figures it mentions ("100,000 users"). */
+  readable: Set<string>;
+  /** The hidden figures written out in a text, as digits or as "231,000". */
+  pattern: RegExp | null;
+};
+
+const lenses = new WeakMap<readonly Secret[], Map<string, Lens>>();
+
+/** What one viewer may not see, and how to find it; the same for every answer they get with the same rules. */
+function lensFor(viewer: Viewer | null, secrets: readonly Secret[], rules: ScanRules): Lens {
+  const key = `${viewer?.id ?? "-"}|${JSON.stringify(rules.allow ?? [])}|${JSON.stringify(rules.forbid ?? [])}`;
+  let cache = lenses.get(secrets);
+  if (!cache) lenses.set(secrets, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
+
+  const allowed = new Set<string | number>(rules.allow ?? []);
+  const hidden: Secret[] = [];
+  for (const s of secrets) {
+    if (viewer && s.visibleTo(viewer)) allowed.add(s.value);
+    else hidden.push(s);
+  }
+  const forbidden = [...hidden.filter((s) => !allowed.has(s.value)), ...(rules.forbid ?? [])];
+  const readable = new Set([...allowed].filter((v): v is string => typeof v === "string"));
+  const readableJoined = [...readable].join("\u0000");
+  const texts: Lens["texts"] = [];
+  const figures: Lens["figures"] = new Map();
+  for (const s of forbidden) {
+    if (typeof s.value === "number") {
+      figures.set(s.value, s);
+      continue;
+    }
+    // Probes that a readable text also holds tell nothing (a draft may quote a colleague's opening
+    // words); a hidden text wholly inside a readable one cannot leak.
+    const own = [...probes(s.value), s.value].filter((probe) => !readableJoined.includes(probe));
+    if (own.length > 0) texts.push({ kind: s.kind, source: s.source, value: s.value, probes: own });
+  }
+  const alternatives = [...figures.keys()].flatMap((n) => [String(n), n.toLocaleString("en-US")]);
+  const pattern = alternatives.length > 0 ? new RegExp(`(?<![0-9A-Za-z])(${alternatives.map(escape).join("|")})(?![0-9A-Za-z])`) : null;
+  const lens = { texts, figures, readable, pattern };
+  cache.set(key, lens);
+  return lens;
 }
 
 /** Whether a value says anything (null, undefined and empty strings do not). */
