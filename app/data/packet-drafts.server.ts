@@ -202,6 +202,8 @@ export async function removePeer(packetId: string, peerId: string): Promise<{ ok
   return prisma.$transaction(async (tx) => {
     const refusal = await draftRefusal(tx, packetId);
     if (refusal) return refusal;
+    const invited = await tx.peerInvitation.findUnique({ where: { packetId_peerId: { packetId, peerId } }, select: { peerId: true } });
+    if (!invited) return notFound("This invitation");
     await tx.peerStatement.deleteMany({ where: { packetId, authorId: peerId } });
     await tx.peerInvitation.deleteMany({ where: { packetId, peerId } });
     return { ok: true as const };

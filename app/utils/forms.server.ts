@@ -16,18 +16,19 @@ export function parseForm<S extends z.ZodType>(
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    raw[key] = values.length > 1 ? values : values[0];
+    // An own property whatever the name: a field called __proto__ must not become the prototype.
+    Object.defineProperty(raw, key, { value: values.length > 1 ? values : values[0], enumerable: true, writable: true, configurable: true });
   }
   const parsed = parseValue(schema, raw);
   if (parsed.success) return parsed;
   // A form field is a name, not an array item: "roles.1" is an error of the "roles" checkboxes.
   // Nested names (feedback.mentoring) stay as they are.
-  const fieldErrors: FieldErrors = {};
+  const byName = new Map<string, string[]>();
   for (const [key, messages] of Object.entries(parsed.failure.fieldErrors)) {
     const name = key.replace(/(\.\d+)+$/, "");
-    fieldErrors[name] = [...(fieldErrors[name] ?? []), ...(messages ?? [])];
+    byName.set(name, [...(byName.get(name) ?? []), ...(messages ?? [])]);
   }
-  return { success: false, failure: { ...parsed.failure, fieldErrors } };
+  return { success: false, failure: { ...parsed.failure, fieldErrors: errorsByField(byName) } };
 }
 
 /** A 400 answer carrying the errors to show beside each field. Nothing was written. */
@@ -98,12 +99,12 @@ export function parseValue<S extends z.ZodType>(
   if (unstorable) {
     const key = unstorable.path.map(String).join(".");
     return key
-      ? { success: false, failure: { fieldErrors: { [key]: [unstorable.message] }, formErrors: [] } }
+      ? { success: false, failure: { fieldErrors: errorsByField(new Map([[key, [unstorable.message]]])), formErrors: [] } }
       : { success: false, failure: { fieldErrors: {}, formErrors: [`The request ${unstorable.message}.`] } };
   }
   const result = schema.safeParse(value);
   if (result.success) return { success: true, data: result.data };
-  const fieldErrors: Record<string, string[]> = {};
+  const byField = new Map<string, string[]>();
   const formErrors: string[] = [];
   for (const issue of result.error.issues) {
     if (issue.path.length === 0) {
@@ -111,7 +112,15 @@ export function parseValue<S extends z.ZodType>(
       continue;
     }
     const key = issue.path.map(String).join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
+    byField.set(key, [...(byField.get(key) ?? []), issue.message]);
   }
-  return { success: false, failure: { fieldErrors, formErrors } };
+  return { success: false, failure: { fieldErrors: errorsByField(byField), formErrors } };
+}
+
+/**
+ * Field errors as an object. Built from a Map because field names come from the client: a field
+ * called `constructor` or `__proto__` must be a key like any other, not Object.prototype's.
+ */
+function errorsByField(errors: Map<string, string[]>): FieldErrors {
+  return Object.fromEntries(errors);
 }
