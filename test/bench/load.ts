@@ -12,8 +12,13 @@ export type LoadSpec = {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
-  /** Varies each request (e.g. a different scorecard to submit); returns the request's path and body. */
-  next?: () => { path: string; body?: string };
+  /**
+   * Varies each request (e.g. a different scorecard to submit); returns the request's path and body.
+   * `connection` is state kept per connection (autocannon's request context).
+   */
+  next?: (connection: Record<string, unknown>) => { path: string; body?: string };
+  /** Reads each answer, with the same per-connection state (e.g. the draft version a save produced). */
+  onResponse?: (status: number, body: string, connection: Record<string, unknown>) => void;
   /** Statuses that count as success (default 200). */
   expect?: number[];
   connections?: number;
@@ -51,10 +56,13 @@ export async function measure(spec: LoadSpec): Promise<LoadResult> {
         ? {
             requests: [
               {
-                setupRequest: (request: autocannon.Request) => {
-                  const { path, body } = spec.next!();
+                setupRequest: (request: autocannon.Request, connection: object) => {
+                  const { path, body } = spec.next!(connection as Record<string, unknown>);
                   return { ...request, path, ...(body === undefined ? {} : { body }) };
                 },
+                ...(spec.onResponse
+                  ? { onResponse: (status: number, body: string, connection: object) => spec.onResponse!(status, body, connection as Record<string, unknown>) }
+                  : {}),
               },
             ],
           }

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pageJavaScript } from "./js-size";
+import Database from "better-sqlite3";
 import { measure, type LoadResult } from "./load";
 import { runNode, serve, type Served } from "./processes";
 import { table, type Figure } from "./report";
@@ -44,6 +45,23 @@ type Manifest = {
   submitInterviewIds: string[];
   submitContent: unknown;
 };
+
+/** The scorecards the server created for these interviews and this interviewer (read-only, beside the running server). */
+function draftScorecardIds(databaseFile: string, interviewIds: string[], interviewerEmail: string): string[] {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const find = db.prepare<[string, string], { id: string }>(
+      `SELECT s.id FROM "Scorecard" s JOIN "User" u ON u.id = s.interviewerId WHERE s.interviewId = ? AND u.email = ?`,
+    );
+    return interviewIds.map((interviewId) => {
+      const row = find.get(interviewId, interviewerEmail);
+      if (!row) throw new Error(`No scorecard was created for interview ${interviewId}`);
+      return row.id;
+    });
+  } finally {
+    db.close();
+  }
+}
 
 async function organisation(size: number): Promise<Manifest> {
   const dir = "data/bench";
@@ -118,18 +136,45 @@ async function measureSize(size: number): Promise<SizeResult> {
     log(`${size}: scorecard draft save and submit`);
     const json = { "Content-Type": "application/json", Origin: base };
     const actions: SizeResult["actions"] = {};
+    // Draft saves as interviewers make them: one tab per draft, each save on the version the one
+    // before produced (a shared draft would measure refusals: two tabs' saves on one version are
+    // one 200 and one 409). Opening a scorecard page creates its draft; the drafts come from the
+    // end of the submit queue (its last interview is kept for the JavaScript measurement below).
+    const CONNECTIONS = 50;
+    const draftInterviews = manifest.submitInterviewIds.splice(-(CONNECTIONS + 1), CONNECTIONS);
+    for (const interviewId of draftInterviews) {
+      const page = await fetch(`${base}/interviews/${interviewId}/scorecard`, { headers: { Cookie: cookies.submitter } });
+      await page.arrayBuffer();
+      if (page.status !== 200) throw new Error(`/interviews/${interviewId}/scorecard answered ${page.status}`);
+    }
+    const drafts = draftScorecardIds(manifest.databaseFile, draftInterviews, logins.submitter);
+    const draftVersions = new Map(drafts.map((id) => [id, 0]));
+    let nextDraft = 0;
     actions["scorecard draft save"] = await measure({
-      url: `${base}/scorecards/${manifest.draftScorecardId}/draft`,
+      url: `${base}/scorecards/${drafts[0]}/draft`,
       method: "POST",
       headers: { ...json, Cookie: cookies.submitter },
-      body: JSON.stringify(manifest.draftContent),
+      connections: CONNECTIONS,
+      next: (connection) => {
+        const id = (connection.scorecardId ??= drafts[nextDraft++ % drafts.length]!) as string;
+        return { path: `/scorecards/${id}/draft`, body: JSON.stringify({ version: draftVersions.get(id), content: manifest.draftContent }) };
+      },
+      onResponse: (status, body, connection) => {
+        const answer = JSON.parse(body) as { version?: number; current?: { version: number } };
+        const version = status === 200 ? answer.version : answer.current?.version;
+        if (version !== undefined) draftVersions.set(connection.scorecardId as string, version);
+      },
+      // A save cut off at the end of a run (its answer never read) leaves the next run's first save
+      // on that draft one version behind: 409, and the save after it goes through ("Keep my version").
+      expect: [200, 409],
       seconds,
       runs,
       warmUp: { seconds: 2 },
     });
     // Each submission uses up one interview of the queue, so a run stops after its share.
     const queue = [...manifest.submitInterviewIds];
-    const submitBody = JSON.stringify({ intent: "submit", content: manifest.submitContent });
+    // Each queued interview has no scorecard yet: its draft is at version 0.
+    const submitBody = JSON.stringify({ intent: "submit", version: 0, content: manifest.submitContent });
     actions["scorecard submit"] = await measure({
       url: `${base}/interviews/${queue[0]}/scorecard`,
       method: "POST",
