@@ -1,4 +1,5 @@
 // The same scorecard open in two tabs: the later save is refused, shown beside the unsaved text, and nothing is overwritten without a choice.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { signInAs, unique, type Person } from "./fixtures";
 
@@ -92,6 +93,7 @@ test("two tabs on one scorecard: the later tab is told, keeps its text, and choo
   await expect(conflict(tabB).getByRole("group", { name: "The newer version" })).toContainText("Tab A: calm under pressure.");
   await expect(takeaways(tabB)).toHaveValue("Tab B: needs a second look at design.");
   await expect(tabB.getByRole("form", { name: "Scorecard" }).getByRole("status")).toContainText("Not saved");
+  expect((await new AxeBuilder({ page: tabB }).analyze()).violations).toEqual([]);
   // The browser's crash-recovery copy stays, with the version it was based on.
   const copies = await tabB.evaluate(() =>
     Object.keys(localStorage)

@@ -97,7 +97,8 @@ export function useAutosave({
       dirty.current = false;
       firstChange.current = null;
       const base = inflight.current ? inflight.current.base + 1 : version.current;
-      const values = read();
+      // A copy: the form's own values change in place as typing goes on.
+      const values = structuredClone(read());
       const startedAt = Date.now();
       setState({ status: "saving", savedAt: lastSaved.current });
       const done = (async () => {
@@ -172,7 +173,7 @@ export function useAutosave({
   // When the page opens: a kept copy that differs from the server's draft goes back into the form.
   useEffect(() => {
     if (!enabled) return;
-    const server = read();
+    const server = structuredClone(read());
     const copies = readLocalCopies(storageKey).filter((c) => {
       if (!sameContent(c.values, server)) return true;
       removeItem(c.key); // the server has it already
