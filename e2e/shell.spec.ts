@@ -50,7 +50,7 @@ for (const width of [1280, 390]) {
   });
 }
 
-test("the keyboard reaches the skip link first, then the menu in order, then sign-out", async ({ page }) => {
+test("the keyboard reaches the skip link first, then the menu in order, then the account link and sign-out", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/");
   await page.keyboard.press("Tab");
@@ -69,6 +69,8 @@ test("the keyboard reaches the skip link first, then the menu in order, then sig
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rubrics", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Your account" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeFocused();
 });

@@ -1,4 +1,4 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { NavItem } from "~/domain/navigation";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
@@ -35,6 +35,9 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
                 <span className="shell-user-name">{user.name}</span>
                 <span className="shell-user-roles">{user.roles.map((r) => ROLE_LABELS[r]).join(" · ")}</span>
               </p>
+              <Link to="/account" className="shell-account-link">
+                Your account
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button-quiet">
                   Sign out

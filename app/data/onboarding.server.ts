@@ -3,9 +3,9 @@ import { normaliseEmail } from "~/domain/login-throttle";
 import { prisma } from "./db.server";
 
 /**
- * Creates the hired candidate's account (builder role, the given password hash) and builder
- * record at the hire's terms, with "hired" as the first entry of their level history, in one
- * transaction. Refused when an account with the candidate's email already exists.
+ * Creates the hired candidate's account (builder role, the given temporary password hash, which
+ * they must replace when they first sign in) and builder record at the hire's terms, with "hired"
+ * as the first entry of their level history, in one transaction. Refused when an account with the candidate's email already exists.
  */
 export async function createBuilderFromHire(input: {
   candidate: { name: string; email: string };
@@ -29,7 +29,8 @@ export async function createBuilderFromHire(input: {
         email,
         name: input.candidate.name,
         createdAt: input.now,
-        password: { create: { hash: input.passwordHash } },
+        // Someone else chose it: its owner replaces it at the first sign-in.
+        password: { create: { hash: input.passwordHash, mustChange: true } },
         roles: { create: [{ role: "builder" }] },
         builder: {
           create: {

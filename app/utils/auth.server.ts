@@ -15,8 +15,21 @@ export async function getUser(request: Request, now = new Date()): Promise<Signe
   return sessionUser(request, now);
 }
 
-/** The signed-in user; otherwise a redirect to sign in that comes back to this page afterwards. */
+/** Where a user whose password someone else chose (onboarding) must replace it before anything else. */
+export const PASSWORD_PAGE = "/account/password";
+
+/**
+ * The signed-in user; otherwise a redirect to sign in that comes back to this page afterwards.
+ * A user whose password must change is sent to change it: every loader and action passes here.
+ */
 export async function requireUser(request: Request, now = new Date()): Promise<SignedInUser> {
+  const user = await requireUserForPasswordChange(request, now);
+  if (user.mustChangePassword) throw redirect(PASSWORD_PAGE);
+  return user;
+}
+
+/** Like requireUser, but also for a user whose password must change: only the password page and signing out everywhere use it. */
+export async function requireUserForPasswordChange(request: Request, now = new Date()): Promise<SignedInUser> {
   const user = await getUser(request, now);
   if (user) return user;
   const url = new URL(request.url);
@@ -75,10 +88,7 @@ export async function checkPassword(input: { email: string; password: string; ad
 }
 
 /** The 429 for a paused account or address: how long to wait, in words and in Retry-After (the route must export `headers`). */
-export function tooManyAttempts(retryAt: Date, now: Date) {
+export function tooManyAttempts(retryAt: Date, now: Date, reason = "Too many failed sign-in attempts. For your account's safety, sign-in is paused") {
   const seconds = secondsUntil(retryAt, now);
-  return formError(`Too many failed sign-in attempts. For your account's safety, sign-in is paused: try again in ${describeWait(seconds)}.`, {
-    status: 429,
-    headers: { "Retry-After": String(seconds) },
-  });
+  return formError(`${reason}: try again in ${describeWait(seconds)}.`, { status: 429, headers: { "Retry-After": String(seconds) } });
 }

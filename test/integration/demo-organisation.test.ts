@@ -33,6 +33,8 @@ describe("the demo organisation", () => {
       expect(user.roles.map((r) => r.role)).toContain(login.role);
       expect(await verifyPassword(user.password!.hash, DEMO_PASSWORD)).toBe(true);
     }
+    // Demo passwords are documented, not temporary: nobody is sent to change theirs.
+    expect(await prisma.password.count({ where: { mustChange: true } })).toBe(0);
   });
 
   it("has a dozen builders across L4–L7, each with a manager who holds the manager role", async () => {

@@ -54,11 +54,14 @@ describe("turning a hire into a builder", () => {
     expect(user.email).toBe(hire.email);
     expect(user.roles.map((r) => r.role)).toEqual(["builder"]);
     expect(await verifyPassword(user.password!.hash, temporaryPassword)).toBe(true);
+    // Someone else chose it: the new builder must replace it at the first sign-in.
+    expect(user.password!.mustChange).toBe(true);
     const loop = await prisma.loop.findUniqueOrThrow({ where: { id: hire.loopId } });
     expect(user.builder).toMatchObject({ level: "L5", baseSalary: 236000, currency: "USD", managerId: manager.id, rubricVersionId: loop.rubricVersionId });
     expect(user.builder!.levelHistory).toEqual([expect.objectContaining({ level: "L5", reason: "hired", hiringDecisionId: hire.decisionId })]);
 
-    // The record shows the hire, and the candidate page no longer offers to create it again.
+    // The record shows the hire (to its owner, once they have chosen their own password), and the candidate page no longer offers to create it again.
+    await prisma.password.update({ where: { userId }, data: { mustChange: false } });
     const view = await call(record.loader, { url: `/builders/${userId}`, cookie: await sessionCookieFor(userId), params: { userId } });
     expect((view.body as { history: Array<{ reason: string; hiringDecisionId: string | null }> }).history).toEqual([expect.objectContaining({ reason: "hired", hiringDecisionId: hire.decisionId })]);
     const again = await call(candidatePage.loader, { url: `/candidates/${hire.candidateId}`, cookie: await sessionCookieFor(admin.id), params: { candidateId: hire.candidateId } });

@@ -356,6 +356,31 @@ export async function buildTargets(world: World): Promise<Target[]> {
       ),
     },
     {
+      // Only poisons the schema refuses: a well-formed form with a wrong current password is a
+      // refusal too, but it rightly records a failed attempt (the throttle counts it).
+      name: "change one's password",
+      route: "routes/account.password",
+      url: "/account/password",
+      params: {},
+      persona: "builder",
+      others: [],
+      input: form(
+        [
+          ["currentPassword", "not-the-current-password"],
+          ["newPassword", "a brand new passphrase"],
+          ["confirmPassword", "a brand new passphrase"],
+        ],
+        fc.oneof(
+          oneOf(setField("currentPassword", ""), dropField("currentPassword"), repeatField("currentPassword"), setField("currentPassword", "a\u0000b")),
+          oversize(1025).map((v) => setField("currentPassword", v)),
+          oneOf("", "short", "eleven char", "🔑".repeat(11)).map((v) => setField("newPassword", v)),
+          oversize(1025).map((v) => setField("newPassword", v)),
+          oneOf(dropField("newPassword"), repeatField("newPassword"), setField("newPassword", "not-the-current-password")),
+          oneOf(dropField("confirmPassword"), setField("confirmPassword", ""), setField("confirmPassword", "a brand new passphrasE"), repeatField("confirmPassword")),
+        ),
+      ),
+    },
+    {
       name: "schedule an interview",
       route: "routes/loops.$loopId._index",
       url: `/loops/${anaLoop.id}`,

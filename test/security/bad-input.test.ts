@@ -21,6 +21,8 @@ const RUNS = 45;
 const RUNS_AS_OTHERS = 5;
 const SEED = 20_261_130;
 const MINIMUM_INPUTS = 1000;
+/** Actions that read no input at all; each has a test of its own below. */
+const READS_NO_INPUT = ["routes/logout", "routes/account.sign-out-everywhere"];
 
 const world = await buildWorld();
 const personas = await signInPersonas(world);
@@ -64,11 +66,11 @@ async function send(route: RouteEntry, target: Target, input: Input, persona: Pe
 }
 
 describe("generated bad input, for every action", () => {
-  it("has a target for every action Remix serves (logout, which reads no input, has its own test)", () => {
+  it("has a target for every action Remix serves (logout and sign-out-everywhere, which read no input, have their own test)", () => {
     const actions = manifest.filter((r) => r.action).map((r) => r.id);
     expect(actions.length).toBeGreaterThan(10);
     const covered = new Set(targets.map((t) => t.route));
-    expect(actions.filter((id) => id !== "routes/logout" && !covered.has(id))).toEqual([]);
+    expect(actions.filter((id) => !READS_NO_INPUT.includes(id) && !covered.has(id))).toEqual([]);
   });
 
   targets.forEach((target) => {
@@ -104,6 +106,20 @@ describe("generated bad input, for every action", () => {
       if (hashAfter !== hashBefore && failures.size === 0) report.push("the database changed although no request changed a row on the app's connection");
       expect(report).toEqual([]);
     }, 60_000);
+  });
+
+  it("signing out everywhere reads no input: whatever the body, signed out goes to sign in and nothing is written", async () => {
+    const route = manifest.find((r) => r.id === "routes/account.sign-out-everywhere")!;
+    const bodies = fc.sample(
+      poisoned<Fields>(() => [], hostileString.map((v) => ({ label: `+x=${v}`, apply: (f: Fields) => [...f, ["x", v] as [string, string]] })), noiseField).chain(({ value, poisons }) =>
+        formWire(value).map((wire) => ({ ...wire, poisons })),
+      ),
+      { seed: SEED - 2, numRuns: 20 },
+    );
+    for (const input of bodies) {
+      const { result, changed } = await rowsChangedBy(() => invoke(route.action!, request({ url: "/account/sign-out-everywhere" }, input, null), {}));
+      expect([result.status, result.headers.get("Location"), changed, result.error]).toEqual([302, "/login?redirectTo=%2Faccount%2Fsign-out-everywhere", 0, undefined]);
+    }
   });
 
   it("logout reads no input: whatever the body, signed out goes to sign in and nothing is written", async () => {

@@ -133,6 +133,32 @@ export const MATRIX: Record<string, MatrixEntry> = {
     loader: (ctx) => cellsFor(ctx, { route: "routes/_index", handler: "loader", subject: "home", url: "/" }, () => ({ expected: ALLOWED })),
   },
 
+  // requireUser: every signed-in person's own account, nobody else's (it takes no id).
+  "routes/account._index": {
+    loader: (ctx) => cellsFor(ctx, { route: "routes/account._index", handler: "loader", subject: "one's own account", url: "/account" }, () => ({ expected: ALLOWED })),
+  },
+
+  // requireUserForPasswordChange (also while the password must change), then the form's schema
+  // before the current password is checked: an empty form is a 400 and records no attempt.
+  "routes/account.password": {
+    loader: (ctx) => cellsFor(ctx, { route: "routes/account.password", handler: "loader", subject: "one's own password page", url: "/account/password" }, () => ({ expected: ALLOWED })),
+    action: (ctx) => cellsFor(ctx, { route: "routes/account.password", handler: "action", subject: "an empty change-password form", url: "/account/password" }, () => ({ expected: BAD_BODY })),
+  },
+
+  // GET goes to the account page. POST ends every session of the signed-in person: not sent here,
+  // since the persona's own session would end with it (test/integration/account.test.ts covers it).
+  "routes/account.sign-out-everywhere": {
+    loader: (ctx) =>
+      cellsFor(ctx, { route: "routes/account.sign-out-everywhere", handler: "loader", subject: "sign out everywhere by GET", url: "/account/sign-out-everywhere" }, () => ({ expected: { kind: "redirect", location: "/account" } }), {
+        kind: "redirect",
+        location: "/account",
+      }),
+    action: (ctx) =>
+      cellsFor(ctx, { route: "routes/account.sign-out-everywhere", handler: "action", subject: "sign out everywhere", url: "/account/sign-out-everywhere" }, () => ({
+        expected: { kind: "skipped", why: "it would end the persona's own session, which the other cells use" },
+      })),
+  },
+
   // The catch-all answers 404 to everyone, signed in or not, before anything else.
   "routes/$": {
     loader: (ctx) => cellsFor(ctx, { route: "routes/$", handler: "loader", subject: "an unknown address", url: "/no/such/page", params: { "*": "no/such/page" } }, () => ({ expected: NOT_FOUND }), NOT_FOUND),

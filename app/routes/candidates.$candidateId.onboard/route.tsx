@@ -91,6 +91,7 @@ export default function OnboardPage() {
           <p>
             Temporary password, shown only now: <code>{done.temporaryPassword}</code>
           </p>
+          <p>Hand it over in person or over a channel you trust. {candidate.name} must choose their own password when they first sign in with it.</p>
         </div>
       ) : hires.length === 0 ? (
         <p className="notice">No loop of {candidate.name}&rsquo;s has a hire decision in force.</p>
