@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { findLoop } from "~/data/loops.server";
-import { findInterview, openScorecard } from "~/data/scorecards.server";
+import { findInterview, findScorecardFor, openScorecard } from "~/data/scorecards.server";
 import { stageRubric } from "~/domain/scorecard/content";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
 import { requireUserWithPermission } from "./auth.server";
@@ -11,6 +11,17 @@ import { requireUserWithPermission } from "./auth.server";
  * assigned to it: nobody writes a scorecard for someone else's interview.
  */
 export async function requireOwnScorecard(request: Request, interviewId: string | undefined, now: Date) {
+  const access = await requireScorecardAccess(request, interviewId, now);
+  const scorecard = await openScorecard(access.interview, access.user.id, now);
+  return { ...access, scorecard };
+}
+
+/**
+ * The same checks without creating anything: the scorecard if it exists yet. Actions use it, so
+ * a request they refuse writes nothing (not even an empty draft); they open the scorecard only
+ * once the input is valid.
+ */
+export async function requireScorecardAccess(request: Request, interviewId: string | undefined, now: Date) {
   const user = await requireUserWithPermission(request, "write:scorecard:own", now);
   const interview = interviewId ? await findInterview(interviewId) : null;
   if (!interview) throw data({ message: "No such interview" }, { status: 404 });
@@ -20,8 +31,8 @@ export async function requireOwnScorecard(request: Request, interviewId: string 
   const loop = (await findLoop(interview.loopId))!;
   const stage = stageRubric(loop.rubric, interview.stageId);
   if (!stage) throw new Error(`Interview ${interview.id} names stage ${interview.stageId}, which its pinned rubric lacks`);
-  const scorecard = await openScorecard(interview, user.id, now);
-  return { user, interview, loop, stage, scorecard, schemas: scorecardSchemas(stage) };
+  const existing = await findScorecardFor(interview.id, user.id);
+  return { user, interview, loop, stage, existing, schemas: scorecardSchemas(stage) };
 }
 
 /** Maps a criterion of the stage to the competency it evidences. */

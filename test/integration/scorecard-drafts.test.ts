@@ -107,6 +107,26 @@ describe("submitting from a stale page", () => {
   });
 });
 
+describe("a scorecard never opened", () => {
+  it("is not created by a refused submission; a valid one from version 0 creates and submits it", async () => {
+    const user = await createUser(["interviewer"], { name: "Straight To Submit" });
+    const cookie = await sessionCookieFor(user.id);
+    const { interviewIds } = await loopWithInterviews([{ stageId: "technical_deep_dive", interviewerIds: [user.id] }]);
+    const interviewId = interviewIds[0]!;
+    const submit = (body: unknown) => postJson(scorecardPage.action, `/interviews/${interviewId}/scorecard`, cookie, { interviewId }, body);
+    const rows = () => prisma.scorecard.count({ where: { interviewId } });
+
+    expect((await submit({ intent: "submit", version: 0, content: { ...tabA(), recommendation: null } })).status).toBe(400);
+    expect((await submit({ intent: "amend", reason: "x", content: tabA() })).status).toBe(409);
+    const stale = await submit({ intent: "submit", version: 2, content: tabA() });
+    expect(stale).toMatchObject({ status: 409, body: { reason: "stale", current: { version: 0, savedAt: null } } });
+    expect(await rows()).toBe(0);
+
+    expect((await submit({ intent: "submit", version: 0, content: tabA() })).status).toBe(302);
+    expect(await prisma.scorecard.findFirstOrThrow({ where: { interviewId } })).toMatchObject({ status: "submitted", draftVersion: 1 });
+  });
+});
+
 describe("a bad draft body gets 400 and writes nothing", () => {
   const cases: Array<[string, unknown]> = [
     ["not JSON", "{not json"],

@@ -23,11 +23,11 @@ export const draftVersionSchema = z
   .int("The draft version is a whole number")
   .min(0, "The draft version is a whole number");
 
-export function draftSaveSchema(schemas: Pick<ScorecardSchemas, "draft">) {
+export function draftSaveSchema<S extends z.ZodType = ScorecardSchemas["draft"]>(schemas: { draft: S }) {
   return z.object({ version: draftVersionSchema, content: schemas.draft });
 }
 
-export function submitSchema(schemas: Pick<ScorecardSchemas, "submission">) {
+export function submitSchema<S extends z.ZodType = ScorecardSchemas["submission"]>(schemas: { submission: S }) {
   return z.object({ version: draftVersionSchema, content: schemas.submission });
 }
 

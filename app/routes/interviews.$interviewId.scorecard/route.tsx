@@ -6,13 +6,13 @@ import { LocalTime } from "~/components/local-time";
 import { ScorecardForm } from "~/components/scorecard/scorecard-form";
 import { forgetDraftCopy } from "~/components/scorecard/use-autosave";
 import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/scorecard-view";
-import { amendScorecard, submitScorecard } from "~/data/scorecards.server";
+import { amendScorecard, openScorecard, submitScorecard } from "~/data/scorecards.server";
 import { scorecardDueAt } from "~/domain/loop";
 import { contentFromDraft } from "~/domain/scorecard/content";
 import { LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
 import styles from "~/styles/scorecard.css?url";
 import { parseValue } from "~/utils/forms.server";
-import { competencyOfCriterion, requireOwnScorecard } from "~/utils/scorecard-access.server";
+import { competencyOfCriterion, requireOwnScorecard, requireScorecardAccess } from "~/utils/scorecard-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -45,7 +45,8 @@ const Intent = z.object({ intent: z.enum(["submit", "amend"]) }).loose();
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
-  const { scorecard, stage, schemas, user } = await requireOwnScorecard(request, params.interviewId, now);
+  // Nothing is created until the input is valid: a refused request writes nothing.
+  const { interview, existing, stage, schemas, user } = await requireScorecardAccess(request, params.interviewId, now);
   let body: unknown;
   try {
     body = await request.json();
@@ -55,9 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parseValue(Intent, body);
   if (!intent.success) return data({ ok: false, ...intent.failure }, { status: 400 });
   const competencyOf = competencyOfCriterion(stage);
+  const page = `/interviews/${interview.id}/scorecard`;
 
   if (intent.data.intent === "submit") {
-    if (scorecard.status !== "draft") {
+    if (existing && existing.status !== "draft") {
       return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: ["This scorecard is already submitted; change it with an amendment."] }, { status: 409 });
     }
     // `{ intent: "submit", version, content }`: the version is the draft the page was based on.
@@ -65,10 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) {
       return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
     }
-    const submitted = await submitScorecard({ ...scorecard, draftVersion: parsed.data.version }, parsed.data.content, competencyOf, now);
-    if (!submitted.ok && submitted.reason === "stale") {
-      const { current } = submitted;
-      return data(
+    const stale = (current: { version: number; draft: Parameters<typeof contentFromDraft>[1]; savedAt: Date | null }) =>
+      data(
         {
           ok: false,
           reason: "stale",
@@ -78,20 +78,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: 409 },
       );
-    }
+    // A scorecard never opened is an empty draft at version 0.
+    if (!existing && parsed.data.version !== 0) return stale({ version: 0, draft: null, savedAt: null });
+    const scorecard = existing ?? (await openScorecard(interview, user.id, now));
+    const submitted = await submitScorecard({ ...scorecard, draftVersion: parsed.data.version }, parsed.data.content, competencyOf, now);
+    if (!submitted.ok && submitted.reason === "stale") return stale(submitted.current);
     if (!submitted.ok) return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: [LOCKED_DRAFT_MESSAGE] }, { status: 409 });
-    return redirect(`/interviews/${scorecard.interviewId}/scorecard`);
+    return redirect(page);
   }
 
-  if (scorecard.status !== "submitted") {
+  if (existing?.status !== "submitted") {
     return data({ ok: false, fieldErrors: {}, formErrors: ["Only a submitted scorecard can be amended; this one is still a draft."] }, { status: 409 });
   }
   const parsed = parseValue(schemas.amendment, body);
   if (!parsed.success) {
     return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
   }
-  await amendScorecard(scorecard, parsed.data.content, parsed.data.reason, user.id, competencyOf, now);
-  return redirect(`/interviews/${scorecard.interviewId}/scorecard`);
+  await amendScorecard(existing, parsed.data.content, parsed.data.reason, user.id, competencyOf, now);
+  return redirect(page);
 }
 
 export default function ScorecardPage() {
