@@ -12,7 +12,7 @@ import { listLoopsForCandidate } from "~/data/loops.server";
 import { createBuilderFromHire } from "~/data/onboarding.server";
 import { listUsers } from "~/data/users.server";
 import { hireTerms, onboardBuilderSchema } from "~/domain/hire-onboarding";
-import { badRequest, formError, parseForm, type FieldErrors } from "~/utils/forms.server";
+import { badRequest, formError, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUserWithPermission(request, "manage:user:any");
   const { candidate, hires } = await loadHires(params.candidateId);
-  const parsed = parseForm(onboardBuilderSchema, await request.formData());
+  const parsed = parseForm(onboardBuilderSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const hire = hires.find((h) => h.loop.id === parsed.data.loopId);
   if (!hire) return formError("That loop has no hire decision in force for this candidate.", { status: 409 });

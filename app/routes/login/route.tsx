@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { safeRedirectPath } from "~/domain/session-policy";
 import { checkPassword, getUser, tooManyAttempts } from "~/utils/auth.server";
-import { badRequest, formError, parseForm } from "~/utils/forms.server";
+import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
 import { passRetryAfter } from "~/utils/retry-after";
 import { startSession } from "~/utils/session.server";
 import { LoginSchema, type LoginForm } from "./schema";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
 
   const now = new Date();
