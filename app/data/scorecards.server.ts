@@ -200,20 +200,29 @@ export async function submitScorecard(
   });
 }
 
-/** An amendment: the next revision, with its reason; the current rows are replaced. */
+export type AmendResult = { ok: true; number: number } | { ok: false; reason: "stale"; current: { number: number; authorName: string; createdAt: Date } };
+
+/**
+ * An amendment: the next revision, with its reason; the current rows are replaced. It names the
+ * revision it was written over: when someone amended meanwhile (another tab), nothing is written.
+ */
 export async function amendScorecard(
   scorecard: ScorecardKeys,
   content: SubmittedContent,
-  reason: string,
+  amendment: { reason: string; basedOn: number },
   authorId: string,
   competencyOf: (criterionId: string) => string,
   now: Date,
-): Promise<number> {
+): Promise<AmendResult> {
   return prisma.$transaction(async (tx) => {
-    const last = await tx.scorecardRevision.findFirst({ where: { scorecardId: scorecard.id }, orderBy: { number: "desc" } });
-    const number = (last?.number ?? 0) + 1;
+    const last = await tx.scorecardRevision.findFirst({ where: { scorecardId: scorecard.id }, orderBy: { number: "desc" }, include: { author: { select: { name: true } } } });
+    const current = last?.number ?? 0;
+    if (current !== amendment.basedOn) {
+      return { ok: false as const, reason: "stale" as const, current: { number: current, authorName: last?.author.name ?? "", createdAt: last?.createdAt ?? now } };
+    }
+    const number = current + 1;
     await tx.scorecardRevision.create({
-      data: { scorecardId: scorecard.id, number, content: JSON.stringify(content), reason: reason.trim(), authorId, createdAt: now },
+      data: { scorecardId: scorecard.id, number, content: JSON.stringify(content), reason: amendment.reason.trim(), authorId, createdAt: now },
     });
     await tx.scorecard.update({
       where: { id: scorecard.id },
@@ -224,7 +233,7 @@ export async function amendScorecard(
     await tx.redFlagRecord.deleteMany({ where: { scorecardId: scorecard.id } });
     await writeCurrentRows(tx, scorecard, content, competencyOf);
     await markLoopsChanged(tx, { loopId: scorecard.loopId });
-    return number;
+    return { ok: true as const, number };
   });
 }
 

@@ -41,7 +41,7 @@ describe("the committee's rows, kept in memory", () => {
     await submitScorecard(scorecard, flagged as never, competencyOf, new Date());
     expect((await row(loopId))?.redFlags).toBe(1);
 
-    await amendScorecard(scorecard, stage2Content([3, 3, 3, 3]) as never, "Re-read my notes: not a pattern.", interviewer.id, competencyOf, new Date());
+    await amendScorecard(scorecard, stage2Content([3, 3, 3, 3]) as never, { reason: "Re-read my notes: not a pattern.", basedOn: 1 }, interviewer.id, competencyOf, new Date());
     expect((await row(loopId))?.redFlags).toBe(0);
 
     await recordDecision({ loopId, outcome: "no_hire", bandJustification: "", rationale: "No.", correctsId: undefined, currency: "USD", decidedById: committee.id, now: new Date() });

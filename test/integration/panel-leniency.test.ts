@@ -29,7 +29,7 @@ describe("panel leniency, kept per interviewer", () => {
     expect((await panelLeniency([a.id]))[0]).toMatchObject({ meanDifference: 2, label: "lenient" });
 
     // b amends: a's figure changes though a wrote nothing.
-    await amendScorecard(await first.card(b.id), stage2Content([4, 4, 4, 4]) as never, "Re-read.", b.id, first.competencyOf, new Date());
+    await amendScorecard(await first.card(b.id), stage2Content([4, 4, 4, 4]) as never, { reason: "Re-read.", basedOn: 1 }, b.id, first.competencyOf, new Date());
     expect((await panelLeniency([a.id]))[0]).toMatchObject({ meanDifference: 0, label: "in line" });
 
     // A new loop of a's with c.

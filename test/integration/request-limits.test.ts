@@ -26,7 +26,7 @@ describe("the request body limit", () => {
           recommendation: "no" as const,
           takeaways: text(SCORECARD_TEXT_MAX.takeaways),
         };
-        const body = { intent: "amend", content, reason: text(SCORECARD_TEXT_MAX.reason) };
+        const body = { intent: "amend", revision: 1, content, reason: text(SCORECARD_TEXT_MAX.reason) };
         // It is a valid amendment: the lengths are the schema's own maxima.
         expect(scorecardSchemas(stage).amendment.safeParse(body).success).toBe(true);
         largest = Math.max(largest, Buffer.byteLength(JSON.stringify(body)));

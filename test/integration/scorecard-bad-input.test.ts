@@ -49,15 +49,15 @@ describe("bad scorecard input", () => {
   it("refuses a lone UTF-16 surrogate in an amendment's take-aways or reason with a 400 at the field", async () => {
     const { interviewId, cookie } = await setUp();
     const before = await fingerprint();
-    const takeaways = await post(interviewId, cookie, { intent: "amend", reason: "Typo", content: stage2Content([3, 3, 3, 3], { takeaways: "Broken \ud800 text" }) });
+    const takeaways = await post(interviewId, cookie, { intent: "amend", revision: 1, reason: "Typo", content: stage2Content([3, 3, 3, 3], { takeaways: "Broken \ud800 text" }) });
     expect(takeaways.status).toBe(400);
     expect(takeaways.body).toMatch(/takeaways/);
-    const reason = await post(interviewId, cookie, { intent: "amend", reason: "Why \udc00", content: stage2Content() });
+    const reason = await post(interviewId, cookie, { intent: "amend", revision: 1, reason: "Why \udc00", content: stage2Content() });
     expect(reason.status).toBe(400);
     expect(reason.body).toMatch(/reason/);
     expect(await fingerprint()).toBe(before);
     // Well-formed text outside the BMP, right-to-left text and combining marks are kept as typed.
-    const fine = await post(interviewId, cookie, { intent: "amend", reason: "Fix 🙂 مرحبا e\u0301", content: stage2Content() });
+    const fine = await post(interviewId, cookie, { intent: "amend", revision: 1, reason: "Fix 🙂 مرحبا e\u0301", content: stage2Content() });
     expect(fine.status).toBe(302);
     const last = await prisma.scorecardRevision.findFirstOrThrow({ where: { scorecard: { interviewId } }, orderBy: { number: "desc" } });
     expect(last.reason).toBe("Fix 🙂 مرحبا e\u0301");
@@ -72,7 +72,7 @@ describe("bad scorecard input", () => {
     const flagged = stage2Content();
     flagged.redFlags = [...flagged.redFlags.slice(0, -1), { ...flagged.redFlags[0]!, raised: true, evidence: "Seen" }];
     for (const content of [twice, flagged]) {
-      const amended = await post(interviewId, cookie, { intent: "amend", reason: "Again", content });
+      const amended = await post(interviewId, cookie, { intent: "amend", revision: 1, reason: "Again", content });
       expect(amended.status).toBe(400);
       expect(amended.body).toMatch(/listed twice/);
     }
@@ -91,7 +91,7 @@ describe("bad scorecard input", () => {
   it("refuses a NUL character and a body that is not JSON", async () => {
     const { interviewId, cookie } = await setUp();
     const before = await fingerprint();
-    expect((await post(interviewId, cookie, { intent: "amend", reason: "a\u0000b", content: stage2Content() })).status).toBe(400);
+    expect((await post(interviewId, cookie, { intent: "amend", revision: 1, reason: "a\u0000b", content: stage2Content() })).status).toBe(400);
     expect((await post(interviewId, cookie, "{not json")).status).toBe(400);
     expect(await fingerprint()).toBe(before);
   });

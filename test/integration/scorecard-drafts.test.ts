@@ -161,3 +161,29 @@ describe("a bad draft body gets 400 and writes nothing", () => {
     expect(await stored()).toMatchObject({ status: "draft", version: 0 });
   });
 });
+
+describe("two amendments written over the same revision", () => {
+  it("keeps the first; the second gets 409 naming who amended, and writes nothing", async () => {
+    const { submit, scorecardId } = await setup();
+    expect((await submit({ intent: "submit", version: 0, content: tabA() })).status).toBe(302);
+    const revisions = () => prisma.scorecardRevision.findMany({ where: { scorecardId }, orderBy: { number: "asc" } });
+    expect(await revisions()).toHaveLength(1);
+
+    const [first, second] = await Promise.all([
+      submit({ intent: "amend", revision: 1, reason: "Tab A re-read the notes", content: tabA() }),
+      submit({ intent: "amend", revision: 1, reason: "Tab B changed its mind", content: tabB() }),
+    ]);
+    const answers = [first, second].map((a) => a.status).sort();
+    expect(answers).toEqual([302, 409]);
+    const refused = first.status === 409 ? first : second;
+    expect(refused.body).toMatchObject({ reason: "amended", revision: 2 });
+    expect((refused.body as { formErrors: string[] }).formErrors[0]).toMatch(/^Two Tabs amended this scorecard at .* \(revision 2\)/);
+
+    const stored = await revisions();
+    expect(stored.map((r) => r.number)).toEqual([1, 2]);
+    const winner = first.status === 302 ? "Tab A re-read the notes" : "Tab B changed its mind";
+    expect(stored[1]!.reason).toBe(winner);
+    // Written over the newest revision, the amendment goes through.
+    expect((await submit({ intent: "amend", revision: 2, reason: "On purpose, after reading it", content: tabB() })).status).toBe(302);
+  });
+});

@@ -168,16 +168,16 @@ describe("a submitted scorecard changes only by amendment", () => {
     await submit(a, stage2Content([3, 3, 3, 3]));
     const url = `/interviews/${interviewId}/scorecard`;
 
-    const noReason = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "amend", reason: "  ", content: stage2Content([3, 4, 3, 3]) });
+    const noReason = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "amend", revision: 1, reason: "  ", content: stage2Content([3, 4, 3, 3]) });
     expect(noReason.status).toBe(400);
     expect((noReason.body as { fieldErrors: Record<string, string[]> }).fieldErrors.reason).toBeDefined();
     expect(await rowsOf(scorecardId)).toMatchObject({ revisions: 1 });
 
-    const badContent = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "amend", reason: "typo", content: stage2Content([3, 9, 3, 3]) });
+    const badContent = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "amend", revision: 1, reason: "typo", content: stage2Content([3, 9, 3, 3]) });
     expect(badContent.status).toBe(400);
     expect((badContent.body as { fieldErrors: Record<string, string[]> }).fieldErrors["ratings.1.rating"]).toBeDefined();
 
-    const amended = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "amend", reason: "Re-read my notes on system design", content: stage2Content([3, 4, 3, 3]) });
+    const amended = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "amend", revision: 1, reason: "Re-read my notes on system design", content: stage2Content([3, 4, 3, 3]) });
     expect(amended.status).toBe(302);
     const page = await open(a);
     expect(page.revisions.map((r) => [r.number, r.reason])).toEqual([[1, null], [2, "Re-read my notes on system design"]]);
@@ -190,7 +190,7 @@ describe("a submitted scorecard changes only by amendment", () => {
   it("refuses an amendment to a draft", async () => {
     const { a, interviewId, open } = await setup();
     await open(a);
-    const answer = await postJson(scorecardPage.action, "/", a.cookie, { interviewId }, { intent: "amend", reason: "x", content: stage2Content() });
+    const answer = await postJson(scorecardPage.action, "/", a.cookie, { interviewId }, { intent: "amend", revision: 1, reason: "x", content: stage2Content() });
     expect(answer.status).toBe(409);
   });
 });

@@ -156,6 +156,8 @@ export async function buildTargets(world: World): Promise<Target[]> {
   const raviStage1 = raviLoop.interviews.find((i) => i.stageId === "initial_screen" && i.interviewerIds.includes(daniel))!;
   const draft = world.scorecards.find((s) => s.interviewId === chloeStage2.id && s.interviewerId === daniel && s.status === "draft")!;
   const draftVersion = (await prisma.scorecard.findUniqueOrThrow({ where: { id: draft.id } })).draftVersion;
+  // An amendment names the revision it is written over: Daniel's Ravi screen, as it stands.
+  const raviRevision = (await prisma.scorecardRevision.findFirstOrThrow({ where: { scorecard: { interviewId: raviStage1.id, interviewerId: daniel } }, orderBy: { number: "desc" } })).number;
   const stageOf = async (loopId: string, stageId: string) => stageRubric((await findLoop(loopId))!.rubric, stageId)!;
   const chloeStage = await stageOf(chloeLoop.id, "technical_deep_dive");
   const raviStage = await stageOf(raviLoop.id, "initial_screen");
@@ -312,9 +314,10 @@ export async function buildTargets(world: World): Promise<Target[]> {
       persona: "interviewer",
       others: ["grace", "hannah"],
       input: json(
-        () => ({ intent: "amend", reason: "Correcting my notes after re-reading them.", content: validContent(raviStage) }),
+        () => ({ intent: "amend", revision: raviRevision, reason: "Correcting my notes after re-reading them.", content: validContent(raviStage) }),
         fc.oneof(
           contentPoisons(raviStage, "submission"),
+          oneOf<Json | undefined>(0, raviRevision + 1, raviRevision - 1, -1, 1.5, "1", null, undefined).map((v) => jsonSet(["revision"], v)),
           fc.oneof(oversize(2001), oneOf<string>("", "   ", "\uD800", "why\uDFFF", "a\u0000b")).map((v) => jsonSet(["reason"], v)),
           oneOf<Json | undefined>(7, null, undefined, ["why"]).map((v) => jsonSet(["reason"], v)),
           oneOf<Json | undefined>(undefined, "Amend", 0).map((v) => jsonSet(["intent"], v)),

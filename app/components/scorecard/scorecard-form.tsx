@@ -22,6 +22,8 @@ type Props = {
   /** The draft version the page was loaded at: saves and the submission name the version they are based on. */
   initialVersion: number;
   initialSavedAt: Date | null;
+  /** Amendments: the revision shown when the form opened, which the amendment is written over. */
+  baseRevision?: number;
   onCancel?: () => void;
 };
 
@@ -29,7 +31,7 @@ type Props = {
  * The scorecard editor: react-hook-form validated by the same zod schema the action uses,
  * native radios and checkboxes (usable with the keyboard alone), anchors beside each rating.
  */
-export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, initialSavedAt, onCancel }: Props) {
+export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, initialSavedAt, baseRevision, onCancel }: Props) {
   const schemas = useMemo(() => scorecardSchemas(stage), [stage]);
   const fetcher = useFetcher<ServerAnswer>();
   const form = useForm<FormValues>({
@@ -81,7 +83,7 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, 
       fetcher.submit({ intent: "submit", version, content } as never, { method: "post", encType: "application/json" });
     } else {
       const { reason, ...content } = values;
-      fetcher.submit({ intent: "amend", reason: reason ?? "", content } as never, { method: "post", encType: "application/json" });
+      fetcher.submit({ intent: "amend", reason: reason ?? "", revision: baseRevision ?? 1, content } as never, { method: "post", encType: "application/json" });
     }
   };
 

@@ -47,6 +47,11 @@ export function staleDraftMessage(savedAt: Date | null): string {
   return `This scorecard was saved in another tab or window${when}, after this page last loaded or saved it. Nothing was overwritten: choose which version to keep.`;
 }
 
+/** An amendment written over a revision that is no longer the newest: nothing was written. */
+export function amendedMeanwhileMessage(current: { number: number; authorName: string; createdAt: Date }): string {
+  return `${current.authorName || "Someone"} amended this scorecard at ${utc(current.createdAt)} (revision ${current.number}), after this page loaded it. Nothing was saved and your changes are still in the form: copy what you need, then reload the page to amend the newest revision.`;
+}
+
 export const LOCKED_DRAFT_MESSAGE = "This scorecard was submitted meanwhile (perhaps in another tab or window); change it with an amendment.";
 
 /** The same answers in the same places, whatever the order of keys (drafts round-trip through JSON). */

@@ -95,7 +95,8 @@ export function scorecardSchemas(stage: StageRubric) {
   });
 
   const reason = z.string().trim().min(1, "Say why you are amending the scorecard").max(SCORECARD_TEXT_MAX.reason);
-  const amendment = z.object({ content: submission, reason });
+  // `revision`: the revision the page showed; an amendment over a newer one is refused (two tabs).
+  const amendment = z.object({ content: submission, reason, revision: z.number().int().min(1) });
   /** The amendment as the form edits it: the content's fields and the reason side by side. */
   const amendmentForm = z.intersection(submission, z.object({ reason }));
 

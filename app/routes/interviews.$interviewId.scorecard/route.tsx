@@ -9,9 +9,9 @@ import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/sc
 import { amendScorecard, openScorecard, submitScorecard } from "~/data/scorecards.server";
 import { scorecardDueAt } from "~/domain/loop";
 import { contentFromDraft } from "~/domain/scorecard/content";
-import { LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
+import { amendedMeanwhileMessage, LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
 import styles from "~/styles/scorecard.css?url";
-import { parseValue } from "~/utils/forms.server";
+import { parseValue, readJson } from "~/utils/forms.server";
 import { competencyOfCriterion, requireOwnScorecard, requireScorecardAccess } from "~/utils/scorecard-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -47,12 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   // Nothing is created until the input is valid: a refused request writes nothing.
   const { interview, existing, stage, schemas, user } = await requireScorecardAccess(request, params.interviewId, now);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return data({ ok: false, fieldErrors: {}, formErrors: ["The request body is not valid JSON."] }, { status: 400 });
-  }
+  const body = await readJson(request);
   const intent = parseValue(Intent, body);
   if (!intent.success) return data({ ok: false, ...intent.failure }, { status: 400 });
   const competencyOf = competencyOfCriterion(stage);
@@ -94,7 +89,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
   }
-  await amendScorecard(existing, parsed.data.content, parsed.data.reason, user.id, competencyOf, now);
+  const amended = await amendScorecard(existing, parsed.data.content, { reason: parsed.data.reason, basedOn: parsed.data.revision }, user.id, competencyOf, now);
+  if (!amended.ok) {
+    const { current } = amended;
+    return data(
+      { ok: false, reason: "amended", fieldErrors: {}, formErrors: [amendedMeanwhileMessage(current)], revision: current.number },
+      { status: 409 },
+    );
+  }
   return redirect(page);
 }
 
@@ -154,6 +156,7 @@ export default function ScorecardPage() {
           draftUrl={draftUrl}
           initialVersion={data.draftVersion}
           initialSavedAt={null}
+          baseRevision={data.revisions.at(-1)?.number ?? 1}
           onCancel={() => setAmending(false)}
         />
       ) : (
