@@ -1,14 +1,18 @@
 import fs from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { signIn, signInAs } from "./fixtures";
 
 /**
  * The hiring committee's list of loops and its exports, on the demo data: Jonas Weber's loop is
  * complete with a blocker raised by two interviewers (No hire), Ravi Menon's is complete, Chloé
- * Dubois's and Ana Souza's are in progress. Other specs add loops of their own to the shared
- * database, so the checks look for the demo candidates' rows rather than counting rows.
+ * Dubois's and Ana Souza's are in progress. Hannah Schmidt, the demo hiring-committee member,
+ * interviews Chloé in Stage 3 and has not submitted: independence keeps that loop out of her list
+ * and exports; Aisha Rahman, also on the committee, sees it. Other specs add loops of their own to
+ * the shared database, so the checks look for the demo candidates' rows rather than counting rows.
  */
+
+const AISHA = { email: "aisha.rahman@northwind.example", name: "Aisha Rahman" };
 
 const table = (page: Page) => page.getByRole("region", { name: "Interview loops" });
 const rowFor = (page: Page, name: string) => table(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
@@ -55,7 +59,9 @@ test("a committee member reviews the loops, sorts, filters and downloads the CSV
   await filter(page, { status: "in_progress" });
   await expect(page).toHaveURL(/status=in_progress/);
   await expect(page).toHaveURL(/sort=recommendation/);
-  await expect(rowFor(page, "Chloé Dubois")).toBeVisible();
+  // Hannah interviews Chloé and has not submitted: that loop is left out, and the page says so.
+  await expect(rowFor(page, "Chloé Dubois")).toHaveCount(0);
+  await expect(page.getByText("One loop you interview on is not listed here, nor in the exports")).toBeVisible();
   await expect(rowFor(page, "Ana Souza")).toBeVisible();
   await expect(rowFor(page, "Jonas Weber")).toHaveCount(0);
 
@@ -80,8 +86,9 @@ test("a committee member reviews the loops, sorts, filters and downloads the CSV
 });
 
 test("the scorecards export downloads as CSV with a column per criterion", async ({ page }) => {
-  await signIn(page, "hiring_committee");
+  await signInAs(page, AISHA);
   await page.goto("/committee?status=in_progress");
+  await expect(rowFor(page, "Chloé Dubois")).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Scorecards (CSV)" }).click()]);
   const csv = await fs.readFile((await download.path())!, "utf8");
   const [head, ...rows] = csv.split("\r\n");
