@@ -11,7 +11,7 @@ import { findPacket } from "~/data/packets.server";
 import { canDecideHire, committeeAudience } from "~/domain/committee";
 import { loopAccess } from "~/domain/loop-access";
 import { canReadBuilderRecord, canSeeBuilderPay, hasPermission, type Permission, type Viewer } from "~/domain/permissions";
-import { canStartPacket, packetAccess, type PacketAccess } from "~/domain/promotion/access";
+import { canStartPacket, PACKET_FORM_RIGHTS, PACKET_FORMS, packetAccess, type PacketForm } from "~/domain/promotion/access";
 import { submissionProblems, targetCriteria } from "~/domain/promotion/snapshot";
 import { canReadScorecard, owesScorecardsOnLoop } from "~/domain/scorecard/visibility";
 import {
@@ -107,20 +107,6 @@ function committeeListing(route: string, url: string, rowsOf: "loops" | "scoreca
 function perLoop(ctx: MatrixContext, make: (loop: LoopFacts | null) => Cell[]): Cell[] {
   return [...ctx.world.loops.map((l) => make(l)), make(null)].flat();
 }
-
-const PACKET_FORMS: Record<string, keyof PacketAccess> = {
-  // Which right each form of the packet page needs (the table in domain/promotion/access.ts).
-  summary: "editDraft",
-  evidence: "editDraft",
-  "delete-evidence": "editDraft",
-  assessment: "assess",
-  "invite-peer": "invitePeers",
-  "remove-peer": "invitePeers",
-  statement: "writeStatement",
-  submit: "submit",
-  "start-review": "startReview",
-  decide: "decide",
-};
 
 export const MATRIX: Record<string, MatrixEntry> = {
   // getUser only: everyone, signed out included, gets the shell's data.
@@ -365,7 +351,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
     action: (ctx) =>
       [...ctx.world.packets, null].flatMap((packet) => {
         const packetId = packet?.id ?? UNKNOWN;
-        const intents = packet ? ["", ...Object.keys(PACKET_FORMS)] : [""];
+        const intents = packet ? ["", ...PACKET_FORMS] : [""];
         return intents.flatMap((intent) => {
           const base: Base = {
             route: "routes/packets.$packetId",
@@ -380,7 +366,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
             const access = packetAccess(v, packet.parties);
             if (!access.read) return { expected: FORBIDDEN };
             if (!intent) return { expected: BAD_BODY };
-            if (!access[PACKET_FORMS[intent]!]) return { expected: FORBIDDEN };
+            if (!access[PACKET_FORM_RIGHTS[intent as PacketForm]]) return { expected: FORBIDDEN };
             if (intent === "submit") {
               return (ctx.submissionProblems.get(packet.id) ?? []).length > 0
                 ? { expected: { kind: "passes-gate", statuses: [409] } }

@@ -78,6 +78,27 @@ export function packetAccess(viewer: Viewer, packet: PacketParties): PacketAcces
 }
 
 /** Who may open a packet for a builder: the builder themself or their manager. */
+/** The forms of the packet page, and the right (above) each needs: checked on the server, whatever the page showed. */
+export const PACKET_FORMS = ["summary", "evidence", "delete-evidence", "assessment", "invite-peer", "remove-peer", "statement", "submit", "start-review", "decide"] as const;
+export type PacketForm = (typeof PACKET_FORMS)[number];
+
+export const PACKET_FORM_RIGHTS: Record<PacketForm, keyof PacketAccess> = {
+  summary: "editDraft",
+  evidence: "editDraft",
+  "delete-evidence": "editDraft",
+  assessment: "assess",
+  "invite-peer": "invitePeers",
+  "remove-peer": "invitePeers",
+  statement: "writeStatement",
+  submit: "submit",
+  "start-review": "startReview",
+  decide: "decide",
+};
+
+export function isPacketForm(value: string): value is PacketForm {
+  return (PACKET_FORMS as readonly string[]).includes(value);
+}
+
 export function canStartPacket(viewer: Viewer, builder: { userId: string; managerId: string | null }): boolean {
   return (
     (builder.userId === viewer.id && hasPermission(viewer.roles, "read:builder:own")) ||

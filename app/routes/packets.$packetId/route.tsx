@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { deleteEvidence, invitePeer, removePeer, saveAssessment, saveEvidence, saveStatement, saveSummary } from "~/data/packet-drafts.server";
 import { findPacket, listPeerCandidates } from "~/data/packets.server";
 import { decidePacket, startReview, submitPacket } from "~/data/packet-workflow.server";
-import type { PacketAccess } from "~/domain/promotion/access";
+import { isPacketForm, PACKET_FORM_RIGHTS, type PacketAccess } from "~/domain/promotion/access";
 import {
   assessmentSchema,
   deleteEvidenceSchema,
@@ -36,23 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...view, viewerId: user.id, peerCandidates };
 }
 
-const INTENTS = ["summary", "evidence", "delete-evidence", "assessment", "invite-peer", "remove-peer", "statement", "submit", "start-review", "decide"] as const;
-type Intent = (typeof INTENTS)[number];
-
-/** The permission each form needs: checked here, on the server, whatever the page showed. */
-const NEEDS: Record<Intent, keyof PacketAccess> = {
-  summary: "editDraft",
-  evidence: "editDraft",
-  "delete-evidence": "editDraft",
-  assessment: "assess",
-  "invite-peer": "invitePeers",
-  "remove-peer": "invitePeers",
-  statement: "writeStatement",
-  submit: "submit",
-  "start-review": "startReview",
-  decide: "decide",
-};
-
 const REFUSALS: Record<keyof PacketAccess, string> = {
   read: "You may not read this packet.",
   readAssessments: "",
@@ -82,9 +65,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, access } = await requirePacketAccess(request, params.packetId);
   const packetId = params.packetId!;
   const form = await readFormData(request);
-  const intent = String(form.get("intent") ?? "") as Intent;
-  if (!INTENTS.includes(intent)) return formError("Unknown action.");
-  if (!access[NEEDS[intent]]) throw data({ message: REFUSALS[NEEDS[intent]] }, { status: 403 });
+  const intent = String(form.get("intent") ?? "");
+  if (!isPacketForm(intent)) return formError("Unknown action.");
+  const right = PACKET_FORM_RIGHTS[intent];
+  if (!access[right]) throw data({ message: REFUSALS[right] }, { status: 403 });
   const now = new Date();
 
   switch (intent) {
