@@ -28,7 +28,7 @@ async function setUpLoop(recruiter: Page): Promise<string> {
   await expect(recruiter.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
   const loopPath = new URL(recruiter.url()).pathname;
   const form = recruiter.getByRole("region", { name: "Schedule an interview" });
-  await expect(recruiter.locator('input[name="timezoneOffset"]')).toHaveValue(/^-?\d+$/);
+  await expect(recruiter.locator('input[name="timeZone"]')).toHaveValue(TIMEZONE);
   await form.getByLabel("Stage").selectOption({ label: STAGE_2 });
   // An hour ago, typed in the browser's own time zone.
   const startsAt = await recruiter.evaluate(() => {

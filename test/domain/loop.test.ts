@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { localDateTimeToInstant, loopAccess } from "~/domain/loop-access";
+import { loopAccess } from "~/domain/loop-access";
 import { interviewerQueue, loopProgress, owedScorecards, scorecardDueAt, stageStatus, type InterviewState } from "~/domain/loop";
 import { canReadScorecard } from "~/domain/scorecard/visibility";
 
@@ -120,11 +120,3 @@ describe("who sees what on a loop", () => {
   });
 });
 
-describe("local times from the browser", () => {
-  it("reads a datetime-local value in the browser's offset", () => {
-    expect(localDateTimeToInstant("2026-12-01T14:30", -60)?.toISOString()).toBe("2026-12-01T13:30:00.000Z");
-    expect(localDateTimeToInstant("2026-12-01T14:30", 300)?.toISOString()).toBe("2026-12-01T19:30:00.000Z");
-    expect(localDateTimeToInstant("2026-02-30T10:00", 0)).toBeNull();
-    expect(localDateTimeToInstant("tomorrow", 0)).toBeNull();
-  });
-});

@@ -41,7 +41,7 @@ function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
   }
 }
 
-/** A past time as the schedule form's datetime-local field holds it, in UTC (offset 0). */
+/** A past time as the schedule form's datetime-local field holds it in a browser on UTC. */
 function hoursAgo(hours: number): string {
   return new Date(Date.now() - hours * 3600_000).toISOString().slice(0, 16);
 }
@@ -77,7 +77,7 @@ export async function prepareTemplate(templateFile: string): Promise<Fixture> {
       const loopId = /^\/loops\/([^/?]+)$/.exec(loop.location ?? "")?.[1];
       if (loop.status !== 302 || !loopId) throw new Error(`Creating a loop answered ${loop.status}`);
       const scheduled = await send(base, `/loops/${loopId}`, recruiter, {
-        form: { intent: "add-interview", stageId: STAGE_ID, startsAtLocal: hoursAgo(2), timezoneOffset: "0", durationMinutes: "60", interviewerIds },
+        form: { intent: "add-interview", stageId: STAGE_ID, startsAtLocal: hoursAgo(2), timeZone: "UTC", durationMinutes: "60", interviewerIds },
       });
       if (scheduled.status !== 200) throw new Error(`Scheduling an interview answered ${scheduled.status}`);
       const interviewId = readOnly(templateFile, (db) => db.prepare<[string], { id: string }>(`SELECT id FROM "Interview" WHERE loopId = ?`).get(loopId)!.id);

@@ -81,7 +81,7 @@ describe("scheduling interviews", () => {
     intent: "add-interview",
     stageId: "technical_deep_dive",
     startsAtLocal: "2026-12-01T14:30",
-    timezoneOffset: "-60", // the browser is one hour ahead of UTC
+    timeZone: "Europe/Berlin", // the browser's zone: UTC+1 in December, UTC+2 in summer
     durationMinutes: "60",
     interviewerIds: [] as string[],
     ...overrides,
@@ -98,10 +98,31 @@ describe("scheduling interviews", () => {
     expect(interview.assignments.map((x) => x.interviewerId).sort()).toEqual([a.id, b.id].sort());
   });
 
+  it("reads a summer time with the zone's summer offset, whatever the offset is today", async () => {
+    const a = await createUser(["interviewer"]);
+    const { loopId } = await loopWithInterviews([]);
+    const cookie = await recruiterCookie();
+    const times = [
+      ["2027-07-01T10:00", "Europe/Berlin", "2027-07-01T08:00:00.000Z"],
+      ["2027-01-15T10:00", "Europe/Berlin", "2027-01-15T09:00:00.000Z"],
+      ["2027-07-01T10:00", "America/New_York", "2027-07-01T14:00:00.000Z"],
+      ["2027-10-31T02:30", "Europe/Berlin", "2027-10-31T00:30:00.000Z"], // repeated: the first occurrence
+    ] as const;
+    for (const [startsAtLocal, timeZone] of times) {
+      expect((await call(loopPage.action, { url: "/", cookie, params: { loopId }, form: form({ startsAtLocal, timeZone, interviewerIds: [a.id] }) })).status).toBe(200);
+    }
+    const stored = await prisma.interview.findMany({ where: { loopId } });
+    expect(stored.map((i) => i.startsAt.toISOString()).sort()).toEqual(times.map((t) => t[2]).sort());
+  });
+
   it.each([
     ["a stage the pinned rubric lacks", { stageId: "bake_off" }, "stageId"],
     ["no interviewer", { interviewerIds: [] }, "interviewerIds"],
     ["an impossible date", { startsAtLocal: "2026-02-31T10:00" }, "startsAtLocal"],
+    ["a time the clocks skip", { startsAtLocal: "2027-03-28T02:30" }, "startsAtLocal"],
+    ["an unknown time zone", { timeZone: "Mars/Olympus_Mons" }, "timeZone"],
+    ["an offset instead of a time zone", { timeZone: "+01:00" }, "timeZone"],
+    ["no time zone", { timeZone: "" }, "timeZone"],
     ["a five-minute interview", { durationMinutes: "5" }, "durationMinutes"],
   ])("rejects %s with 400 and writes nothing", async (_label, overrides, field) => {
     const a = await createUser(["interviewer"]);

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormErrors } from "~/components/form-fields";
 import type { action } from "./route";
@@ -12,10 +12,16 @@ export function AddInterviewPanel({ stages, interviewers }: Props) {
   const fetcher = useFetcher<typeof action>();
   const form = useForm<AddInterviewForm>({
     resolver: zodResolver(AddInterviewSchema),
-    defaultValues: { intent: "add-interview", stageId: stages[0]?.id ?? "", startsAtLocal: "", timezoneOffset: 0, durationMinutes: 60, interviewerIds: [] },
+    defaultValues: { intent: "add-interview", stageId: stages[0]?.id ?? "", startsAtLocal: "", timeZone: "", durationMinutes: 60, interviewerIds: [] },
   });
-  // The browser's offset from UTC, so the server reads the chosen time as the user meant it.
-  useEffect(() => form.setValue("timezoneOffset", new Date().getTimezoneOffset()), [form]);
+  // The browser's IANA zone (not today's offset: a summer date typed in winter has another one),
+  // so the server reads the chosen time as the user meant it. Known only once hydrated.
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setTimeZone(zone);
+    form.setValue("timeZone", zone);
+  }, [form]);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) form.reset({ ...form.getValues(), startsAtLocal: "", interviewerIds: [] });
   }, [fetcher.state, fetcher.data, form]);
@@ -23,6 +29,7 @@ export function AddInterviewPanel({ stages, interviewers }: Props) {
   const server = fetcher.data?.fieldErrors;
   const err = (name: keyof AddInterviewForm) => (form.formState.errors[name]?.message as string | undefined) ?? server?.[name]?.[0];
   const described = (name: string, error: string | undefined) => (error ? { "aria-invalid": true, "aria-describedby": `add-${name}-error` } : {});
+  const startsError = err("startsAtLocal") ?? err("timeZone");
 
   return (
     <section className="panel" aria-labelledby="add-interview-title">
@@ -30,7 +37,7 @@ export function AddInterviewPanel({ stages, interviewers }: Props) {
       <fetcher.Form method="post" noValidate className="stack" onSubmit={form.handleSubmit((_v, e) => fetcher.submit(e?.target as HTMLFormElement))}>
         <FormErrors errors={fetcher.data?.formErrors} />
         <input type="hidden" {...form.register("intent")} />
-        <input type="hidden" {...form.register("timezoneOffset")} />
+        <input type="hidden" {...form.register("timeZone")} />
         <div className="grid-2">
           <div className="field">
             <label htmlFor="add-stage">Stage</label>
@@ -45,8 +52,17 @@ export function AddInterviewPanel({ stages, interviewers }: Props) {
           </div>
           <div className="field">
             <label htmlFor="add-starts">Starts at</label>
-            <input id="add-starts" type="datetime-local" {...described("startsAtLocal", err("startsAtLocal"))} {...form.register("startsAtLocal")} />
-            {err("startsAtLocal") ? <p id="add-startsAtLocal-error" className="field-error" role="alert">{err("startsAtLocal")}</p> : null}
+            <p id="add-starts-hint" className="field-hint">
+              {timeZone ? `In your time zone, ${timeZone}` : "In your time zone"}
+            </p>
+            <input
+              id="add-starts"
+              type="datetime-local"
+              aria-invalid={startsError ? true : undefined}
+              aria-describedby={startsError ? "add-starts-hint add-startsAtLocal-error" : "add-starts-hint"}
+              {...form.register("startsAtLocal")}
+            />
+            {startsError ? <p id="add-startsAtLocal-error" className="field-error" role="alert">{startsError}</p> : null}
           </div>
           <div className="field">
             <label htmlFor="add-duration">Length (minutes)</label>

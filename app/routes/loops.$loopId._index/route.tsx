@@ -5,9 +5,9 @@ import { listSubmittedScorecards } from "~/data/scorecards.server";
 import { decisionSummary, listDecisions } from "~/data/committee.server";
 import { committeeAudience } from "~/domain/committee";
 import { DecisionBadge } from "~/components/decision-badge";
-import { localDateTimeToInstant } from "~/domain/loop-access";
 import { isScorecardOverdue, loopProgress, scorecardDueAt } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
+import { instantFromWallClock } from "~/domain/wall-clock";
 import { badRequest, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import { AddInterviewPanel } from "./add-interview";
@@ -74,16 +74,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const fieldErrors: Record<string, string[]> = {};
   if (!loop.rubric.stages.some((s) => s.id === input.stageId)) fieldErrors.stageId = ["Choose a stage of this loop's rubric"];
-  const startsAt = localDateTimeToInstant(input.startsAtLocal, input.timezoneOffset);
-  if (!startsAt) fieldErrors.startsAtLocal = ["Choose a valid date and time"];
+  // Read in the browser's zone with that zone's rules on the chosen date; a skipped time is refused.
+  const starts = instantFromWallClock(input.startsAtLocal, input.timeZone);
+  if (!starts.ok) fieldErrors[starts.reason === "unknown_zone" ? "timeZone" : "startsAtLocal"] = [starts.message];
   const interviewerIds = new Set((await listInterviewers()).map((p) => p.id));
   if (input.interviewerIds.some((id) => !interviewerIds.has(id))) fieldErrors.interviewerIds = ["Only people with the interviewer role can be assigned"];
-  if (Object.keys(fieldErrors).length > 0 || !startsAt) return badRequest({ fieldErrors, formErrors: [] });
+  if (Object.keys(fieldErrors).length > 0 || !starts.ok) return badRequest({ fieldErrors, formErrors: [] });
 
   await addInterview({
     loopId: loop.id,
     stageId: input.stageId,
-    startsAt,
+    startsAt: starts.instant,
     durationMinutes: input.durationMinutes,
     interviewerIds: [...new Set(input.interviewerIds)],
     now: new Date(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZoneName } from "~/domain/wall-clock";
 
 // A lone checked box arrives as a string, several as an array.
 const idList = z.preprocess(
@@ -11,7 +12,11 @@ export const AddInterviewSchema = z.object({
   intent: z.literal("add-interview"),
   stageId: z.string().min(1, "Choose a stage"),
   startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time"),
-  timezoneOffset: z.coerce.number().int().min(-840).max(840).default(0),
+  // The browser's IANA time zone: the server reads "Starts at" with that zone's rules for the chosen date.
+  timeZone: z
+    .string({ error: "Your browser did not say its time zone: reload the page" })
+    .min(1, "Your browser did not say its time zone: reload the page")
+    .refine(isTimeZoneName, "Your browser's time zone is not one this server knows"),
   durationMinutes: z.coerce
     .number({ error: "Enter the length in minutes" })
     .int("Enter whole minutes")

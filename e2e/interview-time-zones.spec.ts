@@ -1,0 +1,75 @@
+// Why: a recruiter in Berlin scheduling a summer interview in winter must book the time they typed, on the page and in calendars.
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, unique, type Person } from "./fixtures";
+
+/**
+ * Uses a loop of its own with Grace Kim (an interviewer no other spec signs in as) on Stage 2.
+ * The browser is in Berlin and its clock in winter (CET, UTC+1); the interview is on 1 July 2027,
+ * in summer time (CEST, UTC+2): today's offset is the wrong one for that date.
+ */
+const RECRUITER: Person = { email: "recruiter@northwind.example", name: "Sofia Alvarez" };
+const GRACE: Person = { email: "grace.kim@northwind.example", name: "Grace Kim" };
+const STAGE_2 = "Stage 2: Technical deep dive";
+
+test.use({ timezoneId: "Europe/Berlin" });
+
+async function newLoop(recruiter: Page): Promise<string> {
+  const candidateName = `Time Zone ${unique()}`;
+  await recruiter.goto("/candidates/new");
+  await recruiter.getByLabel("Name").fill(candidateName);
+  await recruiter.getByLabel("Email").fill(`time.zone.${unique()}@mail.example`);
+  await recruiter.getByLabel("Source").selectOption({ label: "Founder or indie hacker" });
+  await recruiter.getByLabel("Target level").selectOption("L5");
+  await recruiter.getByRole("button", { name: "Add candidate" }).click();
+  await expect(recruiter.getByRole("heading", { level: 1, name: candidateName })).toBeVisible();
+  await recruiter.getByRole("link", { name: "Start an interview loop" }).click();
+  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
+  await recruiter.getByRole("button", { name: "Create loop" }).click();
+  await expect(recruiter.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
+  return new URL(recruiter.url()).pathname;
+}
+
+test("a recruiter in Berlin schedules a summer interview in winter: the page and the .ics carry the time typed", async ({ page }) => {
+  // "Now", for the browser, is a winter day: getTimezoneOffset() says UTC+1.
+  await page.clock.install({ time: new Date("2027-01-15T09:00:00Z") });
+  await signInAs(page, RECRUITER);
+  expect(await page.evaluate(() => new Date().getTimezoneOffset())).toBe(-60);
+  const loopPath = await newLoop(page);
+
+  const form = page.getByRole("region", { name: "Schedule an interview" });
+  await expect(form.locator('input[name="timeZone"]')).toHaveValue("Europe/Berlin");
+  await expect(form.getByText("In your time zone, Europe/Berlin")).toBeVisible();
+  await form.getByLabel("Stage").selectOption({ label: STAGE_2 });
+  await form.getByLabel("Length (minutes)").fill("60");
+  await form.getByRole("checkbox", { name: GRACE.name }).check();
+
+  // 02:30 on 28 March 2027 never happens in Berlin (the clocks go from 02:00 to 03:00): refused at the field.
+  await form.getByLabel("Starts at").fill("2027-03-28T02:30");
+  await form.getByRole("button", { name: "Schedule interview" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "02:30 on 2027-03-28 does not exist in Europe/Berlin: the clocks go forward then. Choose another time (for example 03:30).",
+  );
+  await expect(form.getByLabel("Starts at")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("region", { name: STAGE_2, exact: true })).toContainText("No interview scheduled yet.");
+
+  await form.getByLabel("Starts at").fill("2027-07-01T10:00");
+  await form.getByRole("button", { name: "Schedule interview" }).click();
+  await expect(form.getByRole("status")).toHaveText("Interview scheduled");
+
+  // 10:00 in Berlin on 1 July is 08:00 UTC (not 09:00, which today's offset would give).
+  const stage = page.getByRole("region", { name: STAGE_2, exact: true });
+  const when = stage.locator('time[datetime="2027-07-01T08:00:00.000Z"]');
+  await expect(when).toBeVisible();
+  await expect(when).toContainText("10:00");
+
+  // A reload shows the same (the server's rendering is replaced by the reader's zone once hydrated).
+  await page.goto(loopPath);
+  await expect(stage.locator('time[datetime="2027-07-01T08:00:00.000Z"]')).toContainText("10:00");
+
+  const href = await stage.getByRole("link", { name: "Add to calendar (.ics)" }).getAttribute("href");
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  const body = await response.text();
+  expect(body).toMatch(/^DTSTART:20270701T080000Z\r$/m);
+  expect(body).toMatch(/^DTEND:20270701T090000Z\r$/m);
+});
