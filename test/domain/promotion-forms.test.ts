@@ -35,10 +35,20 @@ describe("the promotion decision form", () => {
     expect(flat).toEqual(nested);
   });
 
-  it("needs a new base for a promotion and none for “not yet”", () => {
+  it("needs a new base for a promotion", () => {
     expect(schema.safeParse({ outcome: "promoted", rationale: "r" }).error?.issues.map((i) => i.path.join("."))).toEqual(["newBaseSalary"]);
-    const notYet = schema.safeParse({ outcome: "not_yet", rationale: "r", newBaseSalary: "250000", feedback: { expanding_scope: "a", mentoring: "b" } });
-    expect(notYet.error?.issues.map((i) => i.path.join("."))).toEqual(["newBaseSalary"]);
+  });
+
+  it("ignores the pay fields of a “not yet”, whatever was left in them: they are not shown for it", () => {
+    const feedback = { expanding_scope: "a", mentoring: "b" };
+    for (const left of [{ newBaseSalary: "250000" }, { newBaseSalary: "not a number", bandJustification: "x".repeat(5000) }, { newBaseSalary: "320000", bandJustification: "" }]) {
+      const notYet = schema.safeParse({ outcome: "not_yet", rationale: "r", ...left, feedback });
+      expect(notYet.error?.issues ?? [], JSON.stringify(left)).toEqual([]);
+      expect(notYet.data?.outcome).toBe("not_yet");
+      expect([notYet.data?.newBaseSalary, notYet.data?.bandJustification]).toEqual([undefined, ""]);
+    }
+    // Flat names, as a browser posts them, alike.
+    expect(schema.parse({ outcome: "not_yet", rationale: "r", newBaseSalary: "250000", "feedback.expanding_scope": "a", "feedback.mentoring": "b" }).newBaseSalary).toBeUndefined();
   });
 
   it("accepts a base outside the band only with a justification", () => {

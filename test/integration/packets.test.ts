@@ -314,8 +314,11 @@ describe("a submitted packet", () => {
     expect(Object.keys(errors).sort()).toEqual(CRITERIA.filter((c) => c !== "mentoring").map((c) => `feedback.${c}`).sort());
     expect(await prisma.promotionDecision.count({ where: { packetId: p.packetId } })).toBe(0);
 
+    // The suggested base the form held for "promoted" is left behind: it is ignored, not a refusal.
     const feedback = Object.fromEntries(CRITERIA.map((c) => [`feedback.${c}`, `More on ${c}.`]));
-    expect((await post(committee, p.packetId, { intent: "decide", outcome: "not_yet", rationale: "Not yet at L6.", ...feedback })).status).toBe(200);
+    const notYet = { intent: "decide", outcome: "not_yet", rationale: "Not yet at L6.", newBaseSalary: "249500", bandJustification: "", ...feedback };
+    expect((await post(committee, p.packetId, notYet)).status).toBe(200);
+    expect(await prisma.promotionDecision.findUniqueOrThrow({ where: { packetId: p.packetId } })).toMatchObject({ outcome: "not_yet", newBaseSalary: null, currency: null, bandJustification: null });
     expect(await prisma.builder.findUniqueOrThrow({ where: { userId: p.builder.id } })).toMatchObject({ level: "L5", baseSalary: 231000 });
     expect((await view(p.builder, p.packetId)).decision?.feedback).toEqual(Object.fromEntries(CRITERIA.map((c) => [c, `More on ${c}.`])));
     // The builder may start the next packet.

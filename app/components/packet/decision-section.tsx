@@ -1,14 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
-import { useId, useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { formatMoney, formatMoneyRange } from "~/components/committee/format";
+import { ErrorSummary, summaryOf } from "~/components/error-summary";
 import { FormErrors } from "~/components/form-fields";
+import { LocalTime } from "~/components/local-time";
 import { promotionDecisionSchema } from "~/domain/promotion/forms";
 import { PROMOTION_OUTCOME_LABELS } from "~/domain/promotion/workflow";
 import type { PacketPageData } from "./types";
-import { formatTime, useServerErrors, type PacketAnswer } from "./use-server-errors";
+import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 /** The committee's decision once recorded, with its feedback per criterion. */
 export function DecisionView({ data }: { data: PacketPageData }) {
@@ -19,7 +21,7 @@ export function DecisionView({ data }: { data: PacketPageData }) {
     <section className={`panel decision decision-${d.outcome}`} aria-labelledby="decision-title">
       <h2 id="decision-title">Decision: {PROMOTION_OUTCOME_LABELS[d.outcome]}</h2>
       <p className="muted small">
-        {d.decidedByName}, {formatTime(d.decidedAt)}
+        {d.decidedByName}, <LocalTime value={d.decidedAt} />
       </p>
       <p className="pre-line">{d.rationale}</p>
       {d.newBaseSalary !== null ? (
@@ -59,7 +61,12 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
     // The schema's input is `unknown` (it first nests the browser's flat feedback names).
     resolver: zodResolver(schema as unknown as z.ZodType<z.output<typeof schema>, Record<string, unknown>>),
     defaultValues: { outcome: "", rationale: "", newBaseSalary: pay?.analysis ? String(pay.analysis.suggestedBase) : "", bandJustification: "", feedback: Object.fromEntries(data.criteria.map((c) => [c.id, ""])) },
+    // The pay fields are shown only for "promoted": hidden, they are out of the values (and the schema ignores them for "not yet").
+    shouldUnregister: true,
+    // A refused submit focuses the error summary, which lists every problem, shown or not.
+    shouldFocusError: false,
   });
+  const [refusals, setRefusals] = useState(0);
   const { register, watch, formState } = form;
   useServerErrors(fetcher.state, fetcher.data, form.setError);
   const outcome = watch("outcome");
@@ -77,18 +84,31 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
       </p>
     ) : null;
   const described = (name: string) => (msg(name) ? `${uid}-${name}-error` : undefined);
+  const fieldIds: Record<string, string> = {
+    outcome: `${uid}-outcome`,
+    newBaseSalary: `${uid}-base`,
+    bandJustification: `${uid}-justification`,
+    rationale: `${uid}-rationale`,
+    ...Object.fromEntries(data.criteria.map((c) => [`feedback.${c.id}`, `${uid}-fb-${c.id}`])),
+  };
+  const summary = summaryOf(formState.errors, Object.keys(fieldIds), (name) => fieldIds[name]);
 
   return (
     <section className="panel no-print" aria-labelledby="decide-title">
       <h2 id="decide-title">Record the decision</h2>
-      <fetcher.Form method="post" noValidate className="stack" onSubmit={form.handleSubmit((_v, e) => fetcher.submit(e?.target as HTMLFormElement, { method: "post" }))}>
+      <fetcher.Form method="post" noValidate className="stack" onSubmit={form.handleSubmit(
+          (_v, e) => fetcher.submit(e?.target as HTMLFormElement, { method: "post" }),
+          () => setRefusals((n) => n + 1),
+        )}
+      >
         <input type="hidden" name="intent" value="decide" />
+        <ErrorSummary items={summary} attempt={refusals} />
         <FormErrors errors={fetcher.state === "idle" ? fetcher.data?.formErrors : undefined} />
         <fieldset aria-describedby={described("outcome")}>
           <legend>Outcome</legend>
           <div className="choice-row">
             <label className="choice">
-              <input type="radio" value="promoted" {...register("outcome")} /> Promoted to {data.packet.targetLevel}
+              <input id={fieldIds.outcome} type="radio" value="promoted" {...register("outcome")} /> Promoted to {data.packet.targetLevel}
             </label>
             <label className="choice">
               <input type="radio" value="not_yet" {...register("outcome")} /> Not yet

@@ -93,12 +93,20 @@ export const statementSchema = z.object({ evidenceId: z.string().min(1), text: t
 export type StatementInput = z.output<typeof statementSchema>;
 
 /**
+ * The decision form's fields that apply only to a promotion: for "not yet" they are neither shown
+ * nor read, so a value left behind in them (a suggested base) can never block or change the decision.
+ */
+export const PROMOTION_ONLY_FIELDS = ["newBaseSalary", "bandJustification"] as const;
+
+/**
  * Browsers post `feedback.<criterion>` as flat names; react-hook-form validates them nested.
- * Both shapes become `{ feedback: { <criterion>: text } }`.
+ * Both shapes become `{ feedback: { <criterion>: text } }`. Fields that do not apply to the chosen
+ * outcome are dropped here, before anything is checked.
  */
 function nestFeedback(raw: unknown): unknown {
   if (!raw || typeof raw !== "object") return raw;
   const value: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  if (value.outcome !== "promoted") for (const field of PROMOTION_ONLY_FIELDS) delete value[field];
   const feedback: Record<string, unknown> = typeof value.feedback === "object" && value.feedback ? { ...(value.feedback as object) } : {};
   for (const key of Object.keys(value)) {
     if (key.startsWith("feedback.")) {
@@ -112,7 +120,8 @@ function nestFeedback(raw: unknown): unknown {
 
 /**
  * The committee's decision. "Promoted" needs the new base (outside the target band only with a
- * written justification); "not yet" needs feedback on every advancement criterion (workflow.ts).
+ * written justification); "not yet" needs feedback on every advancement criterion (workflow.ts)
+ * and ignores the pay fields (PROMOTION_ONLY_FIELDS).
  */
 export function promotionDecisionSchema(criteria: ReadonlyArray<{ id: string; name: string }>, targetBand: { min: number; max: number }, currency: string) {
   return z.preprocess(
@@ -133,10 +142,8 @@ export function promotionDecisionSchema(criteria: ReadonlyArray<{ id: string; na
         if (!check.ok) {
           for (const [key, message] of Object.entries(check.errors)) ctx.addIssue({ code: "custom", path: key === "outcome" ? ["outcome"] : ["feedback", key], message });
         }
-        if (v.outcome === "not_yet") {
-          if (v.newBaseSalary !== undefined) ctx.addIssue({ code: "custom", path: ["newBaseSalary"], message: "A “not yet” decision changes no pay" });
-          return;
-        }
+        // "Not yet" changes no pay: its pay fields were dropped before parsing (nestFeedback).
+        if (v.outcome !== "promoted") return;
         if (v.newBaseSalary === undefined) {
           ctx.addIssue({ code: "custom", path: ["newBaseSalary"], message: "Enter the new base salary" });
           return;
