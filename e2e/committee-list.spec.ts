@@ -77,11 +77,12 @@ test("a committee member reviews the loops, sorts, filters and downloads the CSV
   const csv = await fs.readFile((await download.path())!, "utf8");
   const lines = csv.split("\r\n");
   expect(lines[0]).toBe(
-    "loop_id,candidate,candidate_email,track,rubric_version,target_level,supported_level,recommendation,red_flags,blocking_flags,stages_complete,stages_total,status,decision,decided_at",
+    "loop_id,candidate,candidate_email,track,rubric_version,target_level,supported_level,recommendation,recommendation_label,red_flags,blocking_flags,stages_complete,stages_total,status,status_label,decision,decision_label,hired_level,decided_at",
   );
   const jonasLine = lines.find((l) => l.includes(",Jonas Weber,"));
   expect(jonasLine).toBeDefined();
-  expect(jonasLine).toMatch(/,Jonas Weber,jonas\.weber@mail\.example,builder,2,L6,[^,]*,DEFINITELY_NO,\d+,Lack of customer empathy,3,3,/);
+  // The ATS value, then the words the list shows.
+  expect(jonasLine).toMatch(/,Jonas Weber,jonas\.weber@mail\.example,builder,2,L6,[^,]*,DEFINITELY_NO,No hire,\d+,Lack of customer empathy,3,3,/);
   expect(lines.some((l) => l.includes("Chloé"))).toBe(false);
 });
 
@@ -92,7 +93,7 @@ test("the scorecards export downloads as CSV with a column per criterion", async
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Scorecards (CSV)" }).click()]);
   const csv = await fs.readFile((await download.path())!, "utf8");
   const [head, ...rows] = csv.split("\r\n");
-  expect(head).toMatch(/^loop_id,candidate,stage,interviewer,submitted_at,recommendation,end_to_end_ownership,/);
+  expect(head).toMatch(/^loop_id,candidate,stage,stage_name,interviewer,submitted_at,recommendation,recommendation_label,end_to_end_ownership,/);
   expect(head).toContain(",live_build,");
   // Chloé Dubois's Stage 1 scorecard, UTF-8 as written.
   expect(rows.some((r) => r.includes(",Chloé Dubois,initial_screen,"))).toBe(true);

@@ -48,7 +48,7 @@ export function buildCommitteeRows(
         rubric: loop.rubric,
         interviews: loop.interviews,
         scorecards: scorecards.get(loop.id) ?? [],
-        decision: current ? { outcome: current.outcome, decidedAt: current.decidedAt } : null,
+        decision: current ? { outcome: current.outcome, decidedAt: current.decidedAt, level: current.level } : null,
       },
       now,
     );

@@ -33,8 +33,8 @@ export type CommitteeLoopInput = {
   rubric: Rubric;
   interviews: readonly InterviewState[];
   scorecards: readonly SubmittedScorecard[];
-  /** The decision in force (decision.ts currentDecision), or null. */
-  decision: { outcome: DecisionOutcome; decidedAt: Date } | null;
+  /** The decision in force (decision.ts currentDecision), or null; `level` is the level of a hire. */
+  decision: { outcome: DecisionOutcome; decidedAt: Date; level?: string | null } | null;
 };
 
 export type CommitteeRow = {
@@ -55,8 +55,13 @@ export type CommitteeRow = {
   stagesTotal: number;
   status: CommitteeStatus;
   decision: DecisionOutcome | null;
+  /** The level the decision in force hires at (null without a decision, and for no hire). */
+  hiredLevel: string | null;
   decidedAt: Date | null;
 };
+
+/** How the list (and the committee page) names a decision's outcome. */
+export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = { hire: "Hire", no_hire: "No hire" };
 
 /** Where a loop stands for the committee: decided, awaiting its decision, or still interviewing. */
 export function committeeStatus(loop: { decided: boolean; complete: boolean }): CommitteeStatus {
@@ -87,6 +92,7 @@ export function committeeRow(input: CommitteeLoopInput, now: Date): CommitteeRow
     stagesTotal: progress.stages.length,
     status: committeeStatus({ decided: input.decision !== null && input.decision !== undefined, complete: progress.complete }),
     decision: input.decision?.outcome ?? null,
+    hiredLevel: input.decision?.outcome === "hire" ? (input.decision.level ?? null) : null,
     decidedAt: input.decision?.decidedAt ?? null,
   };
 }

@@ -4,10 +4,20 @@ import { candidateEmails } from "~/data/candidates.server";
 import { buildCommitteeRows } from "~/data/committee-rows.server";
 import { listLoops, type LoopSummary } from "~/data/loops.server";
 import { loopsAssignedTo } from "~/data/scorecards.server";
+import { HIRING_RECOMMENDATION_LABELS } from "~/domain/aggregation";
 import { atsFromInterviewer } from "~/domain/committee";
-import { committeeList, parseCommitteeQuery, rowsVisibleTo, type CommitteeQuery, type CommitteeRow } from "~/domain/committee-list";
+import {
+  COMMITTEE_STATUS_LABELS,
+  committeeList,
+  DECISION_OUTCOME_LABELS,
+  parseCommitteeQuery,
+  rowsVisibleTo,
+  type CommitteeQuery,
+  type CommitteeRow,
+} from "~/domain/committee-list";
 import { toCsv, UTF8_BOM, type CsvValue } from "~/domain/csv";
 import type { DecisionOutcome } from "~/domain/decision";
+import { RECOMMENDATION_LABELS } from "~/domain/scorecard/content";
 import { requireUserWithPermission } from "./auth.server";
 
 /**
@@ -48,6 +58,11 @@ export async function requireCommittee(request: Request, now = new Date()) {
 export type ExportValue = CsvValue | string[];
 export type ExportTable = { columns: string[]; rows: Array<Record<string, ExportValue>> };
 
+/**
+ * Every column of the loops export, in order. Codes (`recommendation`, `status`, `decision`) keep
+ * the values an applicant tracking system imports; each has a `_label` column beside it with the
+ * words the committee list shows. The README documents each column (a test holds it to this list).
+ */
 export const LOOP_COLUMNS = [
   "loop_id",
   "candidate",
@@ -57,12 +72,16 @@ export const LOOP_COLUMNS = [
   "target_level",
   "supported_level",
   "recommendation",
+  "recommendation_label",
   "red_flags",
   "blocking_flags",
   "stages_complete",
   "stages_total",
   "status",
+  "status_label",
   "decision",
+  "decision_label",
+  "hired_level",
   "decided_at",
 ] as const;
 
@@ -82,24 +101,39 @@ export async function loopsTable(rows: readonly CommitteeRow[]): Promise<ExportT
       target_level: r.targetLevel,
       supported_level: r.supportedLevel,
       recommendation: r.ats,
+      recommendation_label: HIRING_RECOMMENDATION_LABELS[r.recommendation],
       red_flags: r.redFlags,
       blocking_flags: r.blockingFlags,
       stages_complete: r.stagesComplete,
       stages_total: r.stagesTotal,
       status: r.status,
+      status_label: COMMITTEE_STATUS_LABELS[r.status],
       decision: r.decision ? DECISION_VALUES[r.decision] : null,
+      decision_label: r.decision ? DECISION_OUTCOME_LABELS[r.decision] : null,
+      hired_level: r.hiredLevel,
       decided_at: r.decidedAt ? r.decidedAt.toISOString() : null,
     })),
   };
 }
 
-export const SCORECARD_COLUMNS = ["loop_id", "candidate", "stage", "interviewer", "submitted_at", "recommendation"] as const;
+/** The fixed columns of the scorecards export; one column per criterion id follows them. */
+export const SCORECARD_COLUMNS = [
+  "loop_id",
+  "candidate",
+  "stage",
+  "stage_name",
+  "interviewer",
+  "submitted_at",
+  "recommendation",
+  "recommendation_label",
+] as const;
 
 /**
  * One record per submitted scorecard of the listed loops (in the list's order; within a loop by
  * stage, then interviewer), with one column per criterion id of the loops' pinned rubrics (in
  * rubric order, each id once) holding the rating; empty when the scorecard's stage has no such
- * criterion. `stage` is the stage id; `recommendation` the interviewer's, as an ATS value.
+ * criterion. `stage` is the stage id and `stage_name` its name in the pinned rubric;
+ * `recommendation` the interviewer's as an ATS value, `recommendation_label` as the scorecard says it.
  */
 export function scorecardsTable(rows: readonly CommitteeRow[], data: Pick<CommitteeData, "loops" | "scorecards">): ExportTable {
   const fixed = new Set<string>(SCORECARD_COLUMNS);
@@ -137,9 +171,11 @@ export function scorecardsTable(rows: readonly CommitteeRow[], data: Pick<Commit
         loop_id: r.loopId,
         candidate: r.candidateName,
         stage: card.stageId,
+        stage_name: stages.find((s) => s.id === card.stageId)?.name ?? null,
         interviewer: card.interviewerName,
         submitted_at: card.submittedAt ? card.submittedAt.toISOString() : null,
         recommendation: atsFromInterviewer(card.recommendation),
+        recommendation_label: card.recommendation ? RECOMMENDATION_LABELS[card.recommendation] : null,
       };
       for (const id of criteria) record[column(id)] = ratings.get(id) ?? null;
       return record;

@@ -137,8 +137,18 @@ describe("a committee row", () => {
 
   it("a decision in force makes the loop decided, complete or not", () => {
     const decidedAt = new Date("2026-11-20T10:00:00Z");
-    expect(committeeRow({ ...complete(3), decision: { outcome: "hire", decidedAt } }, now)).toMatchObject({ status: "decided", decision: "hire", decidedAt });
-    expect(committeeRow({ ...loop({}), decision: { outcome: "no_hire", decidedAt } }, now)).toMatchObject({ status: "decided", decision: "no_hire" });
+    expect(committeeRow({ ...complete(3), decision: { outcome: "hire", decidedAt, level: "L6" } }, now)).toMatchObject({
+      status: "decided",
+      decision: "hire",
+      hiredLevel: "L6",
+      decidedAt,
+    });
+    expect(committeeRow({ ...loop({}), decision: { outcome: "no_hire", decidedAt, level: null } }, now)).toMatchObject({
+      status: "decided",
+      decision: "no_hire",
+      hiredLevel: null,
+    });
+    expect(committeeRow(complete(3), now).hiredLevel).toBeNull();
   });
 
   it("keeps a target level off the ladder as written (aggregated against L4, as the committee page does)", () => {
@@ -170,6 +180,7 @@ const rowArb: fc.Arbitrary<CommitteeRow> = fc
     blockingFlags: blocked && r.recommendation === "no_hire" ? ["Lack of customer empathy"] : [],
     stagesComplete: Math.min(stagesComplete, r.stagesTotal),
     decision: null,
+    hiredLevel: null,
     decidedAt: null,
   }));
 
@@ -193,6 +204,7 @@ const row = (over: Partial<CommitteeRow>): CommitteeRow => ({
   stagesTotal: 3,
   status: "in_review",
   decision: null,
+  hiredLevel: null,
   decidedAt: null,
   ...over,
 });

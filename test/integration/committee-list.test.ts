@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordDecision } from "~/data/committee.server";
 import { prisma } from "~/data/db.server";
@@ -12,6 +13,7 @@ import * as loopsJson from "~/routes/committee.loops[.]json";
 import * as scorecardsCsv from "~/routes/committee.scorecards[.]csv";
 import * as scorecardsJson from "~/routes/committee.scorecards[.]json";
 import * as page from "~/routes/committee._index/route";
+import { LOOP_COLUMNS, SCORECARD_COLUMNS } from "~/utils/committee-export.server";
 import { loopWithInterviews } from "../helpers/loops";
 import { parseCsv } from "../helpers/csv";
 import { buildRequest, call } from "../helpers/route";
@@ -210,12 +212,16 @@ describe("the loops export", () => {
       "target_level",
       "supported_level",
       "recommendation",
+      "recommendation_label",
       "red_flags",
       "blocking_flags",
       "stages_complete",
       "stages_total",
       "status",
+      "status_label",
       "decision",
+      "decision_label",
+      "hired_level",
       "decided_at",
     ]);
     const rows = csvObjects(text);
@@ -229,16 +235,34 @@ describe("the loops export", () => {
       target_level: "L5",
       supported_level: expect.any(String),
       recommendation: "DEFINITELY_NO",
+      recommendation_label: "No hire",
       red_flags: "1",
       blocking_flags: "Lack of customer empathy",
       stages_complete: "3",
       stages_total: "3",
       status: "in_review",
+      status_label: "In review",
       decision: "",
+      decision_label: "",
+      hired_level: "",
       decided_at: "",
     });
-    expect(rows[1]).toMatchObject({ recommendation: "NO_DECISION", supported_level: "", status: "in_progress" });
-    expect(rows[0]).toMatchObject({ status: "decided", decision: "HIRE", decided_at: "2026-01-15T10:00:00.000Z" });
+    // The ATS value and, beside it, the words the committee list shows.
+    expect(rows[1]).toMatchObject({
+      recommendation: "NO_DECISION",
+      recommendation_label: "Not enough evidence",
+      supported_level: "",
+      status: "in_progress",
+      status_label: "In progress",
+    });
+    expect(rows[0]).toMatchObject({
+      status: "decided",
+      status_label: "Decided",
+      decision: "HIRE",
+      decision_label: "Hire",
+      hired_level: "L5",
+      decided_at: "2026-01-15T10:00:00.000Z",
+    });
     expect(text).not.toMatch(/salary|150000|EUR/i);
   });
 
@@ -276,7 +300,10 @@ describe("the loops export", () => {
       blocking_flags: ["Lack of customer empathy"],
       stages_complete: 3,
       decision: null,
+      decision_label: null,
+      hired_level: null,
     });
+    expect(rows[0]).toMatchObject({ recommendation_label: expect.any(String), decision: "HIRE", decision_label: "Hire", hired_level: "L5" });
     const csvHeader = parseCsv((await call(loopsCsv.loader, { url: "/committee/loops.csv", cookie: committee })).body as string)[0];
     for (const row of rows) expect(Object.keys(row)).toEqual(csvHeader);
     expect(answer.body as string).not.toMatch(/salary|150000|EUR/i);
@@ -292,7 +319,7 @@ describe("the scorecards export", () => {
     const text = answer.body as string;
     const [header] = parseCsv(text);
     const criteria = blocked.rubric.stages.flatMap((s) => s.criteria.map((c) => c.id));
-    expect(header).toEqual(["loop_id", "candidate", "stage", "interviewer", "submitted_at", "recommendation", ...criteria]);
+    expect(header).toEqual(["loop_id", "candidate", "stage", "stage_name", "interviewer", "submitted_at", "recommendation", "recommendation_label", ...criteria]);
     const rows = csvObjects(text);
     // 5 + 2 + 1 scorecards, loops in the list's order, stages in rubric order.
     expect(rows.map((r) => [r.loop_id, r.stage])).toEqual([
@@ -306,10 +333,20 @@ describe("the scorecards export", () => {
       [decided.loopId, "initial_screen"],
     ]);
     const ben = rows.find((r) => r.loop_id === blocked.loopId && r.interviewer === "Ben Interviewer")!;
-    expect(ben).toMatchObject({ candidate: COMMA_NAME, recommendation: "DEFINITELY_NO", live_build: "4", system_design: "4", end_to_end_ownership: "", define_and_prototype: "" });
+    const stageName = blocked.rubric.stages.find((s) => s.id === "technical_deep_dive")!.name;
+    expect(ben).toMatchObject({
+      candidate: COMMA_NAME,
+      stage_name: stageName,
+      recommendation: "DEFINITELY_NO",
+      recommendation_label: "Strong no",
+      live_build: "4",
+      system_design: "4",
+      end_to_end_ownership: "",
+      define_and_prototype: "",
+    });
     expect(ben.submitted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const cai = rows.find((r) => r.loop_id === blocked.loopId && r.interviewer === "Cai Interviewer")!;
-    expect(cai).toMatchObject({ recommendation: "NO", live_build: "3" });
+    expect(cai).toMatchObject({ recommendation: "NO", recommendation_label: "No", live_build: "3" });
     expect(rows.find((r) => r.stage === "initial_screen" && r.loop_id === blocked.loopId)).toMatchObject({ end_to_end_ownership: "4", live_build: "" });
     expect(text).toContain('"Weber, Jonas ""JW"""');
   });
@@ -319,6 +356,42 @@ describe("the scorecards export", () => {
     expect(answer.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     const rows = JSON.parse(answer.body as string) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ loop_id: thin.loopId, candidate: "Chloé Dubois", stage: "technical_deep_dive", recommendation: "YES", live_build: 3, end_to_end_ownership: null });
+    expect(rows[0]).toMatchObject({
+      loop_id: thin.loopId,
+      candidate: "Chloé Dubois",
+      stage: "technical_deep_dive",
+      recommendation: "YES",
+      recommendation_label: "Yes",
+      live_build: 3,
+      end_to_end_ownership: null,
+    });
+  });
+});
+
+describe("the README", () => {
+  /** The backticked first cell of each row of each table under "### Exports", table by table. */
+  function documentedColumns(): string[][] {
+    const readme = fs.readFileSync("README.md", "utf8");
+    const start = readme.indexOf("\n### Exports\n");
+    expect(start).toBeGreaterThan(-1);
+    const section = readme.slice(start + 1, readme.indexOf("\n## ", start + 1));
+    const tables: string[][] = [];
+    let current: string[] | null = null;
+    for (const line of section.split("\n")) {
+      if (!line.startsWith("|")) {
+        current = null;
+        continue;
+      }
+      if (!current) tables.push((current = []));
+      const name = /^\| `([a-z_]+)` \|/.exec(line)?.[1];
+      if (name) current.push(name);
+    }
+    return tables.filter((t) => t.length > 0);
+  }
+
+  it("documents every column of both exports, in order", () => {
+    const tables = documentedColumns();
+    expect(tables).toContainEqual([...LOOP_COLUMNS]);
+    expect(tables).toContainEqual([...SCORECARD_COLUMNS]);
   });
 });

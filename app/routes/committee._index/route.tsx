@@ -1,12 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { SelectField } from "~/components/candidate-fields";
+import { LocalTime } from "~/components/local-time";
 import { TableScroll } from "~/components/table-scroll";
 import { HIRING_RECOMMENDATION_LABELS, HIRING_RECOMMENDATIONS } from "~/domain/aggregation";
 import {
   COMMITTEE_STATUS_LABELS,
   committeeSearch,
   pageOf,
+  DECISION_OUTCOME_LABELS,
   DEFAULT_COMMITTEE_QUERY,
   STATUS_FILTER_LABELS,
   STATUS_FILTERS,
@@ -36,8 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, rows: page.rows, page: { page: page.page, pages: page.pages, total: page.total, first: page.first, last: page.last }, counts: listing.counts, tracks: listing.tracks, hidden: listing.hidden };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const DECISION_LABELS = { hire: "Hire", no_hire: "No hire" } as const;
 const trackLabel = (track: string) => track.charAt(0).toUpperCase() + track.slice(1);
 
 const COLUMNS: Array<{ sort: CommitteeSort; label: string; num?: boolean }> = [
@@ -205,8 +205,14 @@ export default function CommitteeListPage() {
                     {COMMITTEE_STATUS_LABELS[r.status]}
                     {r.decision ? (
                       <span className="block small">
-                        {DECISION_LABELS[r.decision]}
-                        {r.decidedAt ? `, ${dateFormat.format(new Date(r.decidedAt))}` : ""}
+                        {DECISION_OUTCOME_LABELS[r.decision]}
+                        {r.decidedAt ? (
+                          <>
+                            , <LocalTime value={r.decidedAt} precision="day" />
+                          </>
+                        ) : (
+                          ""
+                        )}
                       </span>
                     ) : null}
                   </td>
