@@ -19,7 +19,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // A whole test's budget, not a speed target: several axe scans of a large page take most of
+  // 30 s on a busy 2-core machine. Each expectation still has its own 5 s.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
