@@ -44,6 +44,13 @@ test("a committee member reviews the loops, sorts, filters and downloads the CSV
   await expect(rowFor(page, "Chloé Dubois")).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
+  // The exports say what they hold: the links name the status, and so does the file.
+  await expect(page.locator("#exports-scope")).toContainText("loops in review");
+  const defaultExport = page.getByRole("link", { name: "Loops (CSV)" });
+  await expect(defaultExport).toHaveAttribute("href", "/committee/loops.csv?status=in_review");
+  const [inReview] = await Promise.all([page.waitForEvent("download"), defaultExport.click()]);
+  expect(inReview.suggestedFilename()).toMatch(/^committee-loops-in-review-\d{4}-\d{2}-\d{2}\.csv$/);
+
   // Sorted by candidate, A to Z, until a header is chosen; choosing it again reverses it.
   await expect(header(page, "Candidate")).toHaveAttribute("aria-sort", "ascending");
   await header(page, "Candidate").getByRole("link").click();
@@ -72,8 +79,9 @@ test("a committee member reviews the loops, sorts, filters and downloads the CSV
   // The export carries the same filters.
   const exportLink = page.getByRole("link", { name: "Loops (CSV)" });
   await expect(exportLink).toHaveAttribute("href", /^\/committee\/loops\.csv\?.*status=all.*recommendation=no_hire/);
+  await expect(page.locator("#exports-scope")).toContainText("all loops, recommendation No hire");
   const [download] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
-  expect(download.suggestedFilename()).toMatch(/^committee-loops-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^committee-loops-all-no-hire-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await fs.readFile((await download.path())!, "utf8");
   const lines = csv.split("\r\n");
   expect(lines[0]).toBe(
@@ -91,6 +99,7 @@ test("the scorecards export downloads as CSV with a column per criterion", async
   await page.goto("/committee?status=in_progress");
   await expect(rowFor(page, "Chloé Dubois")).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Scorecards (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^committee-scorecards-in-progress-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await fs.readFile((await download.path())!, "utf8");
   const [head, ...rows] = csv.split("\r\n");
   expect(head).toMatch(/^loop_id,candidate,stage,stage_name,interviewer,submitted_at,recommendation,recommendation_label,end_to_end_ownership,/);

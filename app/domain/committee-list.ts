@@ -1,4 +1,4 @@
-import { aggregateLoop, HIRING_RECOMMENDATIONS, recommendationRank, type HiringRecommendation, type SubmittedScorecard } from "./aggregation";
+import { aggregateLoop, HIRING_RECOMMENDATION_LABELS, HIRING_RECOMMENDATIONS, recommendationRank, type HiringRecommendation, type SubmittedScorecard } from "./aggregation";
 import { atsFromAggregate, type AtsRecommendation } from "./committee";
 import type { DecisionOutcome } from "./decision";
 import { isLevel, LEVELS, type Level } from "./levels";
@@ -186,6 +186,53 @@ export function committeeSearchParams(query: CommitteeQuery): URLSearchParams {
 export function committeeSearch(query: CommitteeQuery): string {
   const text = committeeSearchParams(query).toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The address parameters of the exports: the list's filters and order, with the status always
+ * written out, so an export link says what it holds even on the list's default view.
+ */
+export function committeeExportSearch(query: CommitteeQuery): string {
+  const params = committeeSearchParams(query);
+  params.set("status", query.status);
+  return `?${params.toString()}`;
+}
+
+/** What the list (and so each export) holds, in words: "loops in review, recommendation No hire, track builder". */
+export function describeCommitteeQuery(query: Pick<CommitteeQuery, "status" | "recommendation" | "track">): string {
+  const parts = [query.status === "all" ? "all loops" : `loops ${COMMITTEE_STATUS_LABELS[query.status].toLowerCase()}`];
+  if (query.recommendation) parts.push(`recommendation ${HIRING_RECOMMENDATION_LABELS[query.recommendation]}`);
+  if (query.track) parts.push(`track ${query.track}`);
+  return parts.join(", ");
+}
+
+/** Lower-case ASCII letters and digits joined by single hyphens: safe in a file name and a header. */
+function slug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+}
+
+/**
+ * The file name of an export, saying what it holds: the kind, the status filter (`in-review`,
+ * `in-progress`, `decided`, `all`), then the recommendation and the track when filtered, then the
+ * day (UTC), e.g. `committee-loops-all-no-hire-builder-2026-11-30.csv`.
+ */
+export function committeeExportFileName(
+  kind: "loops" | "scorecards",
+  query: Pick<CommitteeQuery, "status" | "recommendation" | "track">,
+  now: Date,
+  format: "csv" | "json",
+): string {
+  const parts = ["committee", kind, slug(query.status)];
+  if (query.recommendation) parts.push(slug(query.recommendation));
+  if (query.track) parts.push(`${slug(query.track) || "track"}`);
+  parts.push(now.toISOString().slice(0, 10));
+  return `${parts.join("-")}.${format}`;
 }
 
 export function filterCommitteeRows<T extends Pick<CommitteeRow, "status" | "recommendation" | "track">>(

@@ -8,6 +8,7 @@ import { HIRING_RECOMMENDATION_LABELS } from "~/domain/aggregation";
 import { atsFromInterviewer } from "~/domain/committee";
 import {
   COMMITTEE_STATUS_LABELS,
+  committeeExportFileName,
   committeeList,
   DECISION_OUTCOME_LABELS,
   parseCommitteeQuery,
@@ -186,10 +187,6 @@ export function scorecardsTable(rows: readonly CommitteeRow[], data: Pick<Commit
 
 // ---- Responses -----------------------------------------------------------------------------
 
-function day(now: Date) {
-  return now.toISOString().slice(0, 10);
-}
-
 export function csvResponse(table: ExportTable, filename: string, bom: boolean): Response {
   const flat = table.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join("; ") : v])));
   return new Response((bom ? UTF8_BOM : "") + toCsv(table.columns, flat), {
@@ -221,7 +218,8 @@ export function committeeExportLoader(kind: "loops" | "scorecards", format: "csv
     // Loops where the viewer still owes a scorecard are left out (independence).
     const rows = committeeList(rowsVisibleTo(data.rows, assigned), query);
     const table = kind === "loops" ? await loopsTable(rows) : scorecardsTable(rows, data);
-    const filename = `committee-${kind}-${day(now)}.${format}`;
+    // The name says what the file holds: the status filter always, the others when set.
+    const filename = committeeExportFileName(kind, query, now, format);
     if (format === "json") return jsonResponse(table, filename);
     return csvResponse(table, filename, new URL(request.url).searchParams.get("bom") === "1");
   };

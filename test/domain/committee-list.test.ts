@@ -7,8 +7,11 @@ import {
   COMMITTEE_SORTS,
   committeeList,
   committeeRow,
+  committeeExportFileName,
+  committeeExportSearch,
   committeeSearch,
   DEFAULT_COMMITTEE_QUERY,
+  describeCommitteeQuery,
   filterCommitteeRows,
   parseCommitteeQuery,
   sortCommitteeRows,
@@ -341,7 +344,43 @@ describe("the query string", () => {
     fc.assert(
       fc.property(queryArb, (query) => {
         expect(parseCommitteeQuery(new URLSearchParams(committeeSearch(query)))).toEqual(query);
+        // The export links read back to the same list, and always name the status.
+        const exportParams = new URLSearchParams(committeeExportSearch(query));
+        expect(parseCommitteeQuery(exportParams)).toEqual(query);
+        expect(exportParams.get("status")).toBe(query.status);
       }),
     );
+  });
+});
+
+describe("what an export holds, in words and in its file name", () => {
+  const day = new Date("2026-11-30T23:59:00Z");
+  const query = (over: Partial<CommitteeQuery> = {}): CommitteeQuery => ({ ...DEFAULT_COMMITTEE_QUERY, ...over });
+
+  it("names the status filter even on the list's default view", () => {
+    expect(committeeExportSearch(DEFAULT_COMMITTEE_QUERY)).toBe("?status=in_review");
+    expect(committeeExportFileName("loops", query(), day, "csv")).toBe("committee-loops-in-review-2026-11-30.csv");
+    expect(committeeExportFileName("scorecards", query({ status: "all" }), day, "json")).toBe("committee-scorecards-all-2026-11-30.json");
+    expect(committeeExportFileName("loops", query({ status: "decided" }), day, "csv")).toBe("committee-loops-decided-2026-11-30.csv");
+    expect(describeCommitteeQuery(query())).toBe("loops in review");
+    expect(describeCommitteeQuery(query({ status: "all" }))).toBe("all loops");
+  });
+
+  it("adds the recommendation and the track when the list is filtered by them", () => {
+    const filtered = query({ status: "all", recommendation: "not_enough_evidence", track: "product-builder" });
+    expect(committeeExportFileName("loops", filtered, day, "csv")).toBe("committee-loops-all-not-enough-evidence-product-builder-2026-11-30.csv");
+    expect(describeCommitteeQuery(filtered)).toBe("all loops, recommendation Not enough evidence, track product-builder");
+  });
+
+  it("keeps any track name safe in a file name and a Content-Disposition header", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), fc.constantFrom(...STATUS_FILTERS), (track, status) => {
+        const name = committeeExportFileName("scorecards", query({ status, track }), day, "csv");
+        expect(name).toMatch(/^committee-scorecards-[a-z0-9-]+-2026-11-30\.csv$/);
+        expect(name).not.toMatch(/--/);
+      }),
+    );
+    expect(committeeExportFileName("loops", query({ track: 'Design "R&D" / Zoë' }), day, "csv")).toBe("committee-loops-in-review-design-r-d-zoe-2026-11-30.csv");
+    expect(committeeExportFileName("loops", query({ track: "???" }), day, "csv")).toBe("committee-loops-in-review-track-2026-11-30.csv");
   });
 });

@@ -198,7 +198,7 @@ describe("the loops export", () => {
     const answer = await call(loopsCsv.loader, { url: "/committee/loops.csv?status=all&sort=candidate", cookie: committee });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(answer.headers.get("Content-Disposition")).toMatch(/^attachment; filename="committee-loops-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(answer.headers.get("Content-Disposition")).toMatch(/^attachment; filename="committee-loops-all-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = answer.body as string;
     expect(text).toContain('"Weber, Jonas ""JW"""');
     expect(text).toContain("Chloé Dubois");
@@ -266,9 +266,21 @@ describe("the loops export", () => {
     expect(text).not.toMatch(/salary|150000|EUR/i);
   });
 
-  it("keeps the list's filters, and adds a byte order mark on request", async () => {
-    const answer = await call(loopsCsv.loader, { url: "/committee/loops.csv", cookie: committee });
-    expect(csvObjects(answer.body as string).map((r) => r.loop_id)).toEqual([blocked.loopId]);
+  it("keeps the list's filters, and says which in its file name", async () => {
+    const fileName = (answer: { headers: Headers }) => /filename="([^"]+)"/.exec(answer.headers.get("Content-Disposition") ?? "")?.[1];
+    // The bare address is the list's default view: the loops in review, and the name says so.
+    const bare = await call(loopsCsv.loader, { url: "/committee/loops.csv", cookie: committee });
+    expect(csvObjects(bare.body as string).map((r) => r.loop_id)).toEqual([blocked.loopId]);
+    expect(fileName(bare)).toMatch(/^committee-loops-in-review-\d{4}-\d{2}-\d{2}\.csv$/);
+    const filtered = await call(loopsJson.loader, { url: "/committee/loops.json?status=all&recommendation=no_hire&track=builder", cookie: committee });
+    expect((JSON.parse(filtered.body as string) as Array<{ loop_id: string }>).map((r) => r.loop_id)).toEqual([blocked.loopId]);
+    expect(fileName(filtered)).toMatch(/^committee-loops-all-no-hire-builder-\d{4}-\d{2}-\d{2}\.json$/);
+    const scorecards = await call(scorecardsCsv.loader, { url: "/committee/scorecards.csv?status=in_progress", cookie: committee });
+    expect(fileName(scorecards)).toMatch(/^committee-scorecards-in-progress-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(new Set(csvObjects(scorecards.body as string).map((r) => r.loop_id))).toEqual(new Set([thin.loopId]));
+  });
+
+  it("adds a byte order mark on request", async () => {
     // Read as bytes: Response.text() drops a leading byte order mark.
     const bytes = async (search: string) => {
       const request = buildRequest({ url: `/committee/loops.csv${search}`, cookie: committee });
@@ -315,7 +327,7 @@ describe("the scorecards export", () => {
     const answer = await call(scorecardsCsv.loader, { url: "/committee/scorecards.csv?status=all&sort=candidate&dir=desc", cookie: committee });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(answer.headers.get("Content-Disposition")).toMatch(/^attachment; filename="committee-scorecards-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(answer.headers.get("Content-Disposition")).toMatch(/^attachment; filename="committee-scorecards-all-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = answer.body as string;
     const [header] = parseCsv(text);
     const criteria = blocked.rubric.stages.flatMap((s) => s.criteria.map((c) => c.id));

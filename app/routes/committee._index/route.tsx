@@ -6,10 +6,12 @@ import { TableScroll } from "~/components/table-scroll";
 import { HIRING_RECOMMENDATION_LABELS, HIRING_RECOMMENDATIONS } from "~/domain/aggregation";
 import {
   COMMITTEE_STATUS_LABELS,
+  committeeExportSearch,
   committeeSearch,
   pageOf,
   DECISION_OUTCOME_LABELS,
   DEFAULT_COMMITTEE_QUERY,
+  describeCommitteeQuery,
   STATUS_FILTER_LABELS,
   STATUS_FILTERS,
   type CommitteeQuery,
@@ -94,7 +96,8 @@ export default function CommitteeListPage() {
   const location = useLocation();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === location.pathname;
-  const search = committeeSearch(query);
+  // The export links always name the status, so they say what they hold on the default view too.
+  const exportSearch = committeeExportSearch(query);
   const filtered = query.status !== DEFAULT_COMMITTEE_QUERY.status || query.recommendation !== null || query.track !== null;
   const statusWord = query.status === "all" ? "" : ` ${COMMITTEE_STATUS_LABELS[query.status].toLowerCase()}`;
 
@@ -232,19 +235,23 @@ export default function CommitteeListPage() {
 
       <section className="panel exports" aria-labelledby="exports-title">
         <h2 id="exports-title">Export</h2>
-        <p className="muted">For an applicant tracking system or a spreadsheet, with the filters above. No pay figures are included.</p>
-        <ul className="export-links">
+        <p className="muted" id="exports-scope">
+          For an applicant tracking system or a spreadsheet. The exports hold what this list holds, every page of it:{" "}
+          <strong>{describeCommitteeQuery(query)}</strong> ({page.total.toLocaleString("en-US")} {page.total === 1 ? "loop" : "loops"}). The
+          file name says so too. No pay figures are included.
+        </p>
+        <ul className="export-links" aria-describedby="exports-scope">
           <li>
-            <a href={`/committee/loops.csv${search}`}>Loops (CSV)</a>
+            <a href={`/committee/loops.csv${exportSearch}`}>Loops (CSV)</a>
           </li>
           <li>
-            <a href={`/committee/loops.json${search}`}>Loops (JSON)</a>
+            <a href={`/committee/loops.json${exportSearch}`}>Loops (JSON)</a>
           </li>
           <li>
-            <a href={`/committee/scorecards.csv${search}`}>Scorecards (CSV)</a>
+            <a href={`/committee/scorecards.csv${exportSearch}`}>Scorecards (CSV)</a>
           </li>
           <li>
-            <a href={`/committee/scorecards.json${search}`}>Scorecards (JSON)</a>
+            <a href={`/committee/scorecards.json${exportSearch}`}>Scorecards (JSON)</a>
           </li>
         </ul>
       </section>
