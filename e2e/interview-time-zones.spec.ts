@@ -1,6 +1,6 @@
 // Why: a recruiter in Berlin scheduling a summer interview in winter must book the time they typed, on the page and in calendars.
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs, unique, type Person } from "./fixtures";
+import { signIn, signInAs, signOut, unique, type Person } from "./fixtures";
 
 /**
  * Uses a loop of its own with Grace Kim (an interviewer no other spec signs in as) on Stage 2.
@@ -60,11 +60,11 @@ test("a recruiter in Berlin schedules a summer interview in winter: the page and
   const stage = page.getByRole("region", { name: STAGE_2, exact: true });
   const when = stage.locator('time[datetime="2027-07-01T08:00:00.000Z"]');
   await expect(when).toBeVisible();
-  await expect(when).toContainText("10:00");
+  await expect(when).toHaveText("Thu, 1 Jul 2027, 10:00 CEST");
 
   // A reload shows the same (the server's rendering is replaced by the reader's zone once hydrated).
   await page.goto(loopPath);
-  await expect(stage.locator('time[datetime="2027-07-01T08:00:00.000Z"]')).toContainText("10:00");
+  await expect(stage.locator('time[datetime="2027-07-01T08:00:00.000Z"]')).toHaveText("Thu, 1 Jul 2027, 10:00 CEST");
 
   const href = await stage.getByRole("link", { name: "Add to calendar (.ics)" }).getAttribute("href");
   const response = await page.request.get(href!);
@@ -72,4 +72,25 @@ test("a recruiter in Berlin schedules a summer interview in winter: the page and
   const body = await response.text();
   expect(body).toMatch(/^DTSTART:20270701T080000Z\r$/m);
   expect(body).toMatch(/^DTEND:20270701T090000Z\r$/m);
+});
+
+// Every moment reads one way, in the reader's zone with the zone named: hiring pages and packet pages alike.
+const MOMENT_IN_BERLIN = /^\w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} CES?T$/;
+
+test("packet pages show moments in the reader's zone, named, as hiring pages do", async ({ page }) => {
+  await signIn(page, "promotion_committee");
+  await page.goto("/packets");
+  await page.getByRole("link", { name: "Noah Fischer" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Noah Fischer: L4 → L5/ })).toBeVisible();
+  const submitted = page.getByRole("main").locator("header time").first();
+  await expect(submitted).toHaveText(MOMENT_IN_BERLIN);
+  await expect(page.getByRole("region", { name: /^Decision/ }).locator("time").first()).toHaveText(MOMENT_IN_BERLIN);
+
+  // An interviewer's home (hiring): his interviews and due times, written the same way.
+  await signOut(page);
+  await signIn(page, "interviewer");
+  const times = page.getByRole("main").locator("time");
+  await expect(times.first()).toHaveText(MOMENT_IN_BERLIN);
+  expect(await times.count()).toBeGreaterThan(1);
+  for (const text of await times.allTextContents()) expect(text).toMatch(MOMENT_IN_BERLIN);
 });

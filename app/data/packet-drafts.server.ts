@@ -1,5 +1,6 @@
 import type { AssessmentInput, EvidenceInput, PacketSummaryInput, StatementInput } from "~/domain/promotion/forms";
 import { PACKET_STATUS_LABELS, isPacketStatus } from "~/domain/promotion/workflow";
+import { formatInstant } from "~/domain/time-format";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView } from "./packets.server";
@@ -35,7 +36,8 @@ async function touch(tx: Tx, packetId: string, actorId: string, now: Date) {
   await tx.promotionPacket.update({ where: { id: packetId }, data: { updatedAt: now, updatedById: actorId } });
 }
 
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+// The server does not know the reader's zone: its messages name UTC, written as pages write moments (the page also shows the time beside them, in the reader's zone).
+const when = (d: Date) => formatInstant(d, "UTC");
 
 export type SummaryNow = { summary: string; version: number; updatedByName: string; updatedAt: Date };
 

@@ -24,7 +24,7 @@ describe("sameContent", () => {
 
 describe("staleDraftMessage", () => {
   it("says when the newer version was saved, in UTC", () => {
-    expect(staleDraftMessage(new Date("2026-11-30T09:05:00Z"))).toContain("saved in another tab or window at 2026-11-30 09:05 UTC");
+    expect(staleDraftMessage(new Date("2026-11-30T09:05:00Z"))).toContain("saved in another tab or window at Mon, 30 Nov 2026, 09:05 UTC,");
     expect(staleDraftMessage(null)).toContain("saved in another tab or window,");
   });
 });

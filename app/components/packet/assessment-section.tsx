@@ -4,9 +4,10 @@ import { useEffect, useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
+import { LocalTime } from "~/components/local-time";
 import { assessmentSchema } from "~/domain/promotion/forms";
 import type { PacketPageData } from "./types";
-import { formatTime, useServerErrors, type PacketAnswer } from "./use-server-errors";
+import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 type Assessment = NonNullable<PacketPageData["assessments"]>[number];
 
@@ -75,7 +76,7 @@ function AssessmentForm({ criterionId, name, current, scale, criterionIds }: Pro
       {stale ? (
         <div className="stale-version" aria-label="The version saved meanwhile">
           <h4>
-            Saved meanwhile by {stale.authorName}, {formatTime(stale.updatedAt)}: {stale.rating} — {stale.comment}
+            Saved meanwhile by {stale.authorName}, <LocalTime value={stale.updatedAt} />: {stale.rating} — {stale.comment}
           </h4>
         </div>
       ) : null}
@@ -107,7 +108,7 @@ function AssessmentForm({ criterionId, name, current, scale, criterionIds }: Pro
         <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
           Save assessment <span className="visually-hidden">of {name}</span>
         </button>
-        {current ? <span className="muted small">Saved {formatTime(current.updatedAt)}</span> : null}
+        {current ? <span className="muted small">Saved <LocalTime value={current.updatedAt} /></span> : null}
       </div>
     </fetcher.Form>
   );

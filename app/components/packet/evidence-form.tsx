@@ -4,9 +4,10 @@ import { useEffect, useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
+import { LocalTime } from "~/components/local-time";
 import { evidenceSchema } from "~/domain/promotion/forms";
 import type { PacketPageData } from "./types";
-import { formatTime, useServerErrors, type PacketAnswer } from "./use-server-errors";
+import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 type Evidence = PacketPageData["evidence"][number];
 type Schema = ReturnType<typeof evidenceSchema>;
@@ -173,7 +174,7 @@ function StaleEvidence({ current }: { current: Evidence }) {
     <div className="stale-version" aria-label="The version saved meanwhile">
       <h4>
         Saved meanwhile by {current.updatedByName ?? "someone else"}
-        {current.updatedAt ? `, ${formatTime(current.updatedAt)}` : ""} (version {current.version})
+        {current.updatedAt ? <>, <LocalTime value={current.updatedAt} /></> : ""} (version {current.version})
       </h4>
       <p>
         <strong>{current.title}</strong>

@@ -4,10 +4,11 @@ import { useCallback, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
+import { CalendarDate } from "~/components/local-time";
 import { statementSchema } from "~/domain/promotion/forms";
 import { EvidenceForm } from "./evidence-form";
 import type { PacketPageData } from "./types";
-import { formatDate, useServerErrors, type PacketAnswer } from "./use-server-errors";
+import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 type Evidence = PacketPageData["evidence"][number];
 export type EditingTags = { key: string; criteria: string[]; competencies: string[] } | null;
@@ -59,7 +60,7 @@ function EvidenceCard({ item, names, data, onEdit }: { item: Evidence; names: Ma
     <article aria-labelledby={`evidence-${item.id}-title`}>
       <h3 id={`evidence-${item.id}-title`}>{item.title}</h3>
       <p className="muted small">
-        {formatDate(item.startDate)} – {item.endDate ? formatDate(item.endDate) : "ongoing"}
+        <CalendarDate value={item.startDate} /> – {item.endDate ? <CalendarDate value={item.endDate} /> : "ongoing"}
       </p>
       <p className="pre-line">{item.description}</p>
       <p className="pre-line">

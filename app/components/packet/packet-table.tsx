@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { LocalTime } from "~/components/local-time";
 import { TableScroll } from "~/components/table-scroll";
 import type { PacketSummary } from "~/data/packets.server";
 import { PACKET_STATUS_LABELS, PROMOTION_OUTCOME_LABELS, type PacketStatus, type PromotionOutcome } from "~/domain/promotion/workflow";
@@ -11,8 +12,6 @@ const STATUS_BADGE: Record<PacketStatus, string> = {
   decided: "badge-current",
 };
 const OUTCOME_BADGE: Record<PromotionOutcome, string> = { promoted: "badge-current", not_yet: "badge-minor" };
-
-export const packetDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export function PacketStatusBadge({ status }: { status: PacketStatus }) {
   return <span className={`badge ${STATUS_BADGE[status]}`}>{PACKET_STATUS_LABELS[status]}</span>;
@@ -62,8 +61,8 @@ export function PacketTable({ label, packets, showBuilder = true }: { label: str
                 </td>
                 <td className="num">{p.evidenceCount}</td>
                 <td className="small">
-                  {p.submittedAt ? <span className="block">Submitted {packetDate.format(new Date(p.submittedAt))}</span> : null}
-                  <span className="block muted">Updated {packetDate.format(new Date(p.updatedAt))}</span>
+                  {p.submittedAt ? <span className="block">Submitted <LocalTime value={p.submittedAt} precision="day" /></span> : null}
+                  <span className="block muted">Updated <LocalTime value={p.updatedAt} precision="day" /></span>
                 </td>
                 <td>{p.outcome ? <PacketOutcomeBadge outcome={p.outcome} /> : <span className="muted">—</span>}</td>
               </tr>

@@ -4,9 +4,10 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
+import { LocalTime } from "~/components/local-time";
 import { packetSummarySchema } from "~/domain/promotion/forms";
 import type { PacketPageData } from "./types";
-import { formatTime, useServerErrors, type PacketAnswer } from "./use-server-errors";
+import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 type Input = z.input<typeof packetSummarySchema>;
 type Output = z.output<typeof packetSummarySchema>;
@@ -67,7 +68,7 @@ function SummaryForm({ summary, version }: { summary: string; version: number })
       {stale ? (
         <div className="stale-version" aria-label="The version saved meanwhile">
           <h4>
-            Saved meanwhile by {stale.updatedByName}, {formatTime(stale.updatedAt)} (version {stale.version})
+            Saved meanwhile by {stale.updatedByName}, <LocalTime value={stale.updatedAt} /> (version {stale.version})
           </h4>
           <p className="pre-line">{stale.summary || "(empty)"}</p>
         </div>

@@ -21,10 +21,3 @@ export function useServerErrors<T extends FieldValues>(state: string, answer: Pa
     }
   }, [state, answer, setError]);
 }
-
-const dates = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const times = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
-
-/** "4 Mar 2025" for a YYYY-MM-DD calendar date or an ISO time (UTC, so server and browser agree). */
-export const formatDate = (value: string) => dates.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
-export const formatTime = (value: string) => times.format(new Date(value));

@@ -19,7 +19,7 @@ export const DraftConflict = forwardRef<HTMLHeadingElement, Props>(function Draf
         {current.savedAt ? (
           <>
             {" "}
-            at <LocalTime value={current.savedAt} withSeconds />
+            at <LocalTime value={current.savedAt} precision="second" />
           </>
         ) : null}
         , after this page last loaded or saved it. Nothing has been overwritten: what you typed here is still in the form below

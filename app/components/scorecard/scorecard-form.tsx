@@ -346,7 +346,7 @@ const SaveIndicator = forwardRef<HTMLParagraphElement, { state: SaveState; onRev
           : state.savedAt
             ? (
               <>
-                Draft saved <LocalTime value={state.savedAt} withSeconds />
+                Draft saved <LocalTime value={state.savedAt} precision="second" />
               </>
             )
             : "Your draft saves itself as you type."}

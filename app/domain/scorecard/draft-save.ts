@@ -1,5 +1,6 @@
 // Drafts carry a version so that two tabs (or windows, or devices) saving one scorecard never overwrite each other silently.
 import { z } from "zod";
+import { formatInstant } from "../time-format";
 import type { ScorecardContent } from "./content";
 import type { ScorecardSchemas } from "./schema";
 
@@ -40,7 +41,8 @@ export type DraftSaveAnswer =
   | { ok: false; reason: "locked"; formErrors: string[] }
   | { ok: false; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] };
 
-const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+// The server does not know the reader's zone: its messages name UTC, written as pages write moments.
+const utc = (d: Date) => formatInstant(d, "UTC");
 
 export function staleDraftMessage(savedAt: Date | null): string {
   const when = savedAt ? ` at ${utc(savedAt)}` : "";

@@ -1,11 +1,11 @@
 import { Link } from "@remix-run/react";
+import { CalendarDate } from "~/components/local-time";
 import type { BuilderRecord } from "~/data/builders.server";
 import type { CandidateSummary } from "~/data/candidates.server";
 import { candidateSourceLabel } from "~/domain/candidates";
 import { LEVELS } from "~/domain/levels";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/roles";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -26,7 +26,9 @@ export function BuilderPanel({ record }: { record: BuilderRecord }) {
         <dt>Manager</dt>
         <dd>{record.managerName ?? "None assigned"}</dd>
         <dt>Builder since</dt>
-        <dd>{dateFormat.format(new Date(record.startedAt))}</dd>
+        <dd>
+          <CalendarDate value={record.startedAt} />
+        </dd>
       </dl>
       <p>
         <Link to={`/builders/${record.userId}`}>Your record, pay and level history</Link>
@@ -56,7 +58,9 @@ export function ReportsPanel({ reports }: { reports: BuilderRecord[] }) {
                   <Link to={`/builders/${r.userId}`}>{r.name}</Link>
                 </td>
                 <td>{r.level}</td>
-                <td>{dateFormat.format(new Date(r.startedAt))}</td>
+                <td>
+                  <CalendarDate value={r.startedAt} />
+                </td>
               </tr>
             ))}
           </tbody>

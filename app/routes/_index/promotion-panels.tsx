@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { PacketSummary } from "~/data/packets.server";
 import type { Level } from "~/domain/levels";
-import { packetDate, PacketOutcomeBadge, PacketStatusBadge } from "~/components/packet/packet-table";
+import { LocalTime } from "~/components/local-time";
+import { PacketOutcomeBadge, PacketStatusBadge } from "~/components/packet/packet-table";
 import { Panel } from "./panels";
 
 const levels = (p: PacketSummary) => `${p.fromLevel}\u00a0→\u00a0${p.targetLevel}`;
@@ -16,7 +17,7 @@ export function PacketQueuePanel({ packets }: { packets: PacketSummary[] }) {
         {packets.map((p) => (
           <li key={p.id}>
             <Link to={`/packets/${p.id}`}>{p.builderName}</Link> <span className="muted small">{levels(p)}</span> <PacketStatusBadge status={p.status} />
-            {p.submittedAt ? <span className="block small muted">Submitted {packetDate.format(new Date(p.submittedAt))}</span> : null}
+            {p.submittedAt ? <span className="block small muted">Submitted <LocalTime value={p.submittedAt} precision="day" /></span> : null}
           </li>
         ))}
       </ul>
@@ -37,7 +38,7 @@ export function ReportPacketsPanel({ packets }: { packets: PacketSummary[] }) {
           <li key={p.id}>
             <Link to={`/packets/${p.id}`}>{p.builderName}</Link> <span className="muted small">{levels(p)}</span> <PacketStatusBadge status={p.status} />
             <span className="block small muted">
-              {p.evidenceCount === 1 ? "1 evidence item" : `${p.evidenceCount} evidence items`} · updated {packetDate.format(new Date(p.updatedAt))}
+              {p.evidenceCount === 1 ? "1 evidence item" : `${p.evidenceCount} evidence items`} · updated <LocalTime value={p.updatedAt} precision="day" />
             </span>
           </li>
         ))}

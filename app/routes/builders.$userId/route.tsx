@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/form-fields";
+import { CalendarDate } from "~/components/local-time";
 import { findBuilder, findBuilderCareer } from "~/data/builders.server";
 import { startPacket } from "~/data/packet-workflow.server";
 import { listPackets } from "~/data/packets.server";
@@ -71,7 +72,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/packets/${started.id}`);
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const REASONS: Record<string, string> = { joined: "Joined", hired: "Hired through a loop", promoted: "Promoted" };
 
 export default function BuilderRecordPage() {
@@ -102,7 +102,9 @@ export default function BuilderRecordPage() {
             <dt>Manager</dt>
             <dd>{d.managerName ?? "None assigned"}</dd>
             <dt>Builder since</dt>
-            <dd>{dateFormat.format(new Date(d.startedAt))}</dd>
+            <dd>
+              <CalendarDate value={d.startedAt} />
+            </dd>
           </dl>
         </section>
         {d.pay && money ? (
@@ -131,7 +133,7 @@ export default function BuilderRecordPage() {
           <ol className="plain">
             {[...d.history].reverse().map((h) => (
               <li key={`${h.level}-${String(h.effectiveAt)}`}>
-                <strong>{h.level}</strong> · {REASONS[h.reason] ?? h.reason}, {dateFormat.format(new Date(h.effectiveAt))}
+                <strong>{h.level}</strong> · {REASONS[h.reason] ?? h.reason}, <CalendarDate value={h.effectiveAt} />
                 {h.note ? <span className="block muted small">{h.note}</span> : null}
               </li>
             ))}

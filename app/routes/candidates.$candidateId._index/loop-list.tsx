@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { DecisionBadge, type DecisionSummary } from "~/components/decision-badge";
+import { LocalTime } from "~/components/local-time";
 import type { StageStatus } from "~/domain/loop";
 
 export type LoopView = {
@@ -14,7 +15,6 @@ export type LoopView = {
   stages: Array<{ id: string; name: string; status: StageStatus; statusLabel: string; submitted: number; needed: number }>;
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** A candidate's interview loops, newest first, with each stage's status. */
 export function LoopList({ loops }: { loops: LoopView[] }) {
@@ -32,7 +32,7 @@ export function LoopList({ loops }: { loops: LoopView[] }) {
             </h3>
             <p className="muted">
               Track {loop.track} · rubric v{loop.version} · target level {loop.targetLevel} · started{" "}
-              {dateFormat.format(new Date(loop.createdAt))}
+              <LocalTime value={loop.createdAt} precision="day" />
               {loop.complete ? " · every stage complete" : null}
             </p>
             <p>

@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LocalTime } from "~/components/local-time";
 import { findCandidate } from "~/data/candidates.server";
 import { listLoopsForCandidate } from "~/data/loops.server";
 import { findUserByEmail } from "~/data/users.server";
@@ -59,7 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default function CandidatePage() {
   const { candidate, loops, canEdit, canStartLoop, canOnboard } = useLoaderData<typeof loader>();
@@ -103,9 +103,13 @@ export default function CandidatePage() {
           <dt>Target level</dt>
           <dd>{candidate.targetLevel}</dd>
           <dt>Added</dt>
-          <dd>{dateFormat.format(new Date(candidate.createdAt))}</dd>
+          <dd>
+            <LocalTime value={candidate.createdAt} precision="day" />
+          </dd>
           <dt>Last updated</dt>
-          <dd>{dateFormat.format(new Date(candidate.updatedAt))}</dd>
+          <dd>
+            <LocalTime value={candidate.updatedAt} precision="day" />
+          </dd>
         </dl>
 
         <h3 id="candidate-links">Links</h3>

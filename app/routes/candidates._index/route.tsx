@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { LEVEL_OPTIONS, SelectField, SOURCE_OPTIONS } from "~/components/candidate-fields";
 import { TextField } from "~/components/form-fields";
+import { LocalTime } from "~/components/local-time";
 import { TableScroll } from "~/components/table-scroll";
 import { listCandidates } from "~/data/candidates.server";
 import { candidateSourceLabel } from "~/domain/candidates";
@@ -31,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default function CandidatesPage() {
   const { candidates, filters, filtered, canManage } = useLoaderData<typeof loader>();
@@ -112,7 +112,9 @@ export default function CandidatesPage() {
                   <td>{candidateSourceLabel(c.source)}</td>
                   <td>{c.targetLevel}</td>
                   <td className="num">{c.loopCount}</td>
-                  <td className="nowrap">{dateFormat.format(new Date(c.createdAt))}</td>
+                  <td className="nowrap">
+                    <LocalTime value={c.createdAt} precision="day" />
+                  </td>
                 </tr>
               ))}
             </tbody>

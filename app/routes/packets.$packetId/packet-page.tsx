@@ -8,7 +8,7 @@ import { PayPanel } from "~/components/packet/pay-panel";
 import { PeersSection } from "~/components/packet/peers-section";
 import { SummarySection } from "~/components/packet/summary-section";
 import type { PacketPageData } from "~/components/packet/types";
-import { formatTime } from "~/components/packet/use-server-errors";
+import { LocalTime } from "~/components/local-time";
 import { WorkflowSection } from "~/components/packet/workflow-section";
 import { PACKET_STATUSES, PACKET_STATUS_LABELS } from "~/domain/promotion/workflow";
 
@@ -52,7 +52,17 @@ export function PacketPage({ data }: { data: PacketPageData }) {
             {packet.rubricVersion.name} v{packet.rubricVersion.version}
           </Link>
           {" · "}Manager: {builder.managerName ?? "none"}
-          {packet.submittedAt ? ` · Submitted by ${packet.submittedByName}, ${formatTime(packet.submittedAt)} — this is the frozen snapshot` : ` · Last saved by ${packet.updatedByName}, ${formatTime(packet.updatedAt)}`}
+          {packet.submittedAt ? (
+            <>
+              {" "}
+              · Submitted by {packet.submittedByName}, <LocalTime value={packet.submittedAt} /> — this is the frozen snapshot
+            </>
+          ) : (
+            <>
+              {" "}
+              · Last saved by {packet.updatedByName}, <LocalTime value={packet.updatedAt} />
+            </>
+          )}
         </p>
         <div className="row no-print">
           <button type="button" className="button button-secondary" onClick={() => window.print()}>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LocalTime } from "~/components/local-time";
 import { VersionBadges } from "~/components/status-badge";
 import { listTracks } from "~/data/rubrics.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
@@ -11,7 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tracks: await listTracks() };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default function RubricsPage() {
   const { tracks } = useLoaderData<typeof loader>();
@@ -35,7 +35,10 @@ export default function RubricsPage() {
                     {track.name} v{v.version}
                   </Link>{" "}
                   <VersionBadges status={v.status} inUse={v.inUse} />
-                  <span className="muted"> published {dateFormat.format(new Date(v.publishedAt))}</span>
+                  <span className="muted">
+                    {" "}
+                    published <LocalTime value={v.publishedAt} precision="day" />
+                  </span>
                 </li>
               ))}
             </ul>
