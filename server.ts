@@ -2,6 +2,7 @@
  * Starts Builder Ladder: checks the configuration, prepares the database, then serves the app.
  * `npm start` serves the production build; `npm run dev` serves through Vite with hot reload.
  */
+import "./app/utils/zod-config";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./prisma/seed/demo-organisation";
 import { ConfigError } from "./app/utils/config";
 import { getConfig, type ServerConfig } from "./app/utils/env.server";

@@ -1,3 +1,5 @@
+// First, before any route module builds a zod schema (see the module).
+import "./utils/zod-config";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";

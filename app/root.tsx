@@ -1,3 +1,5 @@
+// Must stay the first import: configures zod before any route builds a schema (see the module).
+import "./utils/zod-config";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
