@@ -71,6 +71,7 @@ export function decisionRow(input: PromotionDecisionFormInput, at: { packetId: s
     newBaseSalary: promoted ? (input.newBaseSalary ?? null) : null,
     currency: promoted ? at.currency : null,
     bandJustification: promoted && input.bandJustification ? input.bandJustification : null,
+    raiseJustification: promoted && input.raiseJustification ? input.raiseJustification : null,
     decidedById: at.decidedById,
     decidedAt: at.decidedAt,
   };

@@ -33,6 +33,8 @@ export type PromotionDecisionView = {
   newBaseSalary: number | null;
   currency: string | null;
   bandJustification: string | null;
+  /** Why a raise below the rubric's minimum promotion raise was given. */
+  raiseJustification: string | null;
   decidedByName: string;
   decidedAt: Date;
 };
@@ -165,6 +167,7 @@ export async function findPacket(id: string, db: Prisma.TransactionClient = pris
           newBaseSalary: d.newBaseSalary,
           currency: d.currency,
           bandJustification: d.bandJustification,
+          raiseJustification: d.raiseJustification,
           decidedByName: d.decidedBy.name,
           decidedAt: d.decidedAt,
         }

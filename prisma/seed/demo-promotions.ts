@@ -1010,7 +1010,8 @@ export async function seedDemoPromotions(db: Db, now: Date): Promise<void> {
     const currency = rubric.bands.currency;
     const band = rubric.bands.levels[spec.targetLevel]?.base;
     if (!band) throw new Error(`Demo promotions: ${version.track} v${version.version} has no ${spec.targetLevel} band`);
-    const parsed = promotionDecisionSchema(criteria, band, currency).safeParse({
+    const minimumRaise = { baseAtSubmission: snapshot.baseAtSubmission, minRaisePercent: rubric.decision_rules.promotion_pay.min_raise_percent };
+    const parsed = promotionDecisionSchema(criteria, band, currency, minimumRaise).safeParse({
       outcome: decision.outcome,
       rationale: decision.rationale,
       newBaseSalary: decision.newBaseSalary === undefined ? "" : String(decision.newBaseSalary),

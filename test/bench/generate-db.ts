@@ -31,7 +31,7 @@ const COLUMNS = {
   PeerInvitation: ["packetId", "peerId", "invitedById", "invitedAt"],
   PeerStatement: ["id", "packetId", "evidenceId", "authorId", "text", "createdAt", "updatedAt"],
   ManagerAssessment: ["packetId", "criterionId", "rating", "comment", "version", "authorId", "updatedAt"],
-  PromotionDecision: ["id", "packetId", "outcome", "feedback", "rationale", "newBaseSalary", "currency", "bandJustification", "decidedById", "decidedAt"],
+  PromotionDecision: ["id", "packetId", "outcome", "feedback", "rationale", "newBaseSalary", "currency", "bandJustification", "raiseJustification", "decidedById", "decidedAt"],
 } as const;
 
 export type Table = keyof typeof COLUMNS;

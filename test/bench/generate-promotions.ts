@@ -7,7 +7,7 @@
 import { LEVELS, nextLevel, type Level } from "~/domain/levels";
 import { coverageRequirements } from "~/domain/promotion/coverage";
 import { assessmentSchema, evidenceSchema, packetSummarySchema, promotionDecisionSchema, statementSchema } from "~/domain/promotion/forms";
-import { promotionPay } from "~/domain/promotion/pay";
+import { checkRaise, promotionPay } from "~/domain/promotion/pay";
 import { buildSnapshot, PacketSnapshotSchema, targetCriteria } from "~/domain/promotion/snapshot";
 import type { PacketStatus } from "~/domain/promotion/workflow";
 import { createUser, mustParse, noteUse, uniqueEmail, type Context } from "./generate-context";
@@ -117,7 +117,8 @@ export function generatePromotions(ctx: Context, opts: { builders: number; inter
       criteria,
       evidence: evidenceSchema(needs.defined),
       assessment: assessmentSchema(criteria.map((c) => c.id), rubric.scale.map((p) => p.value)),
-      decision: promotionDecisionSchema(criteria, band(target), currency),
+      // The minimum raise is measured against each builder's base at submission.
+      decision: (baseAtSubmission: number) => promotionDecisionSchema(criteria, band(target), currency, { baseAtSubmission, minRaisePercent: minRaise }),
     };
   };
   const formsOf = (target: Level) => {
@@ -326,17 +327,20 @@ export function generatePromotions(ctx: Context, opts: { builders: number; inter
         const promoted = rng.chance(0.55);
         const targetBand = band(target);
         const newBase = promoted ? promotionPay(base, fromBand, targetBand, minRaise).suggestedBase : undefined;
+        // The suggestion stops at the target band's maximum, which may be below the minimum raise.
+        const belowMinimumRaise = newBase !== undefined && checkRaise(base, newBase, minRaise)?.belowMinimum === true;
         const summaryLine = `${rng.pick(PROMOTION_NOTES)} Promoted to ${target}.`;
         const feedback = Object.fromEntries(
           criteria.filter(() => !promoted || rng.chance(0.3)).map((c) => [c.id, promotionFeedback(rng, c.name)]),
         );
         const input = mustParse(
-          decisionParser,
+          decisionParser(base),
           {
             outcome: promoted ? "promoted" : "not_yet",
             rationale: promotionRationale(rng, promoted ? "promoted" : "not_yet", target, summaryLine),
             newBaseSalary: newBase === undefined ? "" : String(newBase),
             bandJustification: "",
+            raiseJustification: belowMinimumRaise ? `Capped at the top of the ${target} band.` : "",
             feedback,
           },
           "promotion decision",
@@ -344,7 +348,7 @@ export function generatePromotions(ctx: Context, opts: { builders: number; inter
         const kept = Object.fromEntries(Object.entries(input.feedback).filter(([, t]) => t));
         w.insert("PromotionDecision", [
           ctx.ids.next(), packetId, input.outcome, JSON.stringify(kept), input.rationale,
-          promoted ? (input.newBaseSalary ?? null) : null, promoted ? currency : null, null, decider.id, dbDate(decidedAt),
+          promoted ? (input.newBaseSalary ?? null) : null, promoted ? currency : null, null, promoted && input.raiseJustification ? input.raiseJustification : null, decider.id, dbDate(decidedAt),
         ]);
         if (promoted) {
           level = target;

@@ -27,7 +27,7 @@ describe("the promotion decision form", () => {
     { id: "expanding_scope", name: "Expanding scope" },
     { id: "mentoring", name: "Mentoring" },
   ];
-  const schema = promotionDecisionSchema(criteria, { min: 240000, max: 310000 }, "USD");
+  const schema = promotionDecisionSchema(criteria, { min: 240000, max: 310000 }, "USD", { baseAtSubmission: 231000, minRaisePercent: 8 });
 
   it("reads feedback posted as flat names and as a nested object alike", () => {
     const flat = schema.parse({ outcome: "not_yet", rationale: "r", "feedback.expanding_scope": "a", "feedback.mentoring": "b" });
@@ -41,11 +41,11 @@ describe("the promotion decision form", () => {
 
   it("ignores the pay fields of a “not yet”, whatever was left in them: they are not shown for it", () => {
     const feedback = { expanding_scope: "a", mentoring: "b" };
-    for (const left of [{ newBaseSalary: "250000" }, { newBaseSalary: "not a number", bandJustification: "x".repeat(5000) }, { newBaseSalary: "320000", bandJustification: "" }]) {
+    for (const left of [{ newBaseSalary: "250000" }, { newBaseSalary: "not a number", bandJustification: "x".repeat(5000) }, { newBaseSalary: "240000", bandJustification: "", raiseJustification: "" }]) {
       const notYet = schema.safeParse({ outcome: "not_yet", rationale: "r", ...left, feedback });
       expect(notYet.error?.issues ?? [], JSON.stringify(left)).toEqual([]);
       expect(notYet.data?.outcome).toBe("not_yet");
-      expect([notYet.data?.newBaseSalary, notYet.data?.bandJustification]).toEqual([undefined, ""]);
+      expect([notYet.data?.newBaseSalary, notYet.data?.bandJustification, notYet.data?.raiseJustification]).toEqual([undefined, "", ""]);
     }
     // Flat names, as a browser posts them, alike.
     expect(schema.parse({ outcome: "not_yet", rationale: "r", newBaseSalary: "250000", "feedback.expanding_scope": "a", "feedback.mentoring": "b" }).newBaseSalary).toBeUndefined();
@@ -55,6 +55,18 @@ describe("the promotion decision form", () => {
     expect(schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "320000" }).success).toBe(false);
     expect(schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "320000", bandJustification: "Retention: competing offer." }).success).toBe(true);
     expect(schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "310000" }).success).toBe(true);
+  });
+
+  it("accepts a raise below the rubric's minimum only with a justification", () => {
+    // 231,000 × 1.08 = 249,480. 245,091 is a 6.1% raise, inside the band.
+    const low = schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "245091" });
+    expect(low.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["raiseJustification", "The new base is a 6.1% raise on the base at submission (231000 USD), below the rubric's minimum promotion raise of 8% (249480 USD or more): justify it in writing"],
+    ]);
+    expect(schema.parse({ outcome: "promoted", rationale: "r", newBaseSalary: "245091", raiseJustification: " Budget freeze; revisit in six months. " }).raiseJustification).toBe("Budget freeze; revisit in six months.");
+    expect(schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "249480" }).success).toBe(true);
+    // Below the band and below the minimum raise: both justifications.
+    expect(schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "235000" }).error?.issues.map((i) => i.path.join("."))).toEqual(["bandJustification", "raiseJustification"]);
   });
 });
 

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { LEVELS, nextLevel } from "~/domain/levels";
-import { PAY_ROUNDING, promotionPay, type BaseRange } from "~/domain/promotion/pay";
+import { promotionDecisionSchema } from "~/domain/promotion/forms";
+import { checkRaise, minimumRaiseBase, PAY_ROUNDING, promotionPay, type BaseRange } from "~/domain/promotion/pay";
 import { RubricSchema, type Rubric } from "~/domain/rubric/schema";
 
 const load = (path: string): Rubric => RubricSchema.parse(parse(fs.readFileSync(path, "utf8")));
@@ -36,10 +37,10 @@ describe("worked examples (builder v1 bands, computed by hand)", () => {
     });
   });
 
-  it("rounds to the nearest 500", () => {
-    // L6 at 300,000 → 324,000 exactly; at 301,000 → 325,080 → 325,000; at 301,200 → 325,296 → 325,500.
+  it("rounds up to a multiple of 500, never below the minimum raise", () => {
+    // L6 at 300,000 → 324,000 exactly; at 301,000 → 325,080 → 325,500 (the nearest, 325,000, is a 7.97% raise); at 301,200 → 325,296 → 325,500.
     expect(promotionPay(300_000, band("L6"), band("L7"), minRaise).suggestedBase).toBe(324_000);
-    expect(promotionPay(301_000, band("L6"), band("L7"), minRaise).suggestedBase).toBe(325_000);
+    expect(promotionPay(301_000, band("L6"), band("L7"), minRaise).suggestedBase).toBe(325_500);
     expect(promotionPay(301_200, band("L6"), band("L7"), minRaise).suggestedBase).toBe(325_500);
   });
 
@@ -123,6 +124,79 @@ describe("pay invariants (generated)", () => {
         const slack = (x: number) => 0.0005 + Math.abs(x) * 1e-12;
         expect(Math.abs(pay.compaRatioCurrent - base / current.mid)).toBeLessThanOrEqual(slack(base / current.mid));
         expect(Math.abs(pay.compaRatioTarget - base / target.mid)).toBeLessThanOrEqual(slack(base / target.mid));
+      }),
+    );
+  });
+});
+
+describe("the minimum promotion raise (builder v1: 8%)", () => {
+  it("worked examples", () => {
+    expect(minRaise).toBe(8);
+    // 268,000 × 1.08 = 289,440. 284,348 is a 6.1% raise: below; 289,440 is exactly 8%: not below.
+    expect(checkRaise(268_000, 284_348, minRaise)).toEqual({ minimumBase: 289_440, raisePercent: 6.1, belowMinimum: true });
+    expect(checkRaise(268_000, 289_440, minRaise)).toEqual({ minimumBase: 289_440, raisePercent: 8, belowMinimum: false });
+    expect(checkRaise(268_000, 289_439, minRaise)?.belowMinimum).toBe(true);
+    // 231,001 × 1.08 = 249,481.08: a whole-unit base needs 249,482; 7.99…% never reads as 8%.
+    expect(checkRaise(231_001, 249_481, minRaise)).toEqual({ minimumBase: 249_482, raisePercent: 7.9, belowMinimum: true });
+    // A pay cut is below the minimum too.
+    expect(checkRaise(370_000, 360_000, minRaise)).toMatchObject({ raisePercent: -2.8, belowMinimum: true });
+  });
+
+  it("does not apply without a base at submission to measure against", () => {
+    expect(checkRaise(null, 250_000, minRaise)).toBeNull();
+    expect(checkRaise(0, 250_000, minRaise)).toBeNull();
+  });
+
+  const tenthsArb = fc.integer({ min: 0, max: 300 }); // the minimum raise in tenths of a percent: 0–30%
+  const positiveBaseArb = fc.integer({ min: 1, max: 2_000_000 });
+
+  it("a base at or above the minimum raise never needs a justification; any base below it always does (exact arithmetic)", () => {
+    fc.assert(
+      fc.property(positiveBaseArb, fc.integer({ min: 0, max: 3_000_000 }), tenthsArb, (current, proposed, tenths) => {
+        const check = checkRaise(current, proposed, tenths / 10)!;
+        // proposed ≥ current × (1 + p/100)  ⇔  proposed × 1000 ≥ current × (1000 + 10p), in integers.
+        const meets = BigInt(proposed) * 1000n >= BigInt(current) * BigInt(1000 + tenths);
+        expect(check.belowMinimum).toBe(!meets);
+        expect(check.belowMinimum).toBe(proposed < minimumRaiseBase(current, tenths / 10));
+      }),
+    );
+  });
+
+  it("the minimum base is the smallest whole base that meets the minimum raise", () => {
+    fc.assert(
+      fc.property(positiveBaseArb, tenthsArb, (current, tenths) => {
+        const min = minimumRaiseBase(current, tenths / 10);
+        expect(checkRaise(current, min, tenths / 10)!.belowMinimum).toBe(false);
+        expect(checkRaise(current, min - 1, tenths / 10)!.belowMinimum).toBe(true);
+        expect(checkRaise(current, min, tenths / 10)!.raisePercent).toBeGreaterThanOrEqual(tenths / 10);
+        // A base below the minimum never reads as meeting it.
+        expect(checkRaise(current, min - 1, tenths / 10)!.raisePercent).toBeLessThan(tenths / 10);
+      }),
+    );
+  });
+
+  it("the suggested base never needs a justification, unless the target band's maximum caps it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), bandsArb, tenthsArb, (base, [current, target], tenths) => {
+        const p = tenths / 10;
+        const pay = promotionPay(base, current, target, p);
+        const below = checkRaise(base, pay.suggestedBase, p)!.belowMinimum;
+        if (minimumRaiseBase(base, p) <= target.max) expect(below).toBe(false);
+        else expect(pay.suggestedBase).toBe(target.max);
+      }),
+    );
+  });
+
+  it("the decision form asks for a justification exactly when a promotion's base is below the minimum raise", () => {
+    const criteria = [{ id: "mentoring", name: "Mentoring" }];
+    const wide = { min: 1, max: 10_000_000 }; // no band justification in the way
+    fc.assert(
+      fc.property(positiveBaseArb, fc.integer({ min: 1, max: 3_000_000 }), tenthsArb, fc.boolean(), (current, proposed, tenths, justified) => {
+        const schema = promotionDecisionSchema(criteria, wide, "USD", { baseAtSubmission: current, minRaisePercent: tenths / 10 });
+        const result = schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: String(proposed), raiseJustification: justified ? "Retention." : "" });
+        const asked = (result.error?.issues ?? []).some((i) => i.path.join(".") === "raiseJustification");
+        expect(asked).toBe(!justified && checkRaise(current, proposed, tenths / 10)!.belowMinimum);
+        expect(result.success).toBe(!asked);
       }),
     );
   });

@@ -191,7 +191,8 @@ describe("the demo organisation's promotion packets", () => {
     const criteria = targetCriteria(packet.rubric, packet.targetLevel);
     for (const c of criteria) expect(decision.feedback[c.id]?.trim(), c.id).toBeTruthy();
     const band = packet.rubric.bands.levels.L5!.base;
-    const parsed = promotionDecisionSchema(criteria, band, packet.rubric.bands.currency).safeParse({ outcome: decision.outcome, rationale: decision.rationale, feedback: decision.feedback });
+    const minimumRaise = { baseAtSubmission: packet.snapshot!.baseAtSubmission, minRaisePercent: packet.rubric.decision_rules.promotion_pay.min_raise_percent };
+    const parsed = promotionDecisionSchema(criteria, band, packet.rubric.bands.currency, minimumRaise).safeParse({ outcome: decision.outcome, rationale: decision.rationale, feedback: decision.feedback });
     expect(parsed.success, parsed.error?.message).toBe(true);
 
     const builder = await prisma.builder.findUniqueOrThrow({ where: { userId: packet.builder.userId }, include: { levelHistory: true } });
@@ -211,7 +212,10 @@ describe("the demo organisation's promotion packets", () => {
     expect(decision.newBaseSalary).toBeGreaterThanOrEqual(band.min);
     expect(decision.newBaseSalary).toBeLessThanOrEqual(band.max);
     expect(coverageOfEvidence(packet, packet.snapshot!.evidence).summary.ready).toBe(true);
-    const parsed = promotionDecisionSchema(targetCriteria(packet.rubric, "L6"), band, "USD").safeParse({
+    // A raise of at least the rubric's minimum on the base at submission: no justification needed.
+    const minimumRaise = { baseAtSubmission: packet.snapshot!.baseAtSubmission, minRaisePercent: packet.rubric.decision_rules.promotion_pay.min_raise_percent };
+    expect(decision.raiseJustification).toBeNull();
+    const parsed = promotionDecisionSchema(targetCriteria(packet.rubric, "L6"), band, "USD", minimumRaise).safeParse({
       outcome: decision.outcome,
       rationale: decision.rationale,
       newBaseSalary: String(decision.newBaseSalary),

@@ -73,7 +73,7 @@ beforeAll(async () => {
   await startReview(packets.dan, aisha.id, day(3));
   const dp = (await findPacket(packets.dan))!;
   const feedback = Object.fromEntries(dp.rubric.advancement_criteria.map((c) => [c.id, "Not yet shown."]));
-  const decided = await decidePacket(packets.dan, { outcome: "not_yet", rationale: "Not yet.", feedback, bandJustification: "" }, aisha.id, day(7));
+  const decided = await decidePacket(packets.dan, { outcome: "not_yet", rationale: "Not yet.", feedback, bandJustification: "", raiseJustification: "" }, aisha.id, day(7));
   if (!decided.ok) throw new Error(decided.message);
 });
 

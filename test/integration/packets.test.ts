@@ -325,6 +325,35 @@ describe("a submitted packet", () => {
     expect((await startPacket(p.builder.id, p.builder.id, new Date())).ok).toBe(true);
   });
 
+  it("asks for a justification when the raise is below the rubric's minimum, records it and shows it with the decision", async () => {
+    const p = await builderWithPacket();
+    await fillAndSubmit(p);
+    await post(committee, p.packetId, { intent: "start-review" });
+    // Base at submission 231,000; builder v2's minimum promotion raise is 8% (249,480). 245,091 is 6.1%, inside the L6 band.
+    const low = { intent: "decide", outcome: "promoted", newBaseSalary: "245091", rationale: "Operates at L6." };
+    const refused = await post(committee, p.packetId, low);
+    expect(refused.status).toBe(400);
+    expect((refused.body as { fieldErrors: Record<string, string[]> }).fieldErrors.raiseJustification?.[0]).toMatch(/6\.1% raise .* minimum promotion raise of 8% \(249480 USD or more\)/);
+    expect(await prisma.promotionDecision.count({ where: { packetId: p.packetId } })).toBe(0);
+    expect((await prisma.builder.findUniqueOrThrow({ where: { userId: p.builder.id } })).baseSalary).toBe(231000);
+
+    expect((await post(committee, p.packetId, { ...low, raiseJustification: "Budget freeze this half; revisit in six months." })).status).toBe(200);
+    expect(await prisma.promotionDecision.findUniqueOrThrow({ where: { packetId: p.packetId } })).toMatchObject({ newBaseSalary: 245091, raiseJustification: "Budget freeze this half; revisit in six months.", bandJustification: null });
+    for (const reader of [p.builder, p.manager, committee]) {
+      expect((await view(reader, p.packetId)).decision).toMatchObject({ newBaseSalary: 245091, raiseJustification: "Budget freeze this half; revisit in six months." });
+    }
+  });
+
+  it("needs no raise justification at the minimum raise, and records none", async () => {
+    const p = await builderWithPacket();
+    await fillAndSubmit(p);
+    await post(committee, p.packetId, { intent: "start-review" });
+    const atMinimum = { intent: "decide", outcome: "promoted", newBaseSalary: "249480", rationale: "L6.", raiseJustification: "Not needed." };
+    expect((await post(committee, p.packetId, atMinimum)).status).toBe(200);
+    // Required below the minimum, null otherwise: a justification sent for a raise that needs none is not kept.
+    expect((await prisma.promotionDecision.findUniqueOrThrow({ where: { packetId: p.packetId } })).raiseJustification).toBeNull();
+  });
+
   it("asks for a justification when the new base is outside the target band", async () => {
     const p = await builderWithPacket();
     await fillAndSubmit(p);

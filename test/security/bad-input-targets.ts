@@ -617,6 +617,9 @@ export async function buildTargets(world: World): Promise<Target[]> {
           oneOf(...BAD_NUMBERS).map((v) => setField("newBaseSalary", v)),
           ...textPoisons("rationale", 5000),
           oversize(2001).map((v) => setField("bandJustification", v)),
+          oversize(2001).map((v) => addField("raiseJustification", v)),
+          // Samuel's base at submission is 289,000 and builder v2's minimum promotion raise 8% (312,120): these need a justification.
+          oneOf(setField("newBaseSalary", "300000"), setField("newBaseSalary", "289000"), setField("newBaseSalary", "312119")),
           oversize(3001).map((v) => addField("feedback.external_thought_leadership", v)),
         ),
       ),

@@ -8,6 +8,7 @@ import { ErrorSummary, summaryOf } from "~/components/error-summary";
 import { FormErrors } from "~/components/form-fields";
 import { LocalTime } from "~/components/local-time";
 import { promotionDecisionSchema } from "~/domain/promotion/forms";
+import { checkRaise } from "~/domain/promotion/pay";
 import { PROMOTION_OUTCOME_LABELS } from "~/domain/promotion/workflow";
 import type { PacketPageData } from "./types";
 import { useServerErrors, type PacketAnswer } from "./use-server-errors";
@@ -28,6 +29,7 @@ export function DecisionView({ data }: { data: PacketPageData }) {
         <p>
           New base: <strong>{formatMoney(d.newBaseSalary, currency)}</strong>
           {d.bandJustification ? <span className="block muted small">Outside the band because: {d.bandJustification}</span> : null}
+          {d.raiseJustification ? <span className="block muted small">Below the rubric&rsquo;s minimum promotion raise because: {d.raiseJustification}</span> : null}
         </p>
       ) : null}
       {Object.keys(d.feedback).length > 0 ? (
@@ -55,12 +57,17 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
   const pay = data.pay;
   const band = pay?.targetBand ?? { min: 0, mid: 0, max: Number.MAX_SAFE_INTEGER };
   const currency = pay?.currency ?? "USD";
-  const schema = useMemo(() => promotionDecisionSchema(data.criteria, band, currency), [data.criteria, band, currency]);
+  const baseAtSubmission = pay?.currentBase ?? null;
+  const minRaisePercent = pay?.minRaisePercent ?? 0;
+  const schema = useMemo(
+    () => promotionDecisionSchema(data.criteria, band, currency, { baseAtSubmission, minRaisePercent }),
+    [data.criteria, band, currency, baseAtSubmission, minRaisePercent],
+  );
   const fetcher = useFetcher<PacketAnswer>();
   const form = useForm<Record<string, unknown>, unknown, z.output<typeof schema>>({
     // The schema's input is `unknown` (it first nests the browser's flat feedback names).
     resolver: zodResolver(schema as unknown as z.ZodType<z.output<typeof schema>, Record<string, unknown>>),
-    defaultValues: { outcome: "", rationale: "", newBaseSalary: pay?.analysis ? String(pay.analysis.suggestedBase) : "", bandJustification: "", feedback: Object.fromEntries(data.criteria.map((c) => [c.id, ""])) },
+    defaultValues: { outcome: "", rationale: "", newBaseSalary: pay?.analysis ? String(pay.analysis.suggestedBase) : "", bandJustification: "", raiseJustification: "", feedback: Object.fromEntries(data.criteria.map((c) => [c.id, ""])) },
     // The pay fields are shown only for "promoted": hidden, they are out of the values (and the schema ignores them for "not yet").
     shouldUnregister: true,
     // A refused submit focuses the error summary, which lists every problem, shown or not.
@@ -72,6 +79,7 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
   const outcome = watch("outcome");
   const base = Number(watch("newBaseSalary"));
   const outside = outcome === "promoted" && Number.isFinite(base) && base > 0 && (base < band.min || base > band.max);
+  const raise = outcome === "promoted" && base > 0 ? checkRaise(baseAtSubmission, base, minRaisePercent) : null;
   const errors = formState.errors as Record<string, { message?: string } | Record<string, { message?: string }> | undefined>;
   const msg = (name: string): string | undefined => {
     if (name.startsWith("feedback.")) return (errors.feedback as Record<string, { message?: string }> | undefined)?.[name.slice(9)]?.message;
@@ -88,6 +96,7 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
     outcome: `${uid}-outcome`,
     newBaseSalary: `${uid}-base`,
     bandJustification: `${uid}-justification`,
+    raiseJustification: `${uid}-raise-justification`,
     rationale: `${uid}-rationale`,
     ...Object.fromEntries(data.criteria.map((c) => [`feedback.${c.id}`, `${uid}-fb-${c.id}`])),
   };
@@ -132,6 +141,23 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
             <label htmlFor={`${uid}-justification`}>Why outside the band</label>
             <textarea id={`${uid}-justification`} rows={2} aria-describedby={described("bandJustification")} aria-invalid={msg("bandJustification") ? true : undefined} {...register("bandJustification")} />
             {err("bandJustification")}
+          </div>
+        ) : null}
+        {raise?.belowMinimum || msg("raiseJustification") ? (
+          <div className="field">
+            <label htmlFor={fieldIds.raiseJustification}>Why below the minimum raise</label>
+            <p id={`${uid}-raise-hint`} className="field-hint">
+              {raise ? `Raise on the base at submission: ${raise.raisePercent}%. ` : ""}The rubric&rsquo;s minimum promotion raise is {minRaisePercent}%
+              {raise ? ` (${formatMoney(raise.minimumBase, currency)} or more)` : ""}.
+            </p>
+            <textarea
+              id={fieldIds.raiseJustification}
+              rows={2}
+              aria-describedby={[`${uid}-raise-hint`, described("raiseJustification")].filter(Boolean).join(" ")}
+              aria-invalid={msg("raiseJustification") ? true : undefined}
+              {...register("raiseJustification")}
+            />
+            {err("raiseJustification")}
           </div>
         ) : null}
         <div className="field">

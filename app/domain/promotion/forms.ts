@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "../calendar-date";
 import { isWebAddress, linkLines } from "../candidate-form";
+import { checkRaise } from "./pay";
 import { checkDecision, PROMOTION_OUTCOMES } from "./workflow";
 
 /**
@@ -96,7 +97,12 @@ export type StatementInput = z.output<typeof statementSchema>;
  * The decision form's fields that apply only to a promotion: for "not yet" they are neither shown
  * nor read, so a value left behind in them (a suggested base) can never block or change the decision.
  */
-export const PROMOTION_ONLY_FIELDS = ["newBaseSalary", "bandJustification"] as const;
+export const PROMOTION_ONLY_FIELDS = ["newBaseSalary", "bandJustification", "raiseJustification"] as const;
+
+export const JUSTIFICATION_MAX = 2000;
+
+/** What the minimum-raise rule measures a new base against (pay.ts, checkRaise). */
+export type MinimumRaise = { baseAtSubmission: number | null; minRaisePercent: number };
 
 /**
  * Browsers post `feedback.<criterion>` as flat names; react-hook-form validates them nested.
@@ -119,11 +125,18 @@ function nestFeedback(raw: unknown): unknown {
 }
 
 /**
- * The committee's decision. "Promoted" needs the new base (outside the target band only with a
- * written justification); "not yet" needs feedback on every advancement criterion (workflow.ts)
- * and ignores the pay fields (PROMOTION_ONLY_FIELDS).
+ * The committee's decision. "Promoted" needs the new base: outside the target band only with a
+ * written justification (`bandJustification`), and below the rubric's minimum promotion raise on
+ * the base at submission only with another (`raiseJustification`, pay.ts checkRaise). "Not yet"
+ * needs feedback on every advancement criterion (workflow.ts) and ignores the pay fields
+ * (PROMOTION_ONLY_FIELDS).
  */
-export function promotionDecisionSchema(criteria: ReadonlyArray<{ id: string; name: string }>, targetBand: { min: number; max: number }, currency: string) {
+export function promotionDecisionSchema(
+  criteria: ReadonlyArray<{ id: string; name: string }>,
+  targetBand: { min: number; max: number },
+  currency: string,
+  minimumRaise: MinimumRaise,
+) {
   return z.preprocess(
     nestFeedback,
     z
@@ -133,7 +146,8 @@ export function promotionDecisionSchema(criteria: ReadonlyArray<{ id: string; na
         newBaseSalary: z
           .union([z.literal("").transform(() => undefined), z.coerce.number({ error: "Enter the new base as a number" }).int("Enter whole units").positive("Enter a positive amount")])
           .optional(),
-        bandJustification: z.string().trim().max(2000).optional().default(""),
+        bandJustification: z.string().trim().max(JUSTIFICATION_MAX, `Keep it under ${JUSTIFICATION_MAX} characters`).optional().default(""),
+        raiseJustification: z.string().trim().max(JUSTIFICATION_MAX, `Keep it under ${JUSTIFICATION_MAX} characters`).optional().default(""),
         feedback: z.record(z.string(), z.string().trim().max(3000).optional().default("")).default({}),
       })
       .superRefine((v, ctx) => {
@@ -155,6 +169,19 @@ export function promotionDecisionSchema(criteria: ReadonlyArray<{ id: string; na
             message: `The new base is outside the target band (${targetBand.min}–${targetBand.max} ${currency}): justify it in writing`,
           });
         }
+        const raise = checkRaise(minimumRaise.baseAtSubmission, v.newBaseSalary, minimumRaise.minRaisePercent);
+        if (raise?.belowMinimum && !v.raiseJustification) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["raiseJustification"],
+            message: `The new base is a ${raise.raisePercent}% raise on the base at submission (${minimumRaise.baseAtSubmission} ${currency}), below the rubric's minimum promotion raise of ${minimumRaise.minRaisePercent}% (${raise.minimumBase} ${currency} or more): justify it in writing`,
+          });
+        }
+      })
+      // The raise justification is kept only for a raise below the minimum: required then, empty otherwise.
+      .transform((v) => {
+        const below = v.outcome === "promoted" && v.newBaseSalary !== undefined && checkRaise(minimumRaise.baseAtSubmission, v.newBaseSalary, minimumRaise.minRaisePercent)?.belowMinimum === true;
+        return below ? v : { ...v, raiseJustification: "" };
       }),
   );
 }

@@ -8,11 +8,13 @@
  *   target band mid; both rounded to 3 decimals.
  * - Raise to the target minimum = max(0, target min − current base).
  * - Suggested base: raw = max(target min, current base × (1 + min_raise_percent ÷ 100)); rounded
- *   to the nearest 500, or up to the next 500 when the nearest would fall below the current base;
- *   then kept within the target band [min, max]. So the suggestion is always within the target
- *   band, never falls as the current base rises, and is never below the current base...
+ *   up to the next 500 (rounding to the nearest could fall below the minimum raise, which the
+ *   committee would then have to justify); then kept within the target band [min, max]. So the
+ *   suggestion is always within the target band, never falls as the current base rises, and is
+ *   never below the current base nor the minimum raise (checkRaise)...
  * - ...unless the current base is already above the target band's max: then the suggestion is
- *   the target max, below the current base, and `currentAboveTargetMax` is true. The rule never
+ *   the target max, below the current base, and `currentAboveTargetMax` is true. (The target max
+ *   is also the suggestion, below the minimum raise, when the minimum raise would pass it.) The rule never
  *   suggests pay outside the band; whether to keep the current base (red-circle it) is the
  *   committee's decision, recorded with a written justification.
  */
@@ -47,8 +49,7 @@ export function promotionPay(currentBase: number, currentBand: BaseRange, target
   checkBand("target", targetBand);
 
   const raw = Math.max(targetBand.min, cents((currentBase * (100 + minRaisePercent)) / 100));
-  let rounded = Math.round(raw / PAY_ROUNDING) * PAY_ROUNDING;
-  if (rounded < currentBase) rounded = Math.ceil(raw / PAY_ROUNDING) * PAY_ROUNDING;
+  const rounded = Math.ceil(raw / PAY_ROUNDING) * PAY_ROUNDING;
   const suggestedBase = Math.min(targetBand.max, Math.max(targetBand.min, rounded));
 
   return {
@@ -66,7 +67,7 @@ export function promotionPay(currentBase: number, currentBand: BaseRange, target
 export function promotionPayRule(minRaisePercent: number): string {
   return (
     `Suggested base = the larger of the target band's minimum and the current base plus ${minRaisePercent}%, ` +
-    `rounded to the nearest ${PAY_ROUNDING} (up, if the nearest would be below the current base) and kept within the target band. ` +
+    `rounded up to a multiple of ${PAY_ROUNDING} and kept within the target band. A new base below the minimum raise needs a written justification. ` +
     `When the current base is already above the target band's maximum, the suggestion is that maximum, below the current base: ` +
     `keeping the current base is the committee's call.`
   );
@@ -75,4 +76,35 @@ export function promotionPayRule(minRaisePercent: number): string {
 /** Base pay against a band's midpoint: 1.0 is the mid; below 1 is under it. */
 export function compaRatio(base: number, band: BaseRange): number {
   return round3(base / band.mid);
+}
+
+/**
+ * The rubric's minimum promotion raise (`promotion_pay.min_raise_percent`) applied to a decision:
+ * a new base below `minimumBase` = the base at submission × (1 + min_raise_percent ÷ 100) (to the
+ * cent, then up to a whole unit, as bases are whole units) is below the minimum and needs a written
+ * justification (`raiseJustification`), like a base outside the target band does. So a base at or
+ * above `minimumBase` never needs one, and any base below it always does. Without a recorded base
+ * at submission there is nothing to measure the raise against, and the rule does not apply.
+ */
+export type RaiseCheck = {
+  /** The smallest base that honours the minimum raise. */
+  minimumBase: number;
+  /** new ÷ base at submission − 1, in percent, to one decimal (rounded down, so 7.99% never reads as 8%). */
+  raisePercent: number;
+  belowMinimum: boolean;
+};
+
+export function minimumRaiseBase(baseAtSubmission: number, minRaisePercent: number): number {
+  return Math.ceil(cents((baseAtSubmission * (100 + minRaisePercent)) / 100));
+}
+
+export function checkRaise(baseAtSubmission: number | null, newBase: number, minRaisePercent: number): RaiseCheck | null {
+  if (baseAtSubmission === null || !Number.isFinite(baseAtSubmission) || baseAtSubmission <= 0 || !Number.isFinite(newBase)) return null;
+  const minimumBase = minimumRaiseBase(baseAtSubmission, minRaisePercent);
+  return {
+    minimumBase,
+    // Per mille, floored, then in percent: no rounding to cents first, which would make 7.9999% read as 8%.
+    raisePercent: Math.floor(((newBase - baseAtSubmission) * 1000) / baseAtSubmission) / 10,
+    belowMinimum: newBase < minimumBase,
+  };
 }

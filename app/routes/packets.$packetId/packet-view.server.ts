@@ -43,6 +43,7 @@ export function packetView(packet: PacketRecord, access: PacketAccess, viewerId:
           currentBand: currentBand?.base ?? null,
           targetBand: targetBand.base,
           targetEquity: targetBand.equity,
+          minRaisePercent: rubric.decision_rules.promotion_pay.min_raise_percent,
           analysis: base !== null && currentBand ? promotionPay(base, currentBand.base, targetBand.base, rubric.decision_rules.promotion_pay.min_raise_percent) : null,
         }
       : null;

@@ -118,7 +118,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "decide": {
       const packet = (await findPacket(packetId))!;
       const band = packet.rubric.bands.levels[packet.targetLevel]!.base;
-      const parsed = parseForm(promotionDecisionSchema(targetCriteria(packet.rubric, packet.targetLevel), band, packet.rubric.bands.currency), form);
+      // The raise is measured against the base the committee read: the one frozen at submission.
+      const minimumRaise = { baseAtSubmission: packet.snapshot?.baseAtSubmission ?? null, minRaisePercent: packet.rubric.decision_rules.promotion_pay.min_raise_percent };
+      const parsed = parseForm(promotionDecisionSchema(targetCriteria(packet.rubric, packet.targetLevel), band, packet.rubric.bands.currency, minimumRaise), form);
       if (!parsed.success) return badRequest(parsed.failure);
       const result = await decidePacket(packetId, parsed.data, user.id, now);
       return result.ok ? formSaved() : formError(result.message, { status: 409 });
