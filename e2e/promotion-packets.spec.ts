@@ -82,6 +82,7 @@ test("a builder drafts a packet, the manager assesses and submits, the committee
     await expect(assessment.getByText(/^Saved /)).toBeVisible();
   }
   await page.getByRole("button", { name: "Submit packet" }).click();
+  await page.getByRole("dialog", { name: "Submit Omar Haddad’s packet for L5?" }).getByRole("button", { name: "Submit packet" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Submitted" }).and(page.locator("[aria-current=step]"))).toBeVisible();
   await expect(page.getByText("this is the frozen snapshot")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save summary" })).toHaveCount(0);
@@ -102,6 +103,7 @@ test("a builder drafts a packet, the manager assesses and submits, the committee
   await expect(page.getByLabel(/New base salary/)).toHaveValue("205000");
   await page.getByLabel("Rationale").fill("Owns onboarding end to end and leads across teams: operating at L5.");
   await page.getByRole("button", { name: "Record decision" }).click();
+  await page.getByRole("dialog", { name: "Record “Promoted to L5” for Omar Haddad?" }).getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Decision: Promoted" })).toBeVisible();
   await signOut(page);
 

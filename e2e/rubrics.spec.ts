@@ -184,6 +184,7 @@ test("an admin retires and reinstates a version, but cannot retire a track's onl
     await expect(page.getByText("Previous", { exact: true })).toBeVisible();
 
     await manage.getByRole("button", { name: "Retire this version" }).click();
+    await page.getByRole("dialog", { name: "Retire Builder v1?" }).getByRole("button", { name: "Retire this version" }).click();
     await expect(manage.getByRole("button", { name: "Reinstate this version" })).toBeVisible();
     await expect(page.getByText("Retired", { exact: true })).toBeVisible();
     await expect(page.getByText("Previous", { exact: true })).toHaveCount(0);
@@ -211,6 +212,7 @@ test("an admin retires and reinstates a version, but cannot retire a track's onl
     await expect(page.getByRole("heading", { level: 1, name: "Product Builder v1" })).toBeVisible();
     const manage = page.getByRole("form", { name: "Manage this version" });
     await manage.getByRole("button", { name: "Retire this version" }).click();
+    await page.getByRole("dialog", { name: "Retire Product Builder v1?" }).getByRole("button", { name: "Retire this version" }).click();
     await expect(manage.getByRole("alert")).toHaveText(
       "This is the track's only version in service; publish a newer version before retiring it.",
     );

@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { formatMoney, formatMoneyRange } from "~/components/committee/format";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { ErrorSummary, summaryOf } from "~/components/error-summary";
 import { FormErrors } from "~/components/form-fields";
 import { LocalTime } from "~/components/local-time";
@@ -74,6 +75,8 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
     shouldFocusError: false,
   });
   const [refusals, setRefusals] = useState(0);
+  // A valid decision waits here for the committee member's confirmation: recording it is final.
+  const [pending, setPending] = useState<HTMLFormElement | null>(null);
   const { register, watch, formState } = form;
   useServerErrors(fetcher.state, fetcher.data, form.setError);
   const outcome = watch("outcome");
@@ -106,7 +109,7 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
     <section className="panel no-print" aria-labelledby="decide-title">
       <h2 id="decide-title">Record the decision</h2>
       <fetcher.Form method="post" noValidate className="stack" onSubmit={form.handleSubmit(
-          (_v, e) => fetcher.submit(e?.target as HTMLFormElement, { method: "post" }),
+          (_v, e) => setPending(e?.target as HTMLFormElement),
           () => setRefusals((n) => n + 1),
         )}
       >
@@ -181,6 +184,30 @@ export function DecisionForm({ data }: { data: PacketPageData }) {
           </button>
         </div>
       </fetcher.Form>
+      <ConfirmDialog
+        open={pending !== null}
+        title={`Record “${outcome === "promoted" ? `Promoted to ${data.packet.targetLevel}` : "Not yet"}” for ${data.builder.name}?`}
+        confirmLabel="Record decision"
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          const recorded = pending;
+          setPending(null);
+          if (recorded) fetcher.submit(recorded, { method: "post" });
+        }}
+      >
+        {outcome === "promoted" ? (
+          <p>
+            {data.builder.name} moves to {data.packet.targetLevel} today{Number.isFinite(base) && base > 0 ? `, with a base of ${formatMoney(base, currency)}` : ""}, read
+            against this packet&rsquo;s rubric version; the promotion joins their level history.
+          </p>
+        ) : (
+          <p>
+            {data.builder.name} stays at {data.packet.fromLevel} and reads the rationale and the feedback on every criterion. The packet is closed: a next
+            attempt is a new packet.
+          </p>
+        )}
+        <p>The decision is recorded with your name and the time.</p>
+      </ConfirmDialog>
     </section>
   );
 }

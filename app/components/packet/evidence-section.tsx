@@ -3,9 +3,11 @@ import { useFetcher } from "@remix-run/react";
 import { useCallback, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
 import { CalendarDate } from "~/components/local-time";
 import { statementSchema } from "~/domain/promotion/forms";
+import { countOf } from "~/domain/wording";
 import { EvidenceForm } from "./evidence-form";
 import type { PacketPageData } from "./types";
 import { useServerErrors, type PacketAnswer } from "./use-server-errors";
@@ -105,9 +107,23 @@ function EvidenceCard({ item, names, data, onEdit }: { item: Evidence; names: Ma
             <input type="hidden" name="intent" value="delete-evidence" />
             <input type="hidden" name="evidenceId" value={item.id} />
             <input type="hidden" name="version" value={item.version} />
-            <button type="submit" className="button button-secondary" disabled={remover.state !== "idle"}>
+            <ConfirmSubmit
+              className="button button-secondary"
+              disabled={remover.state !== "idle"}
+              confirm={{
+                title: `Remove “${item.title}”?`,
+                confirmLabel: "Remove evidence",
+                danger: true,
+                children: (
+                  <p>
+                    The item is deleted from the packet
+                    {statements.length > 0 ? `, with ${countOf(statements.length, "peer statement")} written on it` : ""}, and coverage is counted without it.
+                  </p>
+                ),
+              }}
+            >
               Remove <span className="visually-hidden">“{item.title}”</span>
-            </button>
+            </ConfirmSubmit>
           </remover.Form>
         </div>
       ) : null}

@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useId } from "react";
+import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
+import { countOf } from "~/domain/wording";
 import type { PacketPageData } from "./types";
 import type { PacketAnswer } from "./use-server-errors";
 
@@ -22,15 +24,30 @@ export function PeersSection({ data }: { data: PacketPageData }) {
         {data.invitations.map((i) => (
           <li key={i.peerId} className="row">
             <span>
-              {i.peerName} · <span className="muted">{wrote(i.peerId) === 1 ? "1 statement" : `${wrote(i.peerId)} statements`}</span>
+              {i.peerName} · <span className="muted">{countOf(wrote(i.peerId), "statement")}</span>
             </span>
             {data.access.invitePeers ? (
               <remover.Form method="post" className="no-print">
                 <input type="hidden" name="intent" value="remove-peer" />
                 <input type="hidden" name="peerId" value={i.peerId} />
-                <button type="submit" className="button button-secondary" disabled={remover.state !== "idle"}>
+                <ConfirmSubmit
+                  className="button button-secondary"
+                  disabled={remover.state !== "idle"}
+                  confirm={{
+                    title: `Withdraw ${i.peerName}’s invitation?`,
+                    confirmLabel: "Withdraw invitation",
+                    danger: true,
+                    children: (
+                      <p>
+                        {i.peerName} will no longer see this packet
+                        {wrote(i.peerId) > 0 ? `, and the ${countOf(wrote(i.peerId), "statement")} they wrote will be deleted` : ""}. You can invite them again, but
+                        deleted statements do not come back.
+                      </p>
+                    ),
+                  }}
+                >
                   Withdraw <span className="visually-hidden">{i.peerName}&rsquo;s invitation</span>
-                </button>
+                </ConfirmSubmit>
               </remover.Form>
             ) : null}
           </li>

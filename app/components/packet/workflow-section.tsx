@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
 import type { PacketPageData } from "./types";
 import type { PacketAnswer } from "./use-server-errors";
@@ -25,9 +26,22 @@ export function WorkflowSection({ data }: { data: PacketPageData }) {
         <FormErrors errors={errors} />
         <fetcher.Form method="post">
           <input type="hidden" name="intent" value="submit" />
-          <button type="submit" className="button" disabled={blocked || fetcher.state !== "idle"}>
+          <ConfirmSubmit
+            className="button"
+            disabled={blocked || fetcher.state !== "idle"}
+            confirm={{
+              title: `Submit ${data.builder.name}’s packet for ${data.packet.targetLevel}?`,
+              confirmLabel: "Submit packet",
+              children: (
+                <p>
+                  The promotion committee will read the packet exactly as it is now. From then on no one can edit it: not the summary, the evidence, the
+                  assessments, nor peers&rsquo; statements.
+                </p>
+              ),
+            }}
+          >
             Submit packet
-          </button>
+          </ConfirmSubmit>
         </fetcher.Form>
       </section>
     );

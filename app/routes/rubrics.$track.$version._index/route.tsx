@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
 import { VersionBadges } from "~/components/status-badge";
 import { listTrackVersions, setRubricVersionRetired } from "~/data/rubrics.server";
@@ -93,9 +94,26 @@ export default function RubricVersionPage() {
           ) : (
             <>
               <p>Retiring a version stops new loops and packets from using it; existing ones keep it.</p>
-              <button className="button button-danger" name="intent" value="retire" disabled={navigation.state !== "idle"}>
+              <ConfirmSubmit
+                className="button button-danger"
+                name="intent"
+                value="retire"
+                disabled={navigation.state !== "idle"}
+                confirm={{
+                  title: `Retire ${rubric.name} v${summary.version}?`,
+                  confirmLabel: "Retire this version",
+                  danger: true,
+                  irreversible: false,
+                  children: (
+                    <p>
+                      No new loop or packet will use {rubric.name} v{summary.version}; loops and packets that use it keep it, and it stays readable. You
+                      can reinstate it later from this page.
+                    </p>
+                  ),
+                }}
+              >
                 Retire this version
-              </button>
+              </ConfirmSubmit>
             </>
           )}
         </Form>
