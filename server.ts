@@ -3,7 +3,8 @@
  * `npm start` serves the production build; `npm run dev` serves through Vite with hot reload.
  */
 import "./app/utils/zod-config";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "./prisma/seed/demo-organisation";
+import path from "node:path";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./prisma/seed/demo-logins";
 import { ConfigError } from "./app/utils/config";
 import { getConfig, type ServerConfig } from "./app/utils/env.server";
 import { ROLE_LABELS } from "./app/domain/roles";
@@ -24,6 +25,8 @@ function loadConfig(): ServerConfig {
 }
 
 const config = loadConfig();
+const demoLine = demoDeploymentLine(config);
+if (demoLine) console.log(demoLine);
 try {
   await prepareDatabase(config, (line) => console.log(line));
 } catch (error) {
@@ -51,4 +54,21 @@ server.requestTimeout = 30_000;
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
+}
+
+/** One line saying what a demo deployment does that a real one must not (null when it does neither). */
+function demoDeploymentLine(config: ServerConfig): string | null {
+  if (config.deployment !== "demo") return null;
+  const does = [
+    config.seedDemo ? "seeds the demo organisation into an empty database" : null,
+    config.generatedSecretFile ? `signs sessions with a generated secret kept in ${shortPath(config.generatedSecretFile)}` : null,
+  ].filter(Boolean);
+  if (does.length === 0) return null;
+  return `Demo deployment: ${does.join(" and ")}. For real data set DEPLOYMENT=strict and SESSION_SECRET (README, "Configuration").`;
+}
+
+/** A path inside the project as written from its root (data/.session-secret), any other in full. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }

@@ -12,6 +12,10 @@ import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } fro
 
 const config = getConfig();
 const file = databaseFilePath(config.databaseUrl);
+if (config.deployment === "strict") {
+  console.error("DEPLOYMENT=strict: the demo organisation (whose accounts share a published password) is never seeded. Nothing was changed.");
+  process.exit(1);
+}
 
 if (process.argv.includes("--reset")) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });

@@ -8,32 +8,43 @@ const flag = z
   .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
   .transform((v) => v === "true" || v === "1");
 
+/** A whole number within [min, max], with one message for every way of missing it. */
+const wholeNumber = (min: number, max: number, error: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
 const configSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NODE_ENV: z.enum(["development", "production", "test"], { error: 'must be "development", "production" or "test"' }).default("development"),
+    DEPLOYMENT: z.enum(["demo", "strict"], { error: 'must be "demo" or "strict"' }).default("demo"),
     HOST: z.string().min(1).default("127.0.0.1"),
-    PORT: z.coerce.number({ error: "must be a port number (1–65535)" }).int().min(1).max(65535).default(3000),
+    PORT: wholeNumber(1, 65535, "must be a port number (1–65535)").default(3000),
     DATABASE_URL: z
       .string()
       .startsWith("file:", { error: 'must be a SQLite "file:" URL, e.g. file:data/builder-ladder.db' })
       .default("file:data/builder-ladder.db"),
     SESSION_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    SESSION_TTL_HOURS: wholeNumber(1, 24 * 90, "must be a whole number of hours (1–2160)").default(24 * 7),
     TRUST_PROXY: flag.default(false),
     SEED_DEMO: flag.optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SESSION_SECRET"],
-        message: "is required in production (at least 32 random characters)",
-      });
+    if (env.DEPLOYMENT !== "strict") return;
+    if (!env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when DEPLOYMENT=strict (at least 32 random characters)" });
+    }
+    if (env.SEED_DEMO === true) {
+      ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "cannot be true when DEPLOYMENT=strict: the demo accounts share a published password" });
     }
   });
 
 export type Config = {
+  /** NODE_ENV: which build of React and Remix runs (`npm start` sets production). Nothing else depends on it. */
   mode: "development" | "production" | "test";
+  /**
+   * `demo` (the default) generates a session secret when none is given and seeds the demo
+   * organisation into an empty database; `strict`, for real deployments, requires SESSION_SECRET
+   * and never seeds the demo organisation.
+   */
+  deployment: "demo" | "strict";
   host: string;
   port: number;
   databaseUrl: string;
@@ -63,12 +74,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   return {
     mode: e.NODE_ENV,
+    deployment: e.DEPLOYMENT,
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? null,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
-    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",
+    seedDemo: e.SEED_DEMO ?? e.DEPLOYMENT === "demo",
   };
 }

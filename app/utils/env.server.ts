@@ -4,7 +4,11 @@ import path from "node:path";
 import { databaseFilePath } from "~/data/database-file";
 import { parseConfig, type Config } from "./config";
 
-export type ServerConfig = Omit<Config, "sessionSecret"> & { sessionSecret: string };
+export type ServerConfig = Omit<Config, "sessionSecret"> & {
+  sessionSecret: string;
+  /** Where the generated session secret is kept, when SESSION_SECRET was not given (demo deployments only). */
+  generatedSecretFile: string | null;
+};
 
 let cached: ServerConfig | undefined;
 
@@ -12,22 +16,24 @@ let cached: ServerConfig | undefined;
 export function getConfig(): ServerConfig {
   if (cached) return cached;
   const config = parseConfig(process.env);
-  cached = { ...config, sessionSecret: config.sessionSecret ?? developmentSecret(config) };
+  if (config.sessionSecret) {
+    cached = { ...config, sessionSecret: config.sessionSecret, generatedSecretFile: null };
+  } else {
+    const file = path.join(path.dirname(databaseFilePath(config.databaseUrl)), ".session-secret");
+    cached = { ...config, sessionSecret: generatedSecret(file), generatedSecretFile: file };
+  }
   return cached;
 }
 
 /**
- * Outside production a missing SESSION_SECRET gets a random one, kept beside the database
- * so that sessions survive a restart. Production refuses to start without one (parseConfig).
+ * A demo deployment without SESSION_SECRET gets a random one, kept beside the database so that
+ * sessions survive a restart (the start-up says so in one line). DEPLOYMENT=strict refuses to
+ * start without one (parseConfig).
  */
-function developmentSecret(config: Config): string {
-  const file = path.join(path.dirname(databaseFilePath(config.databaseUrl)), ".session-secret");
+function generatedSecret(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, secret, { mode: 0o600 });
-  if (config.mode === "development") {
-    console.warn(`SESSION_SECRET is not set: using a generated development secret stored in ${file}.`);
-  }
   return secret;
 }

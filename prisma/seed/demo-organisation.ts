@@ -4,7 +4,10 @@ import type { Role } from "~/domain/roles";
 import type { CandidateSource } from "~/domain/candidates";
 import { hashPassword } from "~/utils/password.server";
 import { seedDemoHiring } from "./demo-hiring";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import { seedDemoPromotions } from "./demo-promotions";
+
+export { DEMO_LOGINS, DEMO_PASSWORD };
 
 /**
  * Northwind Labs, a realistic demo organisation: one sign-in per role, two managers with a
@@ -12,19 +15,7 @@ import { seedDemoPromotions } from "./demo-promotions";
  * pipeline, four of them with interview loops and scorecards (./demo-hiring.ts), and promotion
  * packets in every state, one clearly ready and one with gaps (./demo-promotions.ts).
  */
-export const DEMO_PASSWORD = "ladder-demo-2026";
-
 type DemoPerson = { email: string; name: string; roles: Role[]; level?: Level; manager?: string; started?: string };
-
-export const DEMO_LOGINS: ReadonlyArray<{ role: Role; email: string; name: string }> = [
-  { role: "admin", email: "admin@northwind.example", name: "Morgan Lee" },
-  { role: "recruiter", email: "recruiter@northwind.example", name: "Sofia Alvarez" },
-  { role: "interviewer", email: "interviewer@northwind.example", name: "Daniel Okafor" },
-  { role: "hiring_committee", email: "hiring@northwind.example", name: "Hannah Schmidt" },
-  { role: "manager", email: "manager@northwind.example", name: "Marcus Chen" },
-  { role: "builder", email: "builder@northwind.example", name: "Bea Novak" },
-  { role: "promotion_committee", email: "promotions@northwind.example", name: "Priya Natarajan" },
-];
 
 const PEOPLE: DemoPerson[] = [
   { email: "admin@northwind.example", name: "Morgan Lee", roles: ["admin"] },

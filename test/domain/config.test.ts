@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "~/utils/config";
 
@@ -5,6 +6,7 @@ describe("configuration", () => {
   it("has working defaults for a local start", () => {
     expect(parseConfig({})).toEqual({
       mode: "development",
+      deployment: "demo",
       host: "127.0.0.1",
       port: 3000,
       databaseUrl: "file:data/builder-ladder.db",
@@ -21,11 +23,25 @@ describe("configuration", () => {
     expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be "true" or "false"/);
   });
 
-  it("requires a session secret in production, and no demo seeding there unless asked", () => {
-    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: is required in production/);
+  it("runs a demo deployment under NODE_ENV=production (what npm start sets): a generated secret, the demo organisation", () => {
+    const config = parseConfig({ NODE_ENV: "production" });
+    expect(config).toMatchObject({ mode: "production", deployment: "demo", sessionSecret: null, seedDemo: true });
+  });
+
+  it("keeps the strict checks behind DEPLOYMENT=strict: a session secret required, no demo organisation", () => {
+    expect(() => parseConfig({ DEPLOYMENT: "strict" })).toThrow(/SESSION_SECRET: is required when DEPLOYMENT=strict/);
+    expect(() => parseConfig({ DEPLOYMENT: "strict", NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     const secret = "s".repeat(32);
-    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: secret }).seedDemo).toBe(false);
-    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: secret, SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret })).toMatchObject({ deployment: "strict", sessionSecret: secret, seedDemo: false });
+    expect(() => parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret, SEED_DEMO: "true" })).toThrow(/SEED_DEMO: cannot be true when DEPLOYMENT=strict/);
+    expect(() => parseConfig({ DEPLOYMENT: "production" })).toThrow(/DEPLOYMENT: must be "demo" or "strict"/);
+    // A demo deployment may still leave the demo organisation out.
+    expect(parseConfig({ SEED_DEMO: "false" }).seedDemo).toBe(false);
+  });
+
+  it("npm start serves the production build with NODE_ENV=production for the server process", () => {
+    const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.start).toMatch(/^npm run build && NODE_ENV=production node .*server\.ts$/);
   });
 
   it("rejects a short session secret", () => {
