@@ -200,3 +200,52 @@ test.describe("without JavaScript", () => {
     await expect(manage.getByRole("alert")).toHaveText("This is the track's only version in service; publish a newer version before retiring it.");
   });
 });
+
+// Grace Kim (L5, Marcus Chen's report) has no packet; this file is the only one to write one for her.
+const COMPETENCIES = ["Technical depth", "Product sense", "Design thinking", "Business sense", "Customer obsession", "Shipping excellence", "Growth expertise"];
+
+test("the packet page says what its data says: no peers before evidence, “1 gap”, readiness beside gaps, the base at submission", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "manager");
+  await page.getByRole("region", { name: "Your reports" }).getByRole("link", { name: "Grace Kim" }).click();
+  await page.getByRole("button", { name: "Start a packet for L6" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Grace Kim: L5 → L6/ })).toBeVisible();
+
+  // An empty packet: nothing to ask peers about yet.
+  const peers = page.getByRole("region", { name: "Peers" });
+  await expect(peers).toContainText("Add evidence before inviting peers: they write their statements on evidence items.");
+  await expect(peers.getByLabel("Invite a peer")).toHaveCount(0);
+
+  await page.getByLabel("The case in a few paragraphs").fill("Grace leads the design system across three teams.");
+  await page.getByRole("button", { name: "Save summary" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Summary saved." })).toBeVisible();
+  // Two items showing everything L6 asks for, but mentoring only once (L6 asks for two): exactly one gap.
+  await addEvidence(page, "Design-system migration", [...CRITERIA, ...COMPETENCIES]);
+  await addEvidence(page, "Public component library", [...CRITERIA.filter((c) => c !== "Mentoring other builders"), ...COMPETENCIES]);
+  const coverage = page.getByRole("region", { name: "Coverage of L6" });
+  await expect(coverage.getByRole("status")).toContainText("1 gap · 11 met, 1 partial, 0 missing");
+  await expect(coverage).not.toContainText("1 gaps");
+  await expect(peers.getByLabel("Invite a peer")).toBeVisible();
+
+  for (const criterion of CRITERIA) {
+    const assessment = page.getByRole("form", { name: `Assessment of ${criterion}` });
+    await assessment.getByLabel("3 Yes").check();
+    await assessment.getByLabel(`Comment on ${criterion}`).fill(`Seen at L6 level: ${criterion.toLowerCase()}.`);
+    await assessment.getByRole("button", { name: /Save assessment/ }).click();
+    await expect(assessment.getByText(/^Saved /)).toBeVisible();
+  }
+  const submit = page.getByRole("region", { name: "Submit to the promotion committee" });
+  await expect(submit.getByRole("button", { name: "Submit packet" })).toBeEnabled();
+  await expect(submit).toContainText("Ready to submit, with 1 coverage gap: the committee reads the packet with its gaps and may decide “not yet”.");
+  await expect(submit).not.toContainText("Everything the committee needs is here");
+  await signOut(page);
+
+  // Lucas Moreau's decided packet: the analysis read the base frozen at submission (233,000); his base is 252,000 since.
+  await signIn(page, "promotion_committee");
+  await page.goto("/packets");
+  await page.getByRole("link", { name: "Lucas Moreau" }).first().click();
+  const pay = page.getByRole("region", { name: "Pay" });
+  await expect(pay.getByRole("term").filter({ hasText: "Base at submission" })).toBeVisible();
+  await expect(pay).toContainText("$233,000");
+  await expect(pay).not.toContainText("Current base");
+});

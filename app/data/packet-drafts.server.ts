@@ -1,4 +1,5 @@
 import type { AssessmentInput, EvidenceInput, PacketSummaryInput, StatementInput } from "~/domain/promotion/forms";
+import { peerInvitationRefusal } from "~/domain/promotion/readiness";
 import { PACKET_STATUS_LABELS, isPacketStatus } from "~/domain/promotion/workflow";
 import { formatInstant } from "~/domain/time-format";
 import type { Prisma } from "~/generated/prisma/client";
@@ -16,7 +17,8 @@ type Tx = Prisma.TransactionClient;
 export type Refusal =
   | { ok: false; reason: "not_found"; message: string }
   | { ok: false; reason: "locked"; message: string }
-  | { ok: false; reason: "forbidden"; message: string };
+  | { ok: false; reason: "forbidden"; message: string }
+  | { ok: false; reason: "not_ready"; message: string };
 export type Stale<T> = { ok: false; reason: "stale"; message: string; current: T };
 
 const notFound = (what: string): Refusal => ({ ok: false, reason: "not_found", message: `${what} no longer exists: reload the page.` });
@@ -188,6 +190,8 @@ export async function invitePeer(packetId: string, peerId: string, actorId: stri
     if (peerId === packet.builderId || peerId === packet.builder.managerId) {
       return { ok: false as const, reason: "forbidden" as const, message: "Peers are people other than the builder and their manager." };
     }
+    const notReady = peerInvitationRefusal(await tx.packetEvidence.count({ where: { packetId } }));
+    if (notReady) return { ok: false as const, reason: "not_ready" as const, message: notReady };
     const peer = await tx.user.findUnique({ where: { id: peerId }, select: { id: true } });
     if (!peer) return notFound("This person");
     await tx.peerInvitation.upsert({

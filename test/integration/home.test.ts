@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
-import { invitePeer } from "~/data/packet-drafts.server";
+import { invitePeer, saveEvidence } from "~/data/packet-drafts.server";
 import { startPacket } from "~/data/packet-workflow.server";
 import type { Role } from "~/domain/roles";
 import * as home from "~/routes/_index/route";
@@ -147,7 +147,9 @@ describe("promotion panels on the home page", () => {
     const peer = await createUser(["interviewer"]);
     expect((await homeFor(peer)).statementRequests).toEqual([]);
     const id = await start(builder.id, new Date("2026-02-01T09:00:00Z"));
-    await invitePeer(id, peer.id, manager.id, new Date("2026-02-02T09:00:00Z"));
+    // Peers are asked about evidence: the packet has an item first.
+    await saveEvidence(id, { evidenceId: undefined, title: "Checkout rebuild", description: "Rebuilt checkout.", impact: "Conversion +4%.", links: [], startDate: "2025-06-01", endDate: undefined, criteria: ["mentoring"], competencies: [] }, builder.id, new Date("2026-02-02T08:00:00Z"));
+    expect(await invitePeer(id, peer.id, manager.id, new Date("2026-02-02T09:00:00Z"))).toEqual({ ok: true });
     expect((await homeFor(peer)).statementRequests.map((p) => [p.id, p.builderName])).toEqual([[id, "Asker"]]);
     expect((await homeFor(await createUser(["interviewer"]))).statementRequests).toEqual([]);
     await setStatus(id, "submitted", new Date());

@@ -60,8 +60,9 @@ beforeAll(async () => {
   await builder("Lena", "L7", aisha);
   olu = await createUser(["interviewer"], { name: "Olu" });
 
-  packets.bea = await start(bea.id, bea.id, day(2)); // draft, Olu invited as a peer
-  await invitePeer(packets.bea, olu.id, marcus.id, day(3));
+  packets.bea = await start(bea.id, bea.id, day(2)); // draft with evidence, Olu invited as a peer
+  await saveEvidence(packets.bea, { evidenceId: undefined, title: "Checkout rebuild", description: "Rebuilt checkout.", impact: "Conversion +4%.", links: [], startDate: "2025-06-01", endDate: undefined, criteria: ["mentoring"], competencies: [] }, bea.id, day(3));
+  expect(await invitePeer(packets.bea, olu.id, marcus.id, day(3))).toEqual({ ok: true });
   packets.eve = await start(eve.id, aisha.id, day(2)); // draft
   packets.ben = await start(ben.id, marcus.id, day(2));
   await submit(packets.ben, marcus, day(4)); // submitted on day 4

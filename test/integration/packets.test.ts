@@ -252,6 +252,20 @@ describe("editing a draft", () => {
     expect(await prisma.managerAssessment.count({ where: { packetId: p.packetId } })).toBe(0);
   });
 
+  it("refuses to invite peers before the packet has evidence: they would have nothing to write about", async () => {
+    const p = await builderWithPacket();
+    const peer = await createUser(["builder"], { name: "Grace" });
+    const early = await post(p.manager, p.packetId, { intent: "invite-peer", peerId: peer.id });
+    expect(early.status).toBe(409);
+    expect((early.body as { formErrors: string[] }).formErrors).toEqual(["Add evidence before inviting peers: they write their statements on evidence items."]);
+    expect(await prisma.peerInvitation.count({ where: { packetId: p.packetId } })).toBe(0);
+    expect((await view(p.manager, p.packetId)).invitations).toEqual([]);
+
+    expect((await post(p.builder, p.packetId, evidence())).status).toBe(200);
+    expect((await post(p.manager, p.packetId, { intent: "invite-peer", peerId: peer.id })).status).toBe(200);
+    expect(await prisma.peerInvitation.count({ where: { packetId: p.packetId } })).toBe(1);
+  });
+
   it("refuses to submit without a summary, evidence and an assessment of every criterion", async () => {
     const p = await builderWithPacket();
     const answer = await post(p.manager, p.packetId, { intent: "submit" });

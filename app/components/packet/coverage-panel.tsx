@@ -1,4 +1,5 @@
 import { coverageOf, type CoverageRequirements, type CoverageStatus, type PacketEvidence } from "~/domain/promotion/coverage";
+import { coverageHeadline } from "~/domain/promotion/readiness";
 
 const STATUS_LABELS: Record<CoverageStatus, string> = { met: "Met", partial: "Partial", missing: "Missing" };
 
@@ -10,15 +11,16 @@ const STATUS_LABELS: Record<CoverageStatus, string> = { met: "Met", partial: "Pa
 export function CoveragePanel({ needs, evidence, unsaved = false }: { needs: CoverageRequirements; evidence: readonly PacketEvidence[]; unsaved?: boolean }) {
   const coverage = coverageOf(needs, evidence);
   const { met, partial, missing, ready } = coverage.summary;
+  const headline = coverageHeadline(coverage.summary, needs.targetLevel);
   return (
     <section className="panel coverage" aria-labelledby="coverage-title">
       <h2 id="coverage-title">Coverage of {needs.targetLevel}</h2>
       <p className="coverage-summary" role="status" aria-live="polite">
         {ready ? (
-          <strong>Ready: the evidence meets every requirement of {needs.targetLevel}.</strong>
+          <strong>{headline}</strong>
         ) : (
           <>
-            <strong>{missing + partial} gaps</strong> · {met} met, {partial} partial, {missing} missing
+            <strong>{headline}</strong> · {met} met, {partial} partial, {missing} missing
           </>
         )}
         {unsaved ? <span className="muted"> · includes your unsaved changes</span> : null}

@@ -23,7 +23,8 @@ export function PayPanel({ data }: { data: PacketPageData }) {
             </dd>
           </>
         ) : null}
-        <dt>Current base</dt>
+        {/* Once submitted, the analysis reads the base frozen then; after a promotion the builder's base differs. */}
+        <dt>{data.packet.submittedAt ? "Base at submission" : "Current base"}</dt>
         <dd>{pay.currentBase === null ? "Not recorded" : money(pay.currentBase)}</dd>
         {a ? (
           <>

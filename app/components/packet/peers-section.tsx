@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useId } from "react";
 import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
+import { peerInvitationRefusal } from "~/domain/promotion/readiness";
 import { countOf } from "~/domain/wording";
 import type { PacketPageData } from "./types";
 import type { PacketAnswer } from "./use-server-errors";
@@ -16,6 +17,7 @@ export function PeersSection({ data }: { data: PacketPageData }) {
   const candidates = (data.peerCandidates ?? []).filter((p) => !invited.has(p.id));
   const wrote = (peerId: string) => data.statements.filter((s) => s.authorId === peerId).length;
   const error = inviter.state === "idle" ? inviter.data?.fieldErrors?.peerId?.[0] : undefined;
+  const notYet = peerInvitationRefusal(data.evidence.length);
   return (
     <section className="panel" aria-labelledby="peers-title">
       <h2 id="peers-title">Peers</h2>
@@ -53,7 +55,8 @@ export function PeersSection({ data }: { data: PacketPageData }) {
           </li>
         ))}
       </ul>
-      {data.access.invitePeers ? (
+      {data.access.invitePeers && notYet ? <p className="notice no-print">{notYet}</p> : null}
+      {data.access.invitePeers && !notYet ? (
         <inviter.Form method="post" className="row no-print">
           <input type="hidden" name="intent" value="invite-peer" />
           <FormErrors errors={inviter.state === "idle" ? inviter.data?.formErrors : undefined} />

@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
+import { coverageOf } from "~/domain/promotion/coverage";
+import { submissionReadiness } from "~/domain/promotion/readiness";
 import type { PacketPageData } from "./types";
 import type { PacketAnswer } from "./use-server-errors";
 
@@ -10,6 +12,8 @@ export function WorkflowSection({ data }: { data: PacketPageData }) {
   const errors = fetcher.state === "idle" ? fetcher.data?.formErrors : undefined;
   if (data.access.submit && data.submission) {
     const blocked = data.submission.length > 0;
+    // Submission reads the saved evidence, so readiness does too (not the form being filled in).
+    const readiness = submissionReadiness(data.submission, coverageOf(data.coverageNeeds, data.evidence).summary, data.packet.targetLevel);
     return (
       <section className="panel no-print" aria-labelledby="submit-title">
         <h2 id="submit-title">Submit to the promotion committee</h2>
@@ -21,7 +25,7 @@ export function WorkflowSection({ data }: { data: PacketPageData }) {
             ))}
           </ul>
         ) : (
-          <p>Everything the committee needs is here.</p>
+          <p>{readiness}</p>
         )}
         <FormErrors errors={errors} />
         <fetcher.Form method="post">

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { DecisionBadge, type DecisionSummary } from "~/components/decision-badge";
 import { LocalTime } from "~/components/local-time";
 import type { StageStatus } from "~/domain/loop";
+import { countOf } from "~/domain/wording";
 
 export type LoopView = {
   id: string;
@@ -45,7 +46,7 @@ export function LoopList({ loops }: { loops: LoopView[] }) {
                   <span>
                     <span className={`badge badge-stage-${stage.status}`}>{stage.statusLabel}</span>{" "}
                     <span className="muted">
-                      {stage.submitted}/{stage.needed} scorecards
+                      {stage.submitted}/{countOf(stage.needed, "scorecard")}
                     </span>
                   </span>
                 </li>
