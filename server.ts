@@ -1,59 +1,59 @@
 /**
- * Starts Builder Ladder: checks the configuration, prepares the database, then serves the app.
- * `npm start` serves the production build; `npm run dev` serves through Vite with hot reload.
+ * Starts Builder Ladder: reads .env, checks the configuration, prepares the database, then serves
+ * the app. `npm start` serves the production build; `npm run dev` serves through Vite with hot
+ * reload. A problem a person can fix (a bad variable, a path the app cannot write, a busy port)
+ * ends the start with one line saying what to change; only a bug prints a stack trace.
  */
 import "./app/utils/zod-config";
 import path from "node:path";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./prisma/seed/demo-logins";
-import { ConfigError } from "./app/utils/config";
-import { getConfig, type ServerConfig } from "./app/utils/env.server";
 import { ROLE_LABELS } from "./app/domain/roles";
+import { RubricPublishError } from "./app/data/rubric-files.server";
 import { createHttpApp } from "./app/server/http-app";
 import { prepareDatabase } from "./app/server/startup";
-import { RubricPublishError } from "./app/data/rubric-files.server";
+import { ConfigError } from "./app/utils/config";
+import { loadEnvFile } from "./app/utils/env-file";
+import { getConfig, type ServerConfig } from "./app/utils/env.server";
+import { listenProblem, StartupError } from "./app/utils/startup-error";
 
-function loadConfig(): ServerConfig {
-  try {
-    return getConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-const config = loadConfig();
-const demoLine = demoDeploymentLine(config);
-if (demoLine) console.log(demoLine);
 try {
-  await prepareDatabase(config, (line) => console.log(line));
+  await start();
 } catch (error) {
-  // Invalid rubric files, or a change to a rubric version in use: say why and do not start.
-  if (error instanceof RubricPublishError) {
+  // Invalid variables, unusable paths, invalid rubric files or a changed rubric in use, a busy port: one line.
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof RubricPublishError) {
     console.error(error.message);
     process.exit(1);
   }
   throw error;
 }
-// --dev serves the source through Vite with hot reload; otherwise the production build in build/.
-const app = await createHttpApp({ development: process.argv.includes("--dev"), trustProxy: config.trustProxy });
 
-const server = app.listen(config.port, config.host, () => {
+async function start(): Promise<void> {
+  if (loadEnvFile()) console.log("Read settings from .env (variables set in the environment win).");
+  const config = getConfig();
+  const demoLine = demoDeploymentLine(config);
+  if (demoLine) console.log(demoLine);
+  await prepareDatabase(config, (line) => console.log(line));
+  // --dev serves the source through Vite with hot reload; otherwise the production build in build/.
+  const app = await createHttpApp({ development: process.argv.includes("--dev"), trustProxy: config.trustProxy });
+
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (error) => reject(listenProblem(config.host, config.port, error)));
+  });
   console.log(`Builder Ladder is running at http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`);
   if (config.seedDemo) {
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const login of DEMO_LOGINS) console.log(`  ${ROLE_LABELS[login.role].padEnd(20)} ${login.email}`);
   }
-});
 
-// A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).
-server.headersTimeout = 10_000;
-server.requestTimeout = 30_000;
+  // A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.close(() => process.exit(0)));
+  }
 }
 
 /** One line saying what a demo deployment does that a real one must not (null when it does neither). */
@@ -64,7 +64,8 @@ function demoDeploymentLine(config: ServerConfig): string | null {
     config.generatedSecretFile ? `signs sessions with a generated secret kept in ${shortPath(config.generatedSecretFile)}` : null,
   ].filter(Boolean);
   if (does.length === 0) return null;
-  return `Demo deployment: ${does.join(" and ")}. For real data set DEPLOYMENT=strict and SESSION_SECRET (README, "Configuration").`;
+  const change = config.generatedSecretFile ? "DEPLOYMENT=strict and SESSION_SECRET" : "DEPLOYMENT=strict";
+  return `Demo deployment: ${does.join(" and ")}. For real data set ${change} (README, "Configuration").`;
 }
 
 /** A path inside the project as written from its root (data/.session-secret), any other in full. */

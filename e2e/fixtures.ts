@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/demo-organisation";
+// The sign-ins only: importing the seed itself would load the database client (and its configuration) into the test runner.
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/demo-logins";
 import type { Role } from "../app/domain/roles";
 
 export { DEMO_LOGINS, DEMO_PASSWORD };

@@ -7,9 +7,10 @@ import fs from "node:fs";
 import { databaseFilePath } from "~/data/database-file";
 import { migrateDatabase } from "~/data/migrate.server";
 import { publishRubrics } from "~/server/startup";
+import { loadEnvFile } from "~/utils/env-file";
 import { getConfig } from "~/utils/env.server";
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "./seed/demo-organisation";
 
+loadEnvFile();
 const config = getConfig();
 const file = databaseFilePath(config.databaseUrl);
 if (config.deployment === "strict") {
@@ -24,6 +25,8 @@ if (process.argv.includes("--reset")) {
 migrateDatabase(file);
 await publishRubrics((line) => console.log(line));
 
+// Loaded after .env and the configuration: the seed reaches the database client, which reads the configuration as it loads.
+const { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } = await import("./seed/demo-organisation");
 const { prisma } = await import("~/data/db.server");
 if (!(await isDatabaseEmpty(prisma))) {
   console.error(

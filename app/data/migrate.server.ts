@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { StartupError } from "~/utils/startup-error";
 import { preparePrivateDatabaseFile } from "./private-files";
 
 /**
@@ -44,6 +45,8 @@ export function migrateDatabase(file: string, migrations = readMigrations()): st
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");
+    // Take the write lock once, so a database the app may read but not write stops the start here (SQLITE_READONLY).
+    db.exec("BEGIN IMMEDIATE; ROLLBACK");
     db.exec(LEDGER_DDL);
     const applied = new Map(
       db
@@ -59,7 +62,7 @@ export function migrateDatabase(file: string, migrations = readMigrations()): st
       const previous = applied.get(migration.name);
       if (previous !== undefined) {
         if (previous !== migration.checksum) {
-          throw new Error(
+          throw new StartupError(
             `Migration ${migration.name} was changed after it was applied to ${file}. ` +
               "Migrations are append-only: revert the edit and write a new migration (npm run db:migration).",
           );

@@ -13,13 +13,27 @@ const FOLDER_MODE = 0o700;
 
 export function preparePrivateDatabaseFile(file: string): void {
   const folder = path.dirname(file);
-  if (!fs.existsSync(folder)) fs.mkdirSync(folder, { recursive: true, mode: FOLDER_MODE });
+  if (!fs.existsSync(folder)) makeFolders(folder, FOLDER_MODE);
   else if (isInside(folder, DATA_FOLDER)) fs.chmodSync(folder, FOLDER_MODE);
   // Created empty with the private mode, so the file is never readable by others, not even briefly.
   fs.closeSync(fs.openSync(file, "a", FILE_MODE));
   for (const suffix of ["", "-wal", "-shm", "-journal"]) {
     if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, FILE_MODE);
   }
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time, so a path that cannot be made
+ * fails at once with the reason (Node 20's recursive mkdir never returns for some paths, e.g.
+ * under /proc).
+ */
+export function makeFolders(folder: string, mode = FOLDER_MODE): void {
+  const missing: string[] = [];
+  for (let current = path.resolve(folder); !fs.existsSync(current); current = path.dirname(current)) {
+    missing.unshift(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const dir of missing) fs.mkdirSync(dir, { mode });
 }
 
 function isInside(folder: string, root: string): boolean {

@@ -1,6 +1,7 @@
 import { databaseFilePath } from "~/data/database-file";
 import { migrateDatabase } from "~/data/migrate.server";
 import type { ServerConfig } from "~/utils/env.server";
+import { fileProblem, isFileError } from "~/utils/startup-error";
 
 /**
  * Brings the database up to date before the server listens: creates the file when missing,
@@ -9,7 +10,15 @@ import type { ServerConfig } from "~/utils/env.server";
  * Never touches data in a database that already has users.
  */
 export async function prepareDatabase(config: ServerConfig, log: (line: string) => void): Promise<{ seeded: boolean }> {
-  const applied = migrateDatabase(databaseFilePath(config.databaseUrl));
+  const file = databaseFilePath(config.databaseUrl);
+  let applied: string[];
+  try {
+    applied = migrateDatabase(file);
+  } catch (error) {
+    // A path the app cannot write, or a file that is not a database: say which and why, in one line.
+    if (isFileError(error)) throw fileProblem("DATABASE_URL", "open the database", file, error);
+    throw error;
+  }
   if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
   await publishRubrics(log);
   await pruneAuthRecords(new Date());

@@ -36,6 +36,9 @@ const configSchema = z
     }
   });
 
+/** Every variable the app reads (.env.example and the README's Configuration table list each; a test checks). */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
+
 export type Config = {
   /** NODE_ENV: which build of React and Remix runs (`npm start` sets production). Nothing else depends on it. */
   mode: "development" | "production" | "test";
@@ -55,9 +58,10 @@ export type Config = {
   seedDemo: boolean;
 };
 
+/** Every problem with the environment, each naming its variable ("PORT must be a port number (1–65535)"), in one line. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(`Invalid configuration: ${problems.join("; ")}. Every variable is described in .env.example.`);
     this.name = "ConfigError";
   }
 }
@@ -68,7 +72,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
     );
   }
   const e = parsed.data;

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { databaseFilePath } from "~/data/database-file";
+import { makeFolders } from "~/data/private-files";
 import { parseConfig, type Config } from "./config";
+import { fileProblem, isFileError } from "./startup-error";
 
 export type ServerConfig = Omit<Config, "sessionSecret"> & {
   sessionSecret: string;
@@ -20,7 +22,15 @@ export function getConfig(): ServerConfig {
     cached = { ...config, sessionSecret: config.sessionSecret, generatedSecretFile: null };
   } else {
     const file = path.join(path.dirname(databaseFilePath(config.databaseUrl)), ".session-secret");
-    cached = { ...config, sessionSecret: generatedSecret(file), generatedSecretFile: file };
+    let secret: string;
+    try {
+      secret = generatedSecret(file);
+    } catch (error) {
+      // The secret is kept beside the database: a folder that cannot hold it cannot hold the database either.
+      if (isFileError(error)) throw fileProblem("DATABASE_URL", "keep the generated session secret (set SESSION_SECRET, or point DATABASE_URL elsewhere) in", file, error);
+      throw error;
+    }
+    cached = { ...config, sessionSecret: secret, generatedSecretFile: file };
   }
   return cached;
 }
@@ -33,7 +43,7 @@ export function getConfig(): ServerConfig {
 function generatedSecret(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(path.dirname(file))) makeFolders(path.dirname(file), 0o700);
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

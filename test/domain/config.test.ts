@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "~/utils/config";
+import { CONFIG_VARIABLES, ConfigError, parseConfig } from "~/utils/config";
 
 describe("configuration", () => {
   it("has working defaults for a local start", () => {
@@ -18,9 +18,9 @@ describe("configuration", () => {
   });
 
   it("names the variable at fault", () => {
-    expect(() => parseConfig({ PORT: "eighty" })).toThrow(/PORT:/);
-    expect(() => parseConfig({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL: must be a SQLite "file:" URL/);
-    expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be "true" or "false"/);
+    expect(() => parseConfig({ PORT: "eighty" })).toThrow(/^Invalid configuration: PORT must be a port number \(1–65535\)\./);
+    expect(() => parseConfig({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL must be a SQLite "file:" URL/);
+    expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY must be "true" or "false"/);
   });
 
   it("runs a demo deployment under NODE_ENV=production (what npm start sets): a generated secret, the demo organisation", () => {
@@ -29,12 +29,12 @@ describe("configuration", () => {
   });
 
   it("keeps the strict checks behind DEPLOYMENT=strict: a session secret required, no demo organisation", () => {
-    expect(() => parseConfig({ DEPLOYMENT: "strict" })).toThrow(/SESSION_SECRET: is required when DEPLOYMENT=strict/);
+    expect(() => parseConfig({ DEPLOYMENT: "strict" })).toThrow(/SESSION_SECRET is required when DEPLOYMENT=strict/);
     expect(() => parseConfig({ DEPLOYMENT: "strict", NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     const secret = "s".repeat(32);
     expect(parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret })).toMatchObject({ deployment: "strict", sessionSecret: secret, seedDemo: false });
-    expect(() => parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret, SEED_DEMO: "true" })).toThrow(/SEED_DEMO: cannot be true when DEPLOYMENT=strict/);
-    expect(() => parseConfig({ DEPLOYMENT: "production" })).toThrow(/DEPLOYMENT: must be "demo" or "strict"/);
+    expect(() => parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret, SEED_DEMO: "true" })).toThrow(/SEED_DEMO cannot be true when DEPLOYMENT=strict/);
+    expect(() => parseConfig({ DEPLOYMENT: "production" })).toThrow(/DEPLOYMENT must be "demo" or "strict"/);
     // A demo deployment may still leave the demo organisation out.
     expect(parseConfig({ SEED_DEMO: "false" }).seedDemo).toBe(false);
   });
@@ -53,7 +53,20 @@ describe("configuration", () => {
       parseConfig({ PORT: "0", SESSION_TTL_HOURS: "-1" });
       expect.unreachable();
     } catch (error) {
-      expect((error as ConfigError).problems.map((p) => p.split(":")[0])).toEqual(["PORT", "SESSION_TTL_HOURS"]);
+      expect((error as ConfigError).problems.map((p) => p.split(" ")[0])).toEqual(["PORT", "SESSION_TTL_HOURS"]);
+      // One line, whatever the number of problems: the start ends with it, not with a stack trace.
+      expect((error as ConfigError).message).not.toContain("\n");
     }
+  });
+
+  it("is documented: .env.example and the README's Configuration table list every variable, and no other", () => {
+    expect(CONFIG_VARIABLES).toContain("DEPLOYMENT");
+    const example = fs.readFileSync(".env.example", "utf8");
+    const inExample = [...example.matchAll(/^# ([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(inExample)).toEqual(new Set(CONFIG_VARIABLES));
+    const readme = fs.readFileSync("README.md", "utf8");
+    const table = readme.slice(readme.indexOf("### Configuration"), readme.indexOf("### Database and migrations"));
+    const inReadme = [...table.matchAll(/^\| `([A-Z_]+)`(?: \/ `([A-Z_]+)`)? \|/gm)].flatMap((m) => [m[1], m[2]]).filter(Boolean);
+    expect(new Set(inReadme)).toEqual(new Set(CONFIG_VARIABLES));
   });
 });
