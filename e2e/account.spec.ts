@@ -128,7 +128,11 @@ test("an onboarded builder must replace the temporary password before anything e
   await form.getByLabel("Level").selectOption("L5");
   await form.getByLabel(/^Base salary/).fill("230000");
   await form.getByLabel("Rationale").fill("Hire at L5.");
+  // The loop has no scorecards yet: deciding now is confirmed and justified, then confirmed once more.
+  for (const box of await form.getByRole("checkbox").all()) await box.check();
+  await form.getByLabel("Why decide now").fill("A demo hire, decided before the interviews.");
   await form.getByRole("button", { name: "Record decision" }).click();
+  await hannah.getByRole("dialog", { name: "Record this decision?" }).getByRole("button", { name: "Record decision" }).click();
   await expect(decision.getByRole("status")).toHaveText("Decision recorded.");
   await hannah.context().close();
 

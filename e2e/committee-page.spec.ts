@@ -133,6 +133,16 @@ test("a committee member reads a complete loop: level, band, chart, figures, and
   await expect(evidence).toBeInViewport();
 });
 
+/** Confirms the recording in the shared dialog, which says what will be recorded. */
+async function confirmRecording(page: Page, title: string, says: string | RegExp) {
+  const dialog = page.getByRole("dialog", { name: title });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(says);
+  await expect(dialog).toContainText("This cannot be undone.");
+  await dialog.getByRole("button", { name: title.startsWith("Record this correction") ? "Record correction" : "Record decision" }).click();
+  await expect(dialog).toBeHidden();
+}
+
 test("the committee records a decision, then a correction outside the band with its justification", async ({ as }) => {
   test.slow();
   // A loop of its own, so no other test sees these decisions.
@@ -164,8 +174,14 @@ test("the committee records a decision, then a correction outside the band with 
   await expect(chartBars(hannah)).toHaveCount(0);
   await expect(section(hannah, "Competencies").getByRole("img", { name: /^Bar chart/ })).toBeVisible();
 
+  // Nothing is scheduled yet: the form says so before anyone decides, and asks to confirm it.
+  const warning = form.getByRole("note");
+  await expect(warning).toContainText("Not every stage is complete: 0 of 3 stages have all their scorecards.");
+
   // The rationale is required, at its field.
   await form.getByRole("radio", { name: "Hire", exact: true }).check();
+  // A hire goes against "not enough evidence": a second point to confirm.
+  await expect(warning).toContainText("The evidence's recommendation is “Not enough evidence”: this decision goes against it.");
   await form.getByLabel("Level").selectOption("L5");
   await expect(form.getByText("L5 band: $205,000–$265,000 (mid $235,000)")).toBeVisible();
   await form.getByLabel(/^Base salary/).fill("230000");
@@ -174,7 +190,16 @@ test("the committee records a decision, then a correction outside the band with 
   await expect(form.getByText("Write the committee's rationale")).toBeVisible();
   await expect(form.getByLabel("Rationale")).toHaveAttribute("aria-invalid", "true");
   await form.getByLabel("Rationale").fill("Strong product sense; L5 at the middle of the band.");
+  // Without confirming each point and saying why, nothing is recorded (the browser refuses, at the fields).
   await form.getByRole("button", { name: "Record decision" }).click();
+  await expect(form.getByText(/^Confirm it to record this decision: Decide before every stage is complete \(0 of 3 complete\); Decide to hire against the recommendation “Not enough evidence”$/)).toBeVisible();
+  await expect(form.getByText("Write why the committee decides this now: it stays with the decision")).toBeVisible();
+  await expect(hannah.getByRole("dialog")).toBeHidden();
+  await form.getByRole("checkbox", { name: "Decide before every stage is complete (0 of 3 complete)" }).check();
+  await form.getByRole("checkbox", { name: "Decide to hire against the recommendation “Not enough evidence”" }).check();
+  await form.getByLabel("Why decide now").fill("The founder referral is time-boxed; the committee accepts the risk.");
+  await form.getByRole("button", { name: "Record decision" }).click();
+  await confirmRecording(hannah, "Record this decision?", "Hire at L5, $230,000 a year");
   await expect(decision.getByRole("status")).toHaveText("Decision recorded.");
 
   // The page shows the decision, in the summary and in the history; the form now corrects it.
@@ -184,6 +209,10 @@ test("the committee records a decision, then a correction outside the band with 
   await expect(history.getByRole("listitem").first()).toContainText("Decision (entry 1): Hire at L5");
   await expect(history.getByRole("listitem").first()).toContainText("Strong product sense; L5 at the middle of the band.");
   await expect(history.getByRole("listitem").first()).toContainText("$230,000");
+  // The overrides and why stay with the decision.
+  await expect(history.getByRole("listitem").first()).toContainText("Decided before every stage was complete");
+  await expect(history.getByRole("listitem").first()).toContainText("Decided against the recommendation");
+  await expect(history.getByRole("listitem").first()).toContainText("Why: The founder referral is time-boxed; the committee accepts the risk.");
   form = decision.getByRole("form", { name: "Record a correction" });
   await expect(form).toBeVisible();
   await expect(form.getByLabel("Rationale")).toHaveValue("");
@@ -192,7 +221,12 @@ test("the committee records a decision, then a correction outside the band with 
   const staleForm = section(staleTab, "Decision").getByRole("form");
   await staleForm.getByRole("radio", { name: "No hire", exact: true }).check();
   await staleForm.getByLabel("Rationale").fill("Not convinced.");
+  // A no-hire agrees with "not enough evidence": only the unfinished loop is to confirm.
+  await expect(staleForm.getByRole("checkbox")).toHaveCount(1);
+  await staleForm.getByRole("checkbox", { name: "Decide before every stage is complete (0 of 3 complete)" }).check();
+  await staleForm.getByLabel("Why decide now").fill("No need to wait.");
   await staleForm.getByRole("button", { name: "Record decision" }).click();
+  await confirmRecording(staleTab, "Record this decision?", "No hire");
   await expect(staleForm.getByRole("alert")).toContainText("A decision is already recorded: record a correction of the current decision instead.");
   await staleTab.close();
 
@@ -204,6 +238,9 @@ test("the committee records a decision, then a correction outside the band with 
   await expect(justification).toBeVisible();
   await expect(form.getByText("The base is outside the L5 band ($205,000–$265,000)")).toBeVisible();
   await form.getByLabel("Rationale").fill("Competing offer; the committee matches it.");
+  await form.getByRole("checkbox", { name: "Decide before every stage is complete (0 of 3 complete)" }).check();
+  await form.getByRole("checkbox", { name: "Decide to hire against the recommendation “Not enough evidence”" }).check();
+  await form.getByLabel("Why decide now").fill("The offer expires before the loop could finish.");
   await form.getByRole("button", { name: "Record correction" }).click();
   await expect(form.getByText("The base is outside the L5 band (205000–265000 USD): justify it in writing")).toBeVisible();
   await expect(justification).toHaveAttribute("aria-invalid", "true");
@@ -211,6 +248,7 @@ test("the committee records a decision, then a correction outside the band with 
 
   await justification.fill("A written competing offer at $280,000; the role is hard to fill.");
   await form.getByRole("button", { name: "Record correction" }).click();
+  await confirmRecording(hannah, "Record this correction?", /Hire at L5, \$280,000 a year.*corrects the decision in force/);
   await expect(decision.getByRole("status")).toHaveText("Decision recorded.");
   await expect(history.getByRole("listitem")).toHaveCount(2);
   const [first, second] = [history.getByRole("listitem").nth(0), history.getByRole("listitem").nth(1)];

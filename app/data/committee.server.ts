@@ -1,6 +1,7 @@
 import type { SubmittedScorecard } from "~/domain/aggregation";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
 import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domain/decision";
+import { parseOverrides, type DecisionOverride } from "~/domain/decision-overrides";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
 
@@ -79,6 +80,9 @@ export type DecisionRecord = {
   currency: string | null;
   bandJustification: string | null;
   rationale: string;
+  /** What the committee confirmed it decided against (before every stage was complete, against the recommendation), and why. */
+  overrides: DecisionOverride[];
+  overrideJustification: string | null;
   decidedById: string;
   decidedByName: string;
   decidedAt: Date;
@@ -97,6 +101,8 @@ function toDecision(row: Awaited<ReturnType<typeof prisma.hiringDecision.findFir
     currency: row.currency,
     bandJustification: row.bandJustification,
     rationale: row.rationale,
+    overrides: parseOverrides(row.overrides),
+    overrideJustification: row.overrideJustification,
     decidedById: row.decidedById,
     decidedByName: row.decidedBy.name,
     decidedAt: row.decidedAt,
@@ -113,10 +119,19 @@ export async function listDecisions(loopIds: readonly string[] | "all"): Promise
 /**
  * Records a decision after checking, in the same transaction, that it corrects the decision in
  * force (if any): two committee members saving at once cannot fork the history.
+ * The overrides are kept with the decision (a justification only beside at least one).
  * Returns the refusal when the chain check fails.
  */
 export async function recordDecision(
-  input: DecisionInput & { loopId: string; currency: string; decidedById: string; now: Date },
+  input: Omit<DecisionInput, "confirmedOverrides" | "overrideJustification"> & {
+    loopId: string;
+    currency: string;
+    decidedById: string;
+    now: Date;
+    /** The overrides that applied and were confirmed (the action works them out), with the justification. */
+    overrides?: readonly DecisionOverride[];
+    overrideJustification?: string | null;
+  },
 ): Promise<{ ok: true; id: string } | { ok: false; refusal: string }> {
   const hire = input.outcome === "hire";
   return prisma.$transaction(async (tx) => {
@@ -132,6 +147,8 @@ export async function recordDecision(
         currency: hire ? input.currency : null,
         bandJustification: hire && input.bandJustification ? input.bandJustification : null,
         rationale: input.rationale,
+        overrides: JSON.stringify(input.overrides ?? []),
+        overrideJustification: input.overrides?.length ? (input.overrideJustification ?? null) : null,
         decidedById: input.decidedById,
         decidedAt: input.now,
         correctsId: input.correctsId ?? null,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DECISION_OVERRIDES, overridesFor, overrideStatement, type DecisionSituation } from "./decision-overrides";
 import { LEVELS } from "./levels";
 import type { Rubric } from "./rubric/schema";
 
@@ -6,11 +7,20 @@ import type { Rubric } from "./rubric/schema";
  * The hiring committee's decision form, built from the pinned rubric's bands: hire or not; for a
  * hire, the level and a base salary (outside that level's band only with a written
  * justification); always a rationale. Shared by the form (react-hook-form) and the action.
+ * Given where the loop stands (`situation`), a decision before every stage is complete or against
+ * the recommendation needs each of those overrides confirmed and a written justification
+ * (decision-overrides.ts); the action passes the situation read afresh.
  */
 export const DECISION_OUTCOMES = ["hire", "no_hire"] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-export function decisionSchema(bands: Rubric["bands"]) {
+// A lone checked box arrives as a string, several as an array, none as nothing.
+const overrideList = z.preprocess(
+  (v) => (v === undefined || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.enum(DECISION_OVERRIDES, { error: "Confirm only what the form lists" })).max(DECISION_OVERRIDES.length),
+);
+
+export function decisionSchema(bands: Rubric["bands"], situation?: DecisionSituation) {
   return z
     .object({
       outcome: z.enum(DECISION_OUTCOMES, { error: "Choose hire or no hire" }),
@@ -20,6 +30,8 @@ export function decisionSchema(bands: Rubric["bands"]) {
         .optional(),
       bandJustification: z.string().trim().max(2000).optional().default(""),
       rationale: z.string().trim().min(1, "Write the committee's rationale").max(5000),
+      confirmedOverrides: overrideList.optional().default([]),
+      overrideJustification: z.string().trim().max(2000, "At most 2,000 characters").optional().default(""),
       // An empty hidden field means "not a correction".
       correctsId: z
         .string()
@@ -27,6 +39,16 @@ export function decisionSchema(bands: Rubric["bands"]) {
         .transform((v) => v || undefined),
     })
     .superRefine((value, ctx) => {
+      if (situation) {
+        const required = overridesFor(value.outcome, situation);
+        const missing = required.filter((o) => !value.confirmedOverrides.includes(o));
+        if (missing.length > 0) {
+          ctx.addIssue({ code: "custom", path: ["confirmedOverrides"], message: `Confirm it to record this decision: ${missing.map((o) => overrideStatement(o, value.outcome, situation)).join("; ")}` });
+        }
+        if (required.length > 0 && !value.overrideJustification) {
+          ctx.addIssue({ code: "custom", path: ["overrideJustification"], message: "Write why the committee decides this now: it stays with the decision" });
+        }
+      }
       if (value.outcome === "no_hire") {
         if (value.level) ctx.addIssue({ code: "custom", path: ["level"], message: "A no-hire decision has no level" });
         if (value.baseSalary !== undefined) ctx.addIssue({ code: "custom", path: ["baseSalary"], message: "A no-hire decision has no salary" });

@@ -108,7 +108,14 @@ export async function runStreams(base: string, fixture: Fixture, trial: number, 
         baseSalary: hire ? 150_000 + Math.floor(Math.random() * 200) * 1000 : null,
         rationale: `trial ${trial}: the committee's rationale for ${loopId}.`,
       };
-      const form: Record<string, string> = { outcome: decision.outcome, rationale: decision.rationale };
+      // The trial's loops have one stage of three, so every decision is taken before the loop is
+      // complete (and a hire may go against the recommendation): confirmed and justified, as the form asks.
+      const form: Record<string, string | string[]> = {
+        outcome: decision.outcome,
+        rationale: decision.rationale,
+        confirmedOverrides: ["incomplete_loop", "against_recommendation"],
+        overrideJustification: "Decided during the durability trial.",
+      };
       if (hire) Object.assign(form, { level: decision.level, baseSalary: String(decision.baseSalary), bandJustification: "Written for the durability trial." });
       // As the page's fetcher posts it: the action's own answer (Remix single fetch), no page render.
       const answer = await attempt(() => send(base, `/loops/${loopId}/committee.data`, fixture.committee, { form }));

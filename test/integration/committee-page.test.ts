@@ -45,6 +45,9 @@ async function pageAs(loopId: string, roles: Role[] | { id: string }) {
 
 const PAY = /"base"|suggestedBase|baseSalary|"bands"/;
 
+/** Every override confirmed, with a justification: these loops are decided before they are complete. */
+const CONFIRMED = { confirmedOverrides: ["incomplete_loop", "against_recommendation"], overrideJustification: "The committee decides now on purpose." };
+
 describe("who sees what on the committee page", () => {
   it("gives committee members and admins everything, pay included", async () => {
     const { loopId } = await reviewedLoop();
@@ -93,7 +96,7 @@ describe("who sees what on the committee page", () => {
 
 describe("recording decisions", () => {
   const decide = async (loopId: string, cookie: string, form: Record<string, string>) =>
-    call(committee.action, { url: "/", cookie, params: { loopId }, form });
+    call(committee.action, { url: "/", cookie, params: { loopId }, form: { ...CONFIRMED, ...form } });
 
   it("records a hire within the band, with who and when", async () => {
     const { loopId } = await reviewedLoop();
@@ -162,7 +165,7 @@ describe("decision form edge cases", () => {
   it("treats an empty correctsId as a first decision, not a broken reference", async () => {
     const { loopId } = await reviewedLoop();
     const cookie = await sessionCookieFor((await createUser(["hiring_committee"])).id);
-    const answer = await call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: "Not yet.", correctsId: "" } });
+    const answer = await call(committee.action, { url: "/", cookie, params: { loopId }, form: { ...CONFIRMED, outcome: "no_hire", rationale: "Not yet.", correctsId: "" } });
     expect(answer.status).toBe(200);
     expect((await prisma.hiringDecision.findFirstOrThrow({ where: { loopId } })).correctsId).toBeNull();
   });
@@ -170,12 +173,57 @@ describe("decision form edge cases", () => {
   it("keeps one chain when two corrections are saved at the same moment", async () => {
     const { loopId } = await reviewedLoop();
     const cookie = await sessionCookieFor((await createUser(["hiring_committee"])).id);
-    await call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: "First." } });
+    await call(committee.action, { url: "/", cookie, params: { loopId }, form: { ...CONFIRMED, outcome: "no_hire", rationale: "First." } });
     const first = await prisma.hiringDecision.findFirstOrThrow({ where: { loopId } });
     const both = await Promise.all(
-      ["A", "B"].map((who) => call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: who, correctsId: first.id } })),
+      ["A", "B"].map((who) => call(committee.action, { url: "/", cookie, params: { loopId }, form: { ...CONFIRMED, outcome: "no_hire", rationale: who, correctsId: first.id } })),
     );
     expect(both.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(await prisma.hiringDecision.count({ where: { loopId } })).toBe(2);
+  });
+});
+
+describe("deciding before the loop is complete, or against the recommendation", () => {
+  type Refusal = { fieldErrors: Record<string, string[] | undefined>; situation: { stagesComplete: number; stagesTotal: number; recommendation: string } };
+  const hire = { outcome: "hire", level: "L5", baseSalary: "230000", rationale: "Strong in the deep dive." };
+
+  it("refuses a decision on an unfinished loop without each override confirmed and justified, and writes nothing", async () => {
+    const { loopId } = await reviewedLoop(); // Stage 2 complete only; the recommendation is "not enough evidence"
+    const cookie = await sessionCookieFor((await createUser(["hiring_committee"])).id);
+    for (const form of [hire, { ...hire, confirmedOverrides: "incomplete_loop", overrideJustification: "Urgent." }, { ...hire, confirmedOverrides: ["incomplete_loop", "against_recommendation"] }]) {
+      const answer = await call(committee.action, { url: "/", cookie, params: { loopId }, form });
+      expect(answer.status).toBe(400);
+      const body = answer.body as Refusal;
+      expect(body.situation).toEqual({ stagesComplete: 1, stagesTotal: 3, recommendation: "not_enough_evidence" });
+      expect(Object.keys(body.fieldErrors).sort()).toEqual("overrideJustification" in form ? ["confirmedOverrides"] : form === hire ? ["confirmedOverrides", "overrideJustification"] : ["overrideJustification"]);
+    }
+    const unknown = await call(committee.action, { url: "/", cookie, params: { loopId }, form: { ...hire, ...CONFIRMED, confirmedOverrides: ["incomplete_loop", "gut_feeling"] } });
+    expect(unknown.status).toBe(400);
+    expect(await prisma.hiringDecision.count({ where: { loopId } })).toBe(0);
+  });
+
+  it("records the confirmed overrides and the justification with the decision, and shows them in the history", async () => {
+    const { loopId } = await reviewedLoop();
+    const member = await createUser(["hiring_committee"]);
+    const cookie = await sessionCookieFor(member.id);
+    const form = { ...hire, confirmedOverrides: ["incomplete_loop", "against_recommendation"], overrideJustification: "Competing offer expires Friday." };
+    expect((await call(committee.action, { url: "/", cookie, params: { loopId }, form })).status).toBe(200);
+    const row = await prisma.hiringDecision.findFirstOrThrow({ where: { loopId } });
+    expect(JSON.parse(row.overrides)).toEqual(["incomplete_loop", "against_recommendation"]);
+    expect(row.overrideJustification).toBe("Competing offer expires Friday.");
+    const page = (await pageAs(loopId, member)).body as Page;
+    expect(page.pay?.decisions[0]).toMatchObject({ overrides: ["incomplete_loop", "against_recommendation"], overrideJustification: "Competing offer expires Friday." });
+    expect(page.pay?.situation).toEqual({ stagesComplete: 1, stagesTotal: 3, recommendation: "not_enough_evidence" });
+  });
+
+  it("stores only the overrides that apply: a no-hire agrees with “not enough evidence”", async () => {
+    const { loopId } = await reviewedLoop();
+    const cookie = await sessionCookieFor((await createUser(["hiring_committee"])).id);
+    const missing = await call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: "Not enough.", confirmedOverrides: "against_recommendation", overrideJustification: "x" } });
+    expect(missing.status).toBe(400);
+    expect(Object.keys((missing.body as Refusal).fieldErrors)).toEqual(["confirmedOverrides"]);
+    const answer = await call(committee.action, { url: "/", cookie, params: { loopId }, form: { outcome: "no_hire", rationale: "Not enough.", ...CONFIRMED } });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse((await prisma.hiringDecision.findFirstOrThrow({ where: { loopId } })).overrides)).toEqual(["incomplete_loop"]);
   });
 });

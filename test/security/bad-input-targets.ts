@@ -190,6 +190,9 @@ export async function buildTargets(world: World): Promise<Target[]> {
     ["bandJustification", ""],
     ["rationale", "Hire at L6: strategy and pricing are strong."],
     ["correctsId", ""],
+    // Jonas's loop is complete and its recommendation is "no hire": a hire goes against it.
+    ["confirmedOverrides", "against_recommendation"],
+    ["overrideJustification", "The blocker was a misunderstanding, cleared in a follow-up call."],
   ];
 
   const packetUrl = (id: string) => ({ url: `/packets/${id}`, params: { packetId: id } });
@@ -428,6 +431,8 @@ export async function buildTargets(world: World): Promise<Target[]> {
           oneOf(setField("baseSalary", "1"), setField("baseSalary", "999999999")),
           oversize(2001).map((v) => setField("bandJustification", v)),
           oneOf(setField("correctsId", "no-such-decision"), setField("correctsId", raviDecision.id), repeatField("correctsId")),
+          oneOf(dropField("confirmedOverrides"), setField("confirmedOverrides", ""), setField("confirmedOverrides", "gut_feeling"), setField("confirmedOverrides", "__proto__"), dropField("overrideJustification"), setField("overrideJustification", "   ")),
+          ...textPoisons("overrideJustification", 2000),
         ),
       ),
     },

@@ -1,10 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
 import { decisionSchema, withinBand } from "~/domain/decision";
+import { overridesFor, overrideStatement, type DecisionSituation } from "~/domain/decision-overrides";
+import { HIRING_RECOMMENDATION_LABELS } from "~/domain/aggregation";
 import { LEVELS } from "~/domain/levels";
 import { formatMoney, formatMoneyRange } from "./format";
 import type { CommitteePay } from "./types";
@@ -12,8 +15,9 @@ import type { CommitteePay } from "./types";
 type Schema = ReturnType<typeof decisionSchema>;
 type DecisionFormInput = z.input<Schema>;
 type DecisionFormOutput = z.output<Schema>;
-type FieldName = "outcome" | "level" | "baseSalary" | "bandJustification" | "rationale" | "correctsId";
-type ServerAnswer = { ok: boolean; fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] };
+type FieldName = "outcome" | "level" | "baseSalary" | "bandJustification" | "rationale" | "correctsId" | "confirmedOverrides" | "overrideJustification";
+/** A refusal carries the loop's situation as the server read it, which the form then follows. */
+type ServerAnswer = { ok: boolean; fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[]; situation?: DecisionSituation };
 
 type Props = {
   bands: CommitteePay["bands"];
@@ -22,17 +26,23 @@ type Props = {
   suggestedBase: number | null;
   /** The decision in force: a new entry corrects it. */
   currentDecisionId: string | null;
+  /** Stages complete and the aggregate's recommendation: what a decision may be taken against. */
+  situation: DecisionSituation;
 };
 
 /**
  * The committee's decision: hire or not, the level, the base (outside the level's band only with a
  * written justification) and the rationale. Validated in the browser by the same zod schema the
  * action parses with, then posted as an ordinary form. Once a decision exists, the form records a
- * correction of it instead: entries are never edited.
+ * correction of it instead: entries are never edited. Deciding before every stage is complete, or
+ * against the recommendation, shows a warning and asks to confirm each and to justify it
+ * (decision-overrides.ts). A valid form asks once more in a dialog before it is recorded.
  */
-export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDecisionId }: Props) {
-  const schema = useMemo(() => decisionSchema(bands), [bands]);
+export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDecisionId, situation: pageSituation }: Props) {
   const fetcher = useFetcher<ServerAnswer>();
+  // The server checks with fresh data; if it saw the loop otherwise, its reading wins.
+  const situation = (fetcher.state === "idle" ? fetcher.data?.situation : undefined) ?? pageSituation;
+  const schema = useMemo(() => decisionSchema(bands, situation), [bands, situation]);
   const uid = useId();
   const defaults = useMemo(
     (): DecisionFormInput => ({
@@ -41,6 +51,8 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
       baseSalary: suggestedBase === null ? "" : String(suggestedBase),
       bandJustification: "",
       rationale: "",
+      confirmedOverrides: [],
+      overrideJustification: "",
       correctsId: currentDecisionId ?? "",
     }),
     [supportedLevel, suggestedBase, currentDecisionId],
@@ -78,6 +90,12 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
   const base = typeof baseText === "string" && baseText.trim() !== "" ? Number(baseText) : Number.NaN;
   const outsideBand = band !== undefined && Number.isFinite(base) && !withinBand(base, band.base);
   const isHire = outcome !== "no_hire";
+  // Before an outcome is chosen only the incomplete loop applies (it applies to either outcome).
+  const overrides = outcome === "hire" || outcome === "no_hire" ? overridesFor(outcome, situation) : overridesFor("hire", situation).filter((o) => o === "incomplete_loop");
+
+  // A valid form is held here while the dialog asks to confirm it.
+  const pending = useRef<HTMLFormElement | null>(null);
+  const [confirming, setConfirming] = useState<DecisionFormOutput | null>(null);
 
   const error = (name: FieldName) => formState.errors[name]?.message as string | undefined;
   const ids = (name: FieldName) => ({ error: `${uid}-${name}-error`, hint: `${uid}-${name}-hint`, input: `${uid}-${name}` });
@@ -102,7 +120,10 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
       className="stack decision-form"
       aria-labelledby={`${uid}-title`}
       onChange={() => setShowSaved(false)}
-      onSubmit={form.handleSubmit((_values, event) => fetcher.submit(event?.target as HTMLFormElement, { method: "post" }))}
+      onSubmit={form.handleSubmit((values, event) => {
+        pending.current = event?.target as HTMLFormElement;
+        setConfirming(values);
+      })}
     >
       <h3 id={`${uid}-title`}>{correcting ? "Record a correction" : "Record the decision"}</h3>
       <p className="muted small">
@@ -188,6 +209,44 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
         </div>
       ) : null}
 
+      {overrides.length > 0 ? (
+        <div className="stack decision-overrides">
+          <p className="notice" role="note">
+            {overrides.includes("incomplete_loop")
+              ? `Not every stage is complete: ${situation.stagesComplete} of ${situation.stagesTotal} stages have all their scorecards. `
+              : null}
+            {overrides.includes("against_recommendation") && (outcome === "hire" || outcome === "no_hire")
+              ? `The evidence's recommendation is “${HIRING_RECOMMENDATION_LABELS[situation.recommendation]}”: this decision goes against it. `
+              : null}
+            To record it, confirm each point and say why.
+          </p>
+          <fieldset aria-describedby={error("confirmedOverrides") ? ids("confirmedOverrides").error : undefined}>
+            <legend>The committee decides</legend>
+            {overrides.map((o) => (
+              <label key={o} className="checkbox">
+                <input type="checkbox" value={o} aria-invalid={error("confirmedOverrides") ? true : undefined} {...register("confirmedOverrides")} />
+                {overrideStatement(o, outcome === "no_hire" ? "no_hire" : "hire", situation)}
+              </label>
+            ))}
+            {errorText("confirmedOverrides")}
+          </fieldset>
+          <div className="field">
+            <label htmlFor={ids("overrideJustification").input}>Why decide now</label>
+            <p id={ids("overrideJustification").hint} className="field-hint">
+              It stays with the decision, in its history.
+            </p>
+            <textarea
+              id={ids("overrideJustification").input}
+              rows={3}
+              aria-invalid={error("overrideJustification") ? true : undefined}
+              aria-describedby={describedBy("overrideJustification", true)}
+              {...register("overrideJustification")}
+            />
+            {errorText("overrideJustification")}
+          </div>
+        </div>
+      ) : null}
+
       <div className="field">
         <label htmlFor={ids("rationale").input}>Rationale</label>
         <p id={ids("rationale").hint} className="field-hint">
@@ -213,6 +272,32 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
           </span>
         ) : null}
       </div>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={correcting ? "Record this correction?" : "Record this decision?"}
+        confirmLabel={correcting ? "Record correction" : "Record decision"}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          const target = pending.current;
+          setConfirming(null);
+          if (target) fetcher.submit(target, { method: "post" });
+        }}
+      >
+        {confirming ? (
+          <>
+            <p>
+              <strong>
+                {confirming.outcome === "hire"
+                  ? `Hire at ${confirming.level ?? "?"}${confirming.baseSalary !== undefined ? `, ${formatMoney(confirming.baseSalary, bands.currency)} a year` : ""}`
+                  : "No hire"}
+              </strong>
+              , recorded with your name and the time.{correcting ? " It corrects the decision in force, which stays in the history." : ""}
+            </p>
+            {overrides.length > 0 ? <p>It is recorded as taken {overrides.map((o) => overrideStatement(o, confirming.outcome, situation).replace(/^Decide /, "")).join(" and ")}.</p> : null}
+            <p>Decisions are never edited: a later change is a correction.</p>
+          </>
+        ) : null}
+      </ConfirmDialog>
     </fetcher.Form>
   );
 }

@@ -1,4 +1,5 @@
 import { LocalTime } from "~/components/local-time";
+import { OVERRIDE_LABELS, type DecisionOverride } from "~/domain/decision-overrides";
 import { formatMoney } from "./format";
 import { OUTCOME_LABELS } from "./summary";
 
@@ -10,6 +11,9 @@ export type HistoryEntry = {
   decidedByName: string;
   decidedAt: Date | string;
   correctsId: string | null;
+  /** What the committee confirmed it decided against, and why (not pay: the panel reads it too). */
+  overrides?: readonly DecisionOverride[];
+  overrideJustification?: string | null;
   /** Pay: only the committee reads these. */
   baseSalary?: number | null;
   currency?: string | null;
@@ -68,6 +72,15 @@ export function DecisionHistory({ entries, currentId, showPay }: { entries: read
                 <div className="fact-row">
                   <dt>Outside the band because</dt>
                   <dd className="pre-line">{e.bandJustification}</dd>
+                </div>
+              ) : null}
+              {e.overrides && e.overrides.length > 0 ? (
+                <div className="fact-row">
+                  <dt>Confirmed overrides</dt>
+                  <dd>
+                    <p>{e.overrides.map((o) => OVERRIDE_LABELS[o]).join("; ")}.</p>
+                    {e.overrideJustification ? <p className="pre-line">Why: {e.overrideJustification}</p> : null}
+                  </dd>
                 </div>
               ) : null}
               <div className="fact-row">

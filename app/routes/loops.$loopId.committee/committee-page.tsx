@@ -100,6 +100,7 @@ export function CommitteePage({ data }: { data: CommitteeData }) {
             supportedLevel={evidence?.aggregate.level.supportedLevel ?? null}
             suggestedBase={pay.band?.suggestedBase ?? null}
             currentDecisionId={pay.currentDecisionId}
+            situation={pay.situation}
           />
         ) : null}
         {evidence ? (

@@ -8,10 +8,11 @@ import { aggregateLoop } from "~/domain/aggregation";
 import { canDecideHire, committeeAudience, competencyChart } from "~/domain/committee";
 import { owesScorecardsOnLoop } from "~/domain/scorecard/visibility";
 import { currentDecision, decisionSchema } from "~/domain/decision";
+import { overridesFor, type DecisionSituation } from "~/domain/decision-overrides";
 import { isLevel, type Level } from "~/domain/levels";
 import { loopProgress } from "~/domain/loop";
 import { loopAgreement } from "~/domain/rater-quality";
-import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
+import { formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import styles from "~/styles/committee.css?url";
 import { CommitteePage } from "./committee-page";
@@ -21,6 +22,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Committee review · ${data.loop.candidate.name} · Builder Ladder` : "Committee review · Builder Ladder" },
 ];
+
+/** Where the loop stands for a decision: stages complete and the aggregate's recommendation. */
+function situationOf(stages: ReadonlyArray<{ status: string }>, recommendation: DecisionSituation["recommendation"]): DecisionSituation {
+  return { stagesComplete: stages.filter((s) => s.status === "complete").length, stagesTotal: stages.length, recommendation };
+}
 
 async function loadAccess(request: Request, loopId: string | undefined) {
   const access = await requireLoopAccess(request, loopId);
@@ -92,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decisions,
       currentDecisionId: current?.id ?? null,
       canDecide: canDecideHire(user, onLoop),
+      situation: situationOf(progress.stages, aggregate.recommendation.value),
     },
   };
 }
@@ -104,9 +111,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : "Only hiring committee members and admins record decisions.";
     throw data({ message }, { status: 403 });
   }
-  const parsed = parseForm(decisionSchema(loop.rubric.bands), await readFormData(request));
-  if (!parsed.success) return badRequest(parsed.failure);
-  const recorded = await recordDecision({ ...parsed.data, loopId: loop.id, currency: loop.rubric.bands.currency, decidedById: user.id, now: new Date() });
+  // The overrides are checked against the loop as it is now, not as the page saw it.
+  const now = new Date();
+  const rubric = loop.rubric;
+  const progress = loopProgress(rubric.stages, rubric.decision_rules.scorecards_per_stage, interviewStates(loop), now);
+  const aggregate = aggregateLoop(rubric, isLevel(loop.targetLevel) ? loop.targetLevel : "L4", await submittedScorecards(loop.id));
+  const situation = situationOf(progress.stages, aggregate.recommendation.value);
+  const parsed = parseForm(decisionSchema(rubric.bands, situation), await readFormData(request));
+  // The fresh situation goes back with the errors, so the form asks for what applies now.
+  if (!parsed.success) return data({ ok: false as const, ...parsed.failure, situation }, { status: 400 });
+  const { confirmedOverrides: _confirmed, overrideJustification, ...decision } = parsed.data;
+  const overrides = overridesFor(decision.outcome, situation);
+  const recorded = await recordDecision({ ...decision, overrides, overrideJustification, loopId: loop.id, currency: rubric.bands.currency, decidedById: user.id, now });
   if (!recorded.ok) return formError(recorded.refusal, { status: 409 });
   return formSaved();
 }
