@@ -138,6 +138,9 @@ describe("the minimum promotion raise (builder v1: 8%)", () => {
     expect(checkRaise(268_000, 289_439, minRaise)?.belowMinimum).toBe(true);
     // 231,001 × 1.08 = 249,481.08: a whole-unit base needs 249,482; 7.99…% never reads as 8%.
     expect(checkRaise(231_001, 249_481, minRaise)).toEqual({ minimumBase: 249_482, raisePercent: 7.9, belowMinimum: true });
+    // Fractions of a cent count: 357,474 × 1.173 = 419,317.002, so 419,317 is short; 1 × 1.001 needs 2.
+    expect(minimumRaiseBase(357_474, 17.3)).toBe(419_318);
+    expect(minimumRaiseBase(1, 0.1)).toBe(2);
     // A pay cut is below the minimum too.
     expect(checkRaise(370_000, 360_000, minRaise)).toMatchObject({ raisePercent: -2.8, belowMinimum: true });
   });
@@ -148,6 +151,7 @@ describe("the minimum promotion raise (builder v1: 8%)", () => {
   });
 
   const tenthsArb = fc.integer({ min: 0, max: 300 }); // the minimum raise in tenths of a percent: 0–30%
+  const runs = { numRuns: 2000 };
   const positiveBaseArb = fc.integer({ min: 1, max: 2_000_000 });
 
   it("a base at or above the minimum raise never needs a justification; any base below it always does (exact arithmetic)", () => {
@@ -159,6 +163,7 @@ describe("the minimum promotion raise (builder v1: 8%)", () => {
         expect(check.belowMinimum).toBe(!meets);
         expect(check.belowMinimum).toBe(proposed < minimumRaiseBase(current, tenths / 10));
       }),
+      runs,
     );
   });
 
@@ -172,6 +177,7 @@ describe("the minimum promotion raise (builder v1: 8%)", () => {
         // A base below the minimum never reads as meeting it.
         expect(checkRaise(current, min - 1, tenths / 10)!.raisePercent).toBeLessThan(tenths / 10);
       }),
+      runs,
     );
   });
 
@@ -184,6 +190,7 @@ describe("the minimum promotion raise (builder v1: 8%)", () => {
         if (minimumRaiseBase(base, p) <= target.max) expect(below).toBe(false);
         else expect(pay.suggestedBase).toBe(target.max);
       }),
+      runs,
     );
   });
 

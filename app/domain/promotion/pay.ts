@@ -7,7 +7,8 @@
  * - Compa-ratio current = current base ÷ current band mid; compa-ratio target = current base ÷
  *   target band mid; both rounded to 3 decimals.
  * - Raise to the target minimum = max(0, target min − current base).
- * - Suggested base: raw = max(target min, current base × (1 + min_raise_percent ÷ 100)); rounded
+ * - Suggested base: raw = max(target min, minimumRaiseBase(current base, min_raise_percent)), i.e.
+ *   current base × (1 + min_raise_percent ÷ 100) up to a whole unit; rounded
  *   up to the next 500 (rounding to the nearest could fall below the minimum raise, which the
  *   committee would then have to justify); then kept within the target band [min, max]. So the
  *   suggestion is always within the target band, never falls as the current base rises, and is
@@ -34,8 +35,6 @@ export type PromotionPay = {
 export const PAY_ROUNDING = 500;
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
-// Cents first, so that float noise (230000 × 1.08 = 248400.00000000003) never rounds up a step.
-const cents = (n: number) => Math.round(n * 100) / 100;
 
 function checkBand(name: string, band: BaseRange) {
   const ok = [band.min, band.mid, band.max].every((n) => Number.isFinite(n) && n > 0) && band.min <= band.mid && band.mid <= band.max;
@@ -48,7 +47,7 @@ export function promotionPay(currentBase: number, currentBand: BaseRange, target
   checkBand("current", currentBand);
   checkBand("target", targetBand);
 
-  const raw = Math.max(targetBand.min, cents((currentBase * (100 + minRaisePercent)) / 100));
+  const raw = Math.max(targetBand.min, minimumRaiseBase(currentBase, minRaisePercent));
   const rounded = Math.ceil(raw / PAY_ROUNDING) * PAY_ROUNDING;
   const suggestedBase = Math.min(targetBand.max, Math.max(targetBand.min, rounded));
 
@@ -80,11 +79,13 @@ export function compaRatio(base: number, band: BaseRange): number {
 
 /**
  * The rubric's minimum promotion raise (`promotion_pay.min_raise_percent`) applied to a decision:
- * a new base below `minimumBase` = the base at submission × (1 + min_raise_percent ÷ 100) (to the
- * cent, then up to a whole unit, as bases are whole units) is below the minimum and needs a written
+ * a new base below `minimumBase` = the base at submission × (1 + min_raise_percent ÷ 100), rounded
+ * up to a whole unit (bases are whole units), is below the minimum and needs a written
  * justification (`raiseJustification`), like a base outside the target band does. So a base at or
- * above `minimumBase` never needs one, and any base below it always does. Without a recorded base
- * at submission there is nothing to measure the raise against, and the rule does not apply.
+ * above `minimumBase` never needs one, and any base below it always does. Computed in integers
+ * (the base in cents, the percentage in millionths): float noise (230,000 × 1.08 =
+ * 248,400.00000000003) never moves the line. Without a recorded base at submission there is
+ * nothing to measure the raise against, and the rule does not apply.
  */
 export type RaiseCheck = {
   /** The smallest base that honours the minimum raise. */
@@ -95,7 +96,12 @@ export type RaiseCheck = {
 };
 
 export function minimumRaiseBase(baseAtSubmission: number, minRaisePercent: number): number {
-  return Math.ceil(cents((baseAtSubmission * (100 + minRaisePercent)) / 100));
+  // n ≥ base × (100 + p) ÷ 100  ⇔  n × 100 × 100 × 10⁶ ≥ base in cents × (100 × 10⁶ + p × 10⁶): the smallest such whole n.
+  const MILLION = 1_000_000n;
+  const baseCents = BigInt(Math.round(baseAtSubmission * 100));
+  const needed = baseCents * (100n * MILLION + BigInt(Math.round(minRaisePercent * 1_000_000)));
+  const per = 100n * 100n * MILLION;
+  return Number((needed + per - 1n) / per);
 }
 
 export function checkRaise(baseAtSubmission: number | null, newBase: number, minRaisePercent: number): RaiseCheck | null {
@@ -103,7 +109,7 @@ export function checkRaise(baseAtSubmission: number | null, newBase: number, min
   const minimumBase = minimumRaiseBase(baseAtSubmission, minRaisePercent);
   return {
     minimumBase,
-    // Per mille, floored, then in percent: no rounding to cents first, which would make 7.9999% read as 8%.
+    // Per mille, floored, then in percent: 7.9999% never reads as 8%.
     raisePercent: Math.floor(((newBase - baseAtSubmission) * 1000) / baseAtSubmission) / 10,
     belowMinimum: newBase < minimumBase,
   };
