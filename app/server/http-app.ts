@@ -3,6 +3,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Express, type RequestHandler } from "express";
 import { admission } from "./admission";
+import type { Readiness } from "~/domain/readiness";
+import { mountProbes } from "./probes";
 import { remixHandler } from "./remix-handler";
 import { readBodyFirst } from "./request-body";
 import { cspNonce, noStore, sameOriginWrites, securityHeaders } from "./security-headers";
@@ -19,7 +21,7 @@ export const CONCURRENT_REQUESTS = 8;
  */
 export const BODY_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000 };
 
-/** The Express app around Remix: headers, static files, then every page and action. */
+/** The Express app around Remix: headers, static files, the health probes (probes.ts), then every page and action. */
 export async function createHttpApp({ development, trustProxy }: Options) {
   const app = express();
   app.disable("x-powered-by");
@@ -42,8 +44,10 @@ export async function createHttpApp({ development, trustProxy }: Options) {
     build = (await import(serverBuild)) as ServerBuild;
   }
 
-  guardPages(
+  const { databaseReadiness } = await import("~/data/readiness.server");
+  mountRoutes(
     app,
+    () => databaseReadiness(),
     remixHandler({
       build,
       mode: development ? "development" : "production",
@@ -54,6 +58,21 @@ export async function createHttpApp({ development, trustProxy }: Options) {
     }),
   );
   return app;
+}
+
+/**
+ * The health probes first, outside admission (probes.ts says why), then every page and action
+ * behind guardPages. Tests mount the same routes around a handler of their own (test/integration/probes.test.ts).
+ */
+export function mountRoutes(
+  app: Express,
+  readiness: () => Promise<Readiness>,
+  handler: RequestHandler,
+  limits = BODY_LIMITS,
+  concurrent = CONCURRENT_REQUESTS,
+): Express {
+  mountProbes(app, readiness);
+  return guardPages(app, handler, limits, concurrent);
 }
 
 /**

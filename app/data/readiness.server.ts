@@ -1,0 +1,27 @@
+// Reads what /readyz needs from the database the app itself uses: can it answer, and which migrations are applied.
+import type { PrismaClient } from "~/generated/prisma/client";
+import { migrationReadiness, type Readiness } from "~/domain/readiness";
+import { readMigrations } from "./migrate.server";
+
+/**
+ * The app's readiness through its own database client: a failed query (the file gone, locked for
+ * longer than the busy timeout, not a database) is "not ready", with a short reason and no detail.
+ * `expected` defaults to the migrations shipped with this code, read once.
+ */
+export async function databaseReadiness(db?: PrismaClient, expected: readonly string[] = shippedMigrations()): Promise<Readiness> {
+  const client = db ?? (await import("./db.server")).prisma;
+  let applied: string[];
+  try {
+    const rows = await client.$queryRaw<Array<{ migration_name: string }>>`
+      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    applied = rows.map((r) => r.migration_name);
+  } catch {
+    return { ready: false, reason: "the database does not answer" };
+  }
+  return migrationReadiness(expected, applied);
+}
+
+let shipped: string[] | undefined;
+function shippedMigrations(): string[] {
+  return (shipped ??= readMigrations().map((m) => m.name));
+}
