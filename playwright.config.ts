@@ -64,6 +64,9 @@ export default defineConfig({
       DATABASE_URL: `file:data/e2e-${PORT}/builder-ladder.db`,
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghij",
       SEED_DEMO: "true",
+      // Explicit, so a developer's .env cannot change them: a demo deployment, no request log.
+      DEPLOYMENT: "demo",
+      LOG_REQUESTS: "false",
     },
   },
 });

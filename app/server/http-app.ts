@@ -7,9 +7,10 @@ import type { Readiness } from "~/domain/readiness";
 import { mountProbes } from "./probes";
 import { remixHandler } from "./remix-handler";
 import { readBodyFirst } from "./request-body";
+import { requestLog } from "./request-log";
 import { cspNonce, noStore, sameOriginWrites, securityHeaders } from "./security-headers";
 
-type Options = { development: boolean; trustProxy: boolean };
+type Options = { development: boolean; trustProxy: boolean; logRequests: boolean };
 
 /** Pages and actions worked on at once (admission.ts); measured with `npm run bench`. */
 export const CONCURRENT_REQUESTS = 8;
@@ -22,10 +23,12 @@ export const CONCURRENT_REQUESTS = 8;
 export const BODY_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000 };
 
 /** The Express app around Remix: headers, static files, the health probes (probes.ts), then every page and action. */
-export async function createHttpApp({ development, trustProxy }: Options) {
+export async function createHttpApp({ development, trustProxy, logRequests }: Options) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
+  // First, so every request is logged: static files, probes and refusals too.
+  if (logRequests) app.use(requestLog());
   app.use(compression());
   app.use(cspNonce);
   app.use(securityHeaders({ development }));

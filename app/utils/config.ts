@@ -25,6 +25,7 @@ const configSchema = z
     SESSION_TTL_HOURS: wholeNumber(1, 24 * 90, "must be a whole number of hours (1–2160)").default(24 * 7),
     TRUST_PROXY: flag.default(false),
     SEED_DEMO: flag.optional(),
+    LOG_REQUESTS: flag.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DEPLOYMENT !== "strict") return;
@@ -56,6 +57,8 @@ export type Config = {
   trustProxy: boolean;
   /** Seed the demo organisation into an empty database at start. */
   seedDemo: boolean;
+  /** One JSON line per request on standard output (app/server/request-log.ts); off by default under NODE_ENV=test. */
+  logRequests: boolean;
 };
 
 /** Every problem with the environment, each naming its variable ("PORT must be a port number (1–65535)"), in one line. */
@@ -86,5 +89,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO ?? e.DEPLOYMENT === "demo",
+    logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
   };
 }

@@ -109,6 +109,8 @@ async function measureSize(size: number): Promise<SizeResult> {
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: "bench-session-secret-0123456789abcdefghij",
     SEED_DEMO: "false",
+    // A line per request would cost every measured request a write.
+    LOG_REQUESTS: "false",
   }, base, "/login");
   try {
     const { password, logins } = manifest;

@@ -14,6 +14,7 @@ describe("configuration", () => {
       sessionTtlHours: 168,
       trustProxy: false,
       seedDemo: true,
+      logRequests: true,
     });
   });
 
@@ -42,6 +43,13 @@ describe("configuration", () => {
   it("npm start serves the production build with NODE_ENV=production for the server process", () => {
     const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
     expect(scripts.start).toMatch(/^npm run build && NODE_ENV=production node .*server\.ts$/);
+  });
+
+  it("logs requests unless told not to, and is silent under NODE_ENV=test unless asked", () => {
+    expect(parseConfig({ NODE_ENV: "production" }).logRequests).toBe(true);
+    expect(parseConfig({ LOG_REQUESTS: "false" }).logRequests).toBe(false);
+    expect(parseConfig({ NODE_ENV: "test" }).logRequests).toBe(false);
+    expect(parseConfig({ NODE_ENV: "test", LOG_REQUESTS: "true" }).logRequests).toBe(true);
   });
 
   it("rejects a short session secret", () => {

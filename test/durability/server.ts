@@ -34,6 +34,9 @@ export async function startServer(databaseFile: string, port: number): Promise<S
       HOST: "127.0.0.1",
       PORT: String(port),
       TRUST_PROXY: "false",
+      // A demo deployment (it seeds), and no request log: the output kept for errors stays readable.
+      DEPLOYMENT: "demo",
+      LOG_REQUESTS: "false",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
