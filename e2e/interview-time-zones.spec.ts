@@ -72,6 +72,25 @@ test("a recruiter in Berlin schedules a summer interview in winter: the page and
   const body = await response.text();
   expect(body).toMatch(/^DTSTART:20270701T080000Z\r$/m);
   expect(body).toMatch(/^DTEND:20270701T090000Z\r$/m);
+
+  // Grace, on the panel, may prepare her scorecard but not submit it before the interview: the page says so.
+  await signOut(page);
+  await signInAs(page, GRACE);
+  await page.goto(loopPath);
+  await stage.getByRole("link", { name: "Write your scorecard" }).click();
+  const scorecard = page.getByRole("form", { name: "Scorecard" });
+  await expect(scorecard.getByText(/^This interview begins Thu, 1 Jul 2027, 10:00 CEST\. You can prepare a draft now/)).toBeVisible();
+  await expect(scorecard.getByRole("button", { name: "Submit scorecard" })).toBeDisabled();
+  // A client that skips the page is refused by the server, which writes nothing.
+  const scorecardPath = new URL(page.url()).pathname;
+  const refused = await page.request.post(`${scorecardPath}.data`, {
+    headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/json" },
+    data: { intent: "submit", version: 0, content: {} },
+  });
+  expect(refused.status()).toBe(409);
+  expect(await refused.text()).toContain("This interview begins Thu, 1 Jul 2027, 08:00 UTC: its scorecard can be submitted once it has begun.");
+  await page.reload();
+  await expect(scorecard.getByRole("button", { name: "Submit scorecard" })).toBeDisabled();
 });
 
 // Every moment reads one way, in the reader's zone with the zone named: hiring pages and packet pages alike.

@@ -1,3 +1,5 @@
+import { formatInstant } from "./time-format";
+
 /**
  * The state of an interview loop, computed from its interviews and scorecards and the pinned
  * rubric's decision rules (scorecards needed per stage, hours until a scorecard is due).
@@ -25,6 +27,22 @@ export function interviewEndsAt(interview: Pick<InterviewState, "startsAt" | "du
   return new Date(interview.startsAt.getTime() + interview.durationMinutes * 60_000);
 }
 
+/**
+ * An interview has taken place, for its scorecards, once it has begun (now ≥ its start): from
+ * then on its scorecards are owed and can be submitted. Before that an interviewer may prepare
+ * a draft, but not submit it: nobody rates an interview that has not happened. The start, not
+ * the end, because the scorecard is owed from the start (the homes and stage statuses count it
+ * so) and an interview that finishes early should not keep its interviewers waiting.
+ */
+export function interviewHasBegun(interview: Pick<InterviewState, "startsAt">, now: Date): boolean {
+  return interview.startsAt.getTime() <= now.getTime();
+}
+
+/** What a submission before the interview is told (the server writes times in UTC, named). */
+export function notBegunMessage(startsAt: Date): string {
+  return `This interview begins ${formatInstant(startsAt, "UTC")}: its scorecard can be submitted once it has begun. Until then your draft keeps saving.`;
+}
+
 /** A scorecard is due a number of hours (the rubric's) after its interview ends. */
 export function scorecardDueAt(interview: Pick<InterviewState, "startsAt" | "durationMinutes">, dueHours: number): Date {
   return new Date(interviewEndsAt(interview).getTime() + dueHours * 3_600_000);
@@ -42,7 +60,7 @@ export function submittedCount(interviews: readonly InterviewState[]): number {
 export function stageStatus(interviews: readonly InterviewState[], needed: number, now: Date): StageStatus {
   if (interviews.length === 0) return "not_scheduled";
   if (submittedCount(interviews) >= needed) return "complete";
-  if (interviews.some((i) => i.startsAt.getTime() <= now.getTime())) return "awaiting_scorecards";
+  if (interviews.some((i) => interviewHasBegun(i, now))) return "awaiting_scorecards";
   return "scheduled";
 }
 
@@ -75,7 +93,7 @@ export type OwedScorecard = {
 /** Scorecards assigned but not submitted for interviews that have begun, with when each is due. */
 export function owedScorecards(interviews: readonly InterviewState[], dueHours: number, now: Date): OwedScorecard[] {
   return interviews
-    .filter((i) => i.startsAt.getTime() <= now.getTime())
+    .filter((i) => interviewHasBegun(i, now))
     .flatMap((i) =>
       i.interviewerIds
         .filter((id) => i.scorecards[id] !== "submitted")

@@ -1,4 +1,5 @@
 import { writeCurrentRows } from "~/data/scorecards.server";
+import { interviewHasBegun } from "~/domain/loop";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Rubric } from "~/domain/rubric/schema";
 import { stageRubric, type Recommendation, type ScorecardContent, type StageRubric } from "~/domain/scorecard/content";
@@ -725,6 +726,7 @@ export async function seedDemoHiring(db: Db, now: Date): Promise<void> {
         const keys = keysFor(card.by);
         const submittedAt = new Date(endsAt.getTime() + card.submittedAfterHours * HOUR);
         check(submittedAt <= now, `${what}: ${card.by} submits before now`);
+        check(interviewHasBegun(i, submittedAt), `${what}: ${card.by} submits once the interview has begun`);
         const content = submission(stage, card, `${what} by ${card.by}`);
         // As openScorecard, then submitScorecard.
         const scorecard = await db.scorecard.create({

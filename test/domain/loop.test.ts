@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loopAccess } from "~/domain/loop-access";
-import { interviewerQueue, loopProgress, owedScorecards, scorecardDueAt, stageStatus, type InterviewState } from "~/domain/loop";
+import { interviewerQueue, interviewHasBegun, loopProgress, notBegunMessage, owedScorecards, scorecardDueAt, stageStatus, type InterviewState } from "~/domain/loop";
 import { canReadScorecard } from "~/domain/scorecard/visibility";
 
 const now = new Date("2026-11-21T12:00:00Z");
@@ -120,3 +120,25 @@ describe("who sees what on a loop", () => {
   });
 });
 
+
+describe("when an interview has taken place", () => {
+  it("from its start on: a scorecard can be submitted at the start, not a millisecond before", () => {
+    const startsAt = hoursFromNow(0);
+    expect(interviewHasBegun({ startsAt }, now)).toBe(true);
+    expect(interviewHasBegun({ startsAt: new Date(now.getTime() + 1) }, now)).toBe(false);
+    expect(interviewHasBegun({ startsAt: hoursFromNow(-0.5) }, now)).toBe(true); // under way, not yet ended
+    expect(notBegunMessage(new Date("2027-07-01T08:00:00Z"))).toBe(
+      "This interview begins Thu, 1 Jul 2027, 08:00 UTC: its scorecard can be submitted once it has begun. Until then your draft keeps saving.",
+    );
+  });
+
+  it("agrees with what is owed: a scorecard is owed exactly for the interviews that have begun (generated)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -48, max: 48 }), { maxLength: 8 }), (offsets) => {
+        const interviews = offsets.map((h, n) => interview({ id: `i${n}`, startsAt: hoursFromNow(h), interviewerIds: ["a"] }));
+        const owed = new Set(owedScorecards(interviews, 24, now).map((o) => o.interviewId));
+        for (const i of interviews) expect(owed.has(i.id)).toBe(interviewHasBegun(i, now));
+      }),
+    );
+  });
+});

@@ -21,6 +21,28 @@ function complete(ratings: number[], evidence: string[]) {
 }
 
 describe("scorecard schemas", () => {
+  it("neither check nor keep a note or evidence left under an unticked box (a hidden field never blocks a submit)", () => {
+    const content = complete(stage.stage.criteria.map(() => 3), stage.stage.criteria.map(() => ""));
+    content.signals[0]!.note = "x".repeat(1001); // typed, then the box was unticked
+    content.redFlags[0]!.evidence = "y".repeat(6000);
+    const parsed = schemas.submission.safeParse(content);
+    expect(parsed.success).toBe(true);
+    if (parsed.success) {
+      expect(parsed.data.signals[0]).toMatchObject({ observed: false, note: "" });
+      expect(parsed.data.redFlags[0]).toMatchObject({ raised: false, evidence: "" });
+    }
+    // Ticked, the same texts are checked and refused at their fields.
+    content.signals[0]!.observed = true;
+    content.redFlags[0]!.raised = true;
+    const ticked = schemas.submission.safeParse(content);
+    expect(ticked.success).toBe(false);
+    if (!ticked.success) {
+      const paths = ticked.error.issues.map((i) => i.path.join("."));
+      expect(paths).toContain("signals.0.note");
+      expect(paths).toContain("redFlags.0.evidence");
+    }
+  });
+
   it("accept an empty draft but not an empty submission", () => {
     expect(schemas.draft.safeParse(emptyContent(stage)).success).toBe(true);
     const result = schemas.submission.safeParse(emptyContent(stage));

@@ -100,6 +100,11 @@ describe("the generated organisation", () => {
         )
         .get() as { n: number };
       expect(broken.n).toBe(0);
+      // No scorecard is submitted before its interview has begun (the app refuses it).
+      const early = db
+        .prepare(`SELECT COUNT(*) AS n FROM "Scorecard" s JOIN "Interview" i ON i.id = s.interviewId WHERE s.status = 'submitted' AND s.submittedAt < i.startsAt`)
+        .get() as { n: number };
+      expect(early.n).toBe(0);
     } finally {
       db.close();
     }

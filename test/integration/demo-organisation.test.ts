@@ -3,7 +3,7 @@ import { prisma } from "~/data/db.server";
 import { findLoop, interviewStates, listAssignedInterviews, listLoops, type LoopSummary } from "~/data/loops.server";
 import { findCurrentVersion } from "~/data/rubrics.server";
 import { LEVELS } from "~/domain/levels";
-import { interviewEndsAt, interviewerQueue, loopProgress } from "~/domain/loop";
+import { interviewEndsAt, interviewerQueue, interviewHasBegun, loopProgress } from "~/domain/loop";
 import { ROLES } from "~/domain/roles";
 import type { Rubric } from "~/domain/rubric/schema";
 import { contentFromDraft, stageRubric, type ScorecardContent } from "~/domain/scorecard/content";
@@ -162,6 +162,8 @@ describe("the demo organisation's hiring", () => {
     });
     expect(scorecards.length).toBeGreaterThanOrEqual(10);
     for (const card of scorecards) {
+      // Submitted only once its interview had begun, as the app allows.
+      expect(interviewHasBegun(card.interview, card.submittedAt!), card.id).toBe(true);
       const stage = await rubricOfScorecard(card);
       const latest = JSON.parse(card.revisions.at(-1)!.content) as ScorecardContent;
       const parsed = scorecardSchemas(stage).submission.safeParse(latest);

@@ -266,3 +266,36 @@ describe("independence", () => {
     expect(JSON.stringify(body)).not.toContain(scorecardId);
   });
 });
+
+describe("submitting before the interview has taken place", () => {
+  it("keeps drafts, refuses the submission with 409 and why, writes nothing, and accepts it once the interview has begun", async () => {
+    const a = await interviewer("Early Interviewer");
+    const startsAt = new Date(Date.now() + 3 * 3600_000);
+    const { interviewIds } = await loopWithInterviews([{ stageId: "technical_deep_dive", interviewerIds: [a.user.id], startsAt }]);
+    const interviewId = interviewIds[0]!;
+    const url = `/interviews/${interviewId}/scorecard`;
+
+    // Never opened: refused, and no scorecard row is created.
+    const early = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "submit", version: 0, content: stage2Content() });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ ok: false, reason: "not_begun", formErrors: [expect.stringMatching(/^This interview begins \w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC: its scorecard can be submitted once it has begun\./)] });
+    expect(await prisma.scorecard.count({ where: { interviewId } })).toBe(0);
+
+    // The page says so before anyone tries; a draft saves as usual.
+    const page = (await call(scorecardPage.loader, { url, cookie: a.cookie, params: { interviewId } })).body as Awaited<ReturnType<typeof scorecardPage.loader>>;
+    expect(page.begun).toBe(false);
+    const saved = await postJson(draft.action, `/scorecards/${page.scorecardId}/draft`, a.cookie, { scorecardId: page.scorecardId }, { version: 0, content: stage2Content() });
+    expect(saved.status).toBe(200);
+    const before = await prisma.scorecard.findUniqueOrThrow({ where: { id: page.scorecardId } });
+    const again = await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "submit", version: 1, content: stage2Content() });
+    expect(again.status).toBe(409);
+    expect(await prisma.scorecard.findUniqueOrThrow({ where: { id: page.scorecardId } })).toEqual(before);
+    expect(await prisma.scorecardRevision.count({ where: { scorecardId: page.scorecardId } })).toBe(0);
+
+    // Once it has begun (here: moved to a minute ago), the same submission goes through.
+    await prisma.interview.update({ where: { id: interviewId }, data: { startsAt: new Date(Date.now() - 60_000) } });
+    const reopened = (await call(scorecardPage.loader, { url, cookie: a.cookie, params: { interviewId } })).body as Awaited<ReturnType<typeof scorecardPage.loader>>;
+    expect(reopened.begun).toBe(true);
+    expect((await postJson(scorecardPage.action, url, a.cookie, { interviewId }, { intent: "submit", version: 1, content: stage2Content() })).status).toBe(302);
+  });
+});

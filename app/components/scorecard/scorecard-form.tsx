@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
-import { forwardRef, useCallback, useEffect, useMemo, useRef } from "react";
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useController, useForm, type Control } from "react-hook-form";
 import { FormErrors } from "~/components/form-fields";
 import { LocalTime } from "~/components/local-time";
@@ -25,13 +25,15 @@ type Props = {
   /** Amendments: the revision shown when the form opened, which the amendment is written over. */
   baseRevision?: number;
   onCancel?: () => void;
+  /** Drafts: the start of an interview that has not begun yet; it can be submitted only from then. */
+  submitsFrom?: Date | string | null;
 };
 
 /**
  * The scorecard editor: react-hook-form validated by the same zod schema the action uses,
  * native radios and checkboxes (usable with the keyboard alone), anchors beside each rating.
  */
-export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, initialSavedAt, baseRevision, onCancel }: Props) {
+export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, initialSavedAt, baseRevision, onCancel, submitsFrom = null }: Props) {
   const schemas = useMemo(() => scorecardSchemas(stage), [stage]);
   const fetcher = useFetcher<ServerAnswer>();
   const form = useForm<FormValues>({
@@ -96,6 +98,8 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, 
   };
   const competencyOf = (id: string) => stage.competencies.find((c) => c.id === id);
   const busy = fetcher.state !== "idle";
+  // The server says whether the interview had begun when the page loaded; the page opens the submit button when it does.
+  const waitingFor = useInterviewStart(mode === "draft" ? submitsFrom : null);
 
   return (
     <form className="scorecard-form stack" noValidate onSubmit={form.handleSubmit(onValid)} aria-label={mode === "draft" ? "Scorecard" : "Amend scorecard"}>
@@ -266,8 +270,18 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, 
         </div>
       ) : null}
 
+      {waitingFor ? (
+        <p id="scorecard-not-begun" className="notice">
+          This interview begins <LocalTime value={waitingFor} />. You can prepare a draft now (it saves as you type); you can submit it once the interview has begun.
+        </p>
+      ) : null}
       <div className="row">
-        <button type="submit" className="button" disabled={busy}>
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || waitingFor !== null}
+          aria-describedby={waitingFor ? "scorecard-not-begun" : undefined}
+        >
           {mode === "draft" ? (busy ? "Submitting…" : "Submit scorecard") : busy ? "Saving…" : "Save amendment"}
         </button>
         {onCancel ? (
@@ -279,6 +293,21 @@ export function ScorecardForm({ stage, initial, mode, draftUrl, initialVersion, 
       </div>
     </form>
   );
+}
+
+/** The interview's start while it is ahead (null once it has begun, or when there is none to wait for). */
+function useInterviewStart(startsAt: Date | string | null): Date | null {
+  const start = startsAt === null ? null : new Date(startsAt).getTime();
+  const [waiting, setWaiting] = useState(start !== null);
+  useEffect(() => {
+    if (start === null) return setWaiting(false);
+    const left = start - Date.now();
+    if (left <= 0) return setWaiting(false);
+    setWaiting(true);
+    const timer = setTimeout(() => setWaiting(false), Math.min(left, 2_147_483_647));
+    return () => clearTimeout(timer);
+  }, [start]);
+  return waiting && start !== null ? new Date(start) : null;
 }
 
 function RatingGroup({

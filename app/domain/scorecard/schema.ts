@@ -9,6 +9,21 @@ import { RECOMMENDATIONS, type StageRubric } from "./content";
 export const SCORECARD_TEXT_MAX = { evidence: 5000, note: 1000, takeaways: 5000, reason: 2000 } as const;
 const TEXT_MAX = SCORECARD_TEXT_MAX.evidence;
 
+const noteText = z.string().max(SCORECARD_TEXT_MAX.note, `Keep notes under ${SCORECARD_TEXT_MAX.note} characters`);
+const evidenceText = z.string().max(TEXT_MAX, `Keep evidence under ${TEXT_MAX} characters`);
+
+/**
+ * A signal's note or a red flag's evidence belongs to the scorecard only while its box is ticked:
+ * under an unticked box it is neither checked (a hidden field must never block a submit) nor kept.
+ */
+function onlyWhenTicked<K extends string, T extends string>(box: K, text: T, schema: z.ZodString) {
+  return (item: Record<K, boolean> & Record<T, string>, ctx: z.RefinementCtx) => {
+    if (!item[box]) return;
+    const checked = schema.safeParse(item[text]);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: [text], message: issue.message });
+  };
+}
+
 export function scorecardSchemas(stage: StageRubric) {
   const criterionIds = stage.stage.criteria.map((c) => c.id);
   const signalIds = stage.signals.map((s) => s.id);
@@ -31,18 +46,24 @@ export function scorecardSchemas(stage: StageRubric) {
       }),
     ).max(criterionIds.length),
     signals: z.array(
-      z.object({
-        signalId: z.string().refine((id) => signalIds.includes(id), { error: "is not a signal of the pinned rubric" }),
-        observed: z.boolean(),
-        note: z.string().max(SCORECARD_TEXT_MAX.note, `Keep notes under ${SCORECARD_TEXT_MAX.note} characters`),
-      }),
+      z
+        .object({
+          signalId: z.string().refine((id) => signalIds.includes(id), { error: "is not a signal of the pinned rubric" }),
+          observed: z.boolean(),
+          note: z.string(),
+        })
+        .superRefine(onlyWhenTicked("observed", "note", noteText))
+        .transform((s) => (s.observed ? s : { ...s, note: "" })),
     ).max(signalIds.length),
     redFlags: z.array(
-      z.object({
-        flagId: z.string().refine((id) => flagIds.includes(id), { error: "is not a red flag of the pinned rubric" }),
-        raised: z.boolean(),
-        evidence: z.string().max(TEXT_MAX, `Keep evidence under ${TEXT_MAX} characters`),
-      }),
+      z
+        .object({
+          flagId: z.string().refine((id) => flagIds.includes(id), { error: "is not a red flag of the pinned rubric" }),
+          raised: z.boolean(),
+          evidence: z.string(),
+        })
+        .superRefine(onlyWhenTicked("raised", "evidence", evidenceText))
+        .transform((f) => (f.raised ? f : { ...f, evidence: "" })),
     ).max(flagIds.length),
     recommendation: z.enum(RECOMMENDATIONS).nullable(),
     takeaways: z.string().max(SCORECARD_TEXT_MAX.takeaways, `Keep take-aways under ${SCORECARD_TEXT_MAX.takeaways} characters`),

@@ -7,7 +7,7 @@ import { ScorecardForm } from "~/components/scorecard/scorecard-form";
 import { forgetDraftCopy } from "~/components/scorecard/use-autosave";
 import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/scorecard-view";
 import { amendScorecard, openScorecard, submitScorecard } from "~/data/scorecards.server";
-import { scorecardDueAt } from "~/domain/loop";
+import { interviewHasBegun, notBegunMessage, scorecardDueAt } from "~/domain/loop";
 import { contentFromDraft } from "~/domain/scorecard/content";
 import { amendedMeanwhileMessage, LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
 import styles from "~/styles/scorecard.css?url";
@@ -30,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage,
     startsAt: interview.startsAt,
     dueAt: scorecardDueAt(interview, loop.rubric.decision_rules.scorecard_due_hours),
+    /** Drafts any time; a submission only once the interview has begun. */
+    begun: interviewHasBegun(interview, now),
     scorecardId: scorecard.id,
     status: scorecard.status,
     content: current ?? contentFromDraft(stage, scorecard.draft),
@@ -56,6 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent.data.intent === "submit") {
     if (existing && existing.status !== "draft") {
       return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: ["This scorecard is already submitted; change it with an amendment."] }, { status: 409 });
+    }
+    // Nobody rates an interview that has not happened: refused before anything is opened or written.
+    if (!interviewHasBegun(interview, now)) {
+      return data({ ok: false, reason: "not_begun", fieldErrors: {}, formErrors: [notBegunMessage(interview.startsAt)] }, { status: 409 });
     }
     // `{ intent: "submit", version, content }`: the version is the draft the page was based on.
     const parsed = parseValue(submitSchema(schemas), body);
@@ -147,6 +153,7 @@ export default function ScorecardPage() {
           draftUrl={draftUrl}
           initialVersion={data.draftVersion}
           initialSavedAt={data.draftSavedAt ? new Date(data.draftSavedAt) : null}
+          submitsFrom={data.begun ? null : data.startsAt}
         />
       ) : amending ? (
         <ScorecardForm
