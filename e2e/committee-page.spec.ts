@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { signInAs, unique, type Person } from "./fixtures";
 
 /**
@@ -133,6 +133,11 @@ test("a committee member reads a complete loop: level, band, chart, figures, and
   await expect(evidence).toBeInViewport();
 });
 
+/** The message shown at a field (the error summary at the top of the form repeats it as a link). */
+function fieldError(scope: Locator, text: string | RegExp) {
+  return scope.locator("p.field-error").filter({ hasText: text });
+}
+
 /** Confirms the recording in the shared dialog, which says what will be recorded. */
 async function confirmRecording(page: Page, title: string, says: string | RegExp) {
   const dialog = page.getByRole("dialog", { name: title });
@@ -187,13 +192,13 @@ test("the committee records a decision, then a correction outside the band with 
   await form.getByLabel(/^Base salary/).fill("230000");
   await expect(form.getByLabel("Why outside the band")).toHaveCount(0);
   await form.getByRole("button", { name: "Record decision" }).click();
-  await expect(form.getByText("Write the committee's rationale")).toBeVisible();
+  await expect(fieldError(form, "Write the committee's rationale")).toBeVisible();
   await expect(form.getByLabel("Rationale")).toHaveAttribute("aria-invalid", "true");
   await form.getByLabel("Rationale").fill("Strong product sense; L5 at the middle of the band.");
   // Without confirming each point and saying why, nothing is recorded (the browser refuses, at the fields).
   await form.getByRole("button", { name: "Record decision" }).click();
-  await expect(form.getByText(/^Confirm it to record this decision: Decide before every stage is complete \(0 of 3 complete\); Decide to hire against the recommendation “Not enough evidence”$/)).toBeVisible();
-  await expect(form.getByText("Write why the committee decides this now: it stays with the decision")).toBeVisible();
+  await expect(fieldError(form, /^Confirm it to record this decision: Decide before every stage is complete \(0 of 3 complete\); Decide to hire against the recommendation “Not enough evidence”$/)).toBeVisible();
+  await expect(fieldError(form, "Write why the committee decides this now: it stays with the decision")).toBeVisible();
   await expect(hannah.getByRole("dialog")).toBeHidden();
   await form.getByRole("checkbox", { name: "Decide before every stage is complete (0 of 3 complete)" }).check();
   await form.getByRole("checkbox", { name: "Decide to hire against the recommendation “Not enough evidence”" }).check();
@@ -242,7 +247,7 @@ test("the committee records a decision, then a correction outside the band with 
   await form.getByRole("checkbox", { name: "Decide to hire against the recommendation “Not enough evidence”" }).check();
   await form.getByLabel("Why decide now").fill("The offer expires before the loop could finish.");
   await form.getByRole("button", { name: "Record correction" }).click();
-  await expect(form.getByText("The base is outside the L5 band (205000–265000 USD): justify it in writing")).toBeVisible();
+  await expect(fieldError(form, "The base is outside the L5 band ($205,000–$265,000): justify it in writing")).toBeVisible();
   await expect(justification).toHaveAttribute("aria-invalid", "true");
   await expect(history.getByRole("listitem")).toHaveCount(1);
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DECISION_OVERRIDES, overridesFor, overrideStatement, type DecisionSituation } from "./decision-overrides";
 import { LEVELS } from "./levels";
+import { formatMoneyRange } from "./money";
 import type { Rubric } from "./rubric/schema";
 
 /**
@@ -67,7 +68,7 @@ export function decisionSchema(bands: Rubric["bands"], situation?: DecisionSitua
         ctx.addIssue({
           code: "custom",
           path: ["bandJustification"],
-          message: `The base is outside the ${value.level} band (${band.base.min}–${band.base.max} ${bands.currency}): justify it in writing`,
+          message: `The base is outside the ${value.level} band (${formatMoneyRange(band.base, bands.currency)}): justify it in writing`,
         });
       }
     });

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ConfirmDialog } from "~/components/confirm-dialog";
+import { ErrorSummary, summaryOf } from "~/components/error-summary";
 import { FormErrors } from "~/components/form-fields";
 import { decisionSchema, withinBand } from "~/domain/decision";
 import { overridesFor, overrideStatement, type DecisionSituation } from "~/domain/decision-overrides";
@@ -26,6 +27,8 @@ type Props = {
   suggestedBase: number | null;
   /** The decision in force: a new entry corrects it. */
   currentDecisionId: string | null;
+  /** What the decision in force says: a correction starts from it, not from the suggestion. */
+  current?: { outcome: "hire" | "no_hire"; level: string | null; baseSalary: number | null; bandJustification: string | null } | null;
   /** Stages complete and the aggregate's recommendation: what a decision may be taken against. */
   situation: DecisionSituation;
 };
@@ -38,31 +41,42 @@ type Props = {
  * against the recommendation, shows a warning and asks to confirm each and to justify it
  * (decision-overrides.ts). A valid form asks once more in a dialog before it is recorded.
  */
-export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDecisionId, situation: pageSituation }: Props) {
+export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDecisionId, current = null, situation: pageSituation }: Props) {
   const fetcher = useFetcher<ServerAnswer>();
   // The server checks with fresh data; if it saw the loop otherwise, its reading wins.
   const situation = (fetcher.state === "idle" ? fetcher.data?.situation : undefined) ?? pageSituation;
   const schema = useMemo(() => decisionSchema(bands, situation), [bands, situation]);
   const uid = useId();
-  const defaults = useMemo(
-    (): DecisionFormInput => ({
+  // A first decision starts from the evidence's suggestion; a correction from the decision in force.
+  const defaults = useMemo((): DecisionFormInput => {
+    const isLevel = (l: string | null | undefined): l is NonNullable<DecisionFormInput["level"]> => !!l && (LEVELS as readonly string[]).includes(l);
+    const common = { rationale: "", confirmedOverrides: [], overrideJustification: "", correctsId: currentDecisionId ?? "" };
+    if (current) {
+      return {
+        ...common,
+        outcome: current.outcome,
+        level: isLevel(current.level) ? current.level : "",
+        baseSalary: current.baseSalary === null ? "" : String(current.baseSalary),
+        bandJustification: current.bandJustification ?? "",
+      };
+    }
+    return {
+      ...common,
       outcome: undefined as unknown as DecisionFormInput["outcome"],
-      level: supportedLevel && (LEVELS as readonly string[]).includes(supportedLevel) ? (supportedLevel as DecisionFormInput["level"]) : "",
+      level: isLevel(supportedLevel) ? supportedLevel : "",
       baseSalary: suggestedBase === null ? "" : String(suggestedBase),
       bandJustification: "",
-      rationale: "",
-      confirmedOverrides: [],
-      overrideJustification: "",
-      correctsId: currentDecisionId ?? "",
-    }),
-    [supportedLevel, suggestedBase, currentDecisionId],
-  );
+    };
+  }, [supportedLevel, suggestedBase, currentDecisionId, current]);
   const form = useForm<DecisionFormInput, unknown, DecisionFormOutput>({
     resolver: zodResolver(schema),
     defaultValues: defaults,
     // Fields hidden for a no-hire (level, base) or inside the band (justification) are left out.
     shouldUnregister: true,
+    // A refused submit focuses the error summary, which lists every problem, shown or not.
+    shouldFocusError: false,
   });
+  const [refusals, setRefusals] = useState(0);
   const { register, formState, setError, watch } = form;
 
   // A saved decision becomes the one in force: start the next entry (a correction) afresh.
@@ -109,6 +123,20 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
     ) : null;
 
   const correcting = currentDecisionId !== null;
+  // Every problem the browser found, in the form's order, each linking to its field when it is shown.
+  const fieldIds: Partial<Record<FieldName, string>> = {
+    outcome: `${uid}-outcome`,
+    level: ids("level").input,
+    baseSalary: ids("baseSalary").input,
+    bandJustification: ids("bandJustification").input,
+    confirmedOverrides: `${uid}-override-0`,
+    overrideJustification: ids("overrideJustification").input,
+    rationale: ids("rationale").input,
+  };
+  const summary = summaryOf(formState.errors, Object.keys(fieldIds), (name) => {
+    const id = fieldIds[name as FieldName];
+    return id && typeof document !== "undefined" && document.getElementById(id) ? id : undefined;
+  });
   const busy = fetcher.state !== "idle";
   const saved = showSaved && fetcher.state === "idle" && fetcher.data?.ok === true;
   const correctsError = error("correctsId");
@@ -120,10 +148,13 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
       className="stack decision-form"
       aria-labelledby={`${uid}-title`}
       onChange={() => setShowSaved(false)}
-      onSubmit={form.handleSubmit((values, event) => {
-        pending.current = event?.target as HTMLFormElement;
-        setConfirming(values);
-      })}
+      onSubmit={form.handleSubmit(
+        (values, event) => {
+          pending.current = event?.target as HTMLFormElement;
+          setConfirming(values);
+        },
+        () => setRefusals((n) => n + 1),
+      )}
     >
       <h3 id={`${uid}-title`}>{correcting ? "Record a correction" : "Record the decision"}</h3>
       <p className="muted small">
@@ -131,6 +162,7 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
           ? "Decisions are never edited. A correction is a new entry that names the decision it corrects; both stay in the history."
           : "The decision is recorded with your name and the time, and cannot be edited afterwards: a later change is a correction."}
       </p>
+      <ErrorSummary items={summary} attempt={refusals} />
       <FormErrors errors={[...(fetcher.data?.formErrors ?? []), ...(correctsError ? [correctsError] : [])]} />
       {/* Only a correction names the entry it corrects (an empty correctsId is not "none" to the schema). */}
       {correcting ? <input type="hidden" {...register("correctsId")} /> : null}
@@ -139,7 +171,7 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
         <legend>Outcome</legend>
         <div className="choice-row">
           <label className="choice">
-            <input type="radio" value="hire" aria-invalid={error("outcome") ? true : undefined} {...register("outcome")} /> Hire
+            <input id={`${uid}-outcome`} type="radio" value="hire" aria-invalid={error("outcome") ? true : undefined} {...register("outcome")} /> Hire
           </label>
           <label className="choice">
             <input type="radio" value="no_hire" aria-invalid={error("outcome") ? true : undefined} {...register("outcome")} /> No hire
@@ -222,9 +254,9 @@ export function DecisionForm({ bands, supportedLevel, suggestedBase, currentDeci
           </p>
           <fieldset aria-describedby={error("confirmedOverrides") ? ids("confirmedOverrides").error : undefined}>
             <legend>The committee decides</legend>
-            {overrides.map((o) => (
+            {overrides.map((o, n) => (
               <label key={o} className="checkbox">
-                <input type="checkbox" value={o} aria-invalid={error("confirmedOverrides") ? true : undefined} {...register("confirmedOverrides")} />
+                <input id={`${uid}-override-${n}`} type="checkbox" value={o} aria-invalid={error("confirmedOverrides") ? true : undefined} {...register("confirmedOverrides")} />
                 {overrideStatement(o, outcome === "no_hire" ? "no_hire" : "hire", situation)}
               </label>
             ))}

@@ -15,22 +15,8 @@ export function formatSigned(value: number | null | undefined, missing = "—"):
   return value === null || value === undefined ? missing : signedFigure.format(value).replace("-", "−");
 }
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** An amount of money in whole units of its currency ("$235,000"). */
-export function formatMoney(amount: number, currency: string): string {
-  let format = moneyFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-    moneyFormats.set(currency, format);
-  }
-  return format.format(amount);
-}
-
-/** A range of money ("$205,000–$265,000"). */
-export function formatMoneyRange(range: { min: number; max: number }, currency: string): string {
-  return `${formatMoney(range.min, currency)}–${formatMoney(range.max, currency)}`;
-}
+// Money is written by the domain's formatter, so the rules' messages read like the pages.
+export { formatMoney, formatMoneyRange } from "~/domain/money";
 
 /** Names joined as people write them: "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {

@@ -6,6 +6,7 @@ import { useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
+import { formatMoney } from "~/domain/money";
 import { findCandidate } from "~/data/candidates.server";
 import { listDecisions } from "~/data/committee.server";
 import { listLoopsForCandidate } from "~/data/loops.server";
@@ -104,7 +105,7 @@ export default function OnboardPage() {
               {hires.map((h) => (
                 <option key={h.loopId} value={h.loopId}>
                   {h.level}
-                  {h.baseSalary !== null ? `, base ${h.baseSalary} ${h.currency ?? ""}` : ""} ({h.rubric})
+                  {h.baseSalary !== null && h.currency ? `, base ${formatMoney(h.baseSalary, h.currency)}` : ""} ({h.rubric})
                 </option>
               ))}
             </select>

@@ -100,6 +100,7 @@ export function CommitteePage({ data }: { data: CommitteeData }) {
             supportedLevel={evidence?.aggregate.level.supportedLevel ?? null}
             suggestedBase={pay.band?.suggestedBase ?? null}
             currentDecisionId={pay.currentDecisionId}
+            current={pay.decisions.find((d) => d.id === pay.currentDecisionId) ?? null}
             situation={pay.situation}
           />
         ) : null}
