@@ -61,7 +61,7 @@ describe("the promotion decision form", () => {
     // 231,000 × 1.08 = 249,480. 245,091 is a 6.1% raise, inside the band.
     const low = schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "245091" });
     expect(low.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["raiseJustification", "The new base is a 6.1% raise on the base at submission (231000 USD), below the rubric's minimum promotion raise of 8% (249480 USD or more): justify it in writing"],
+      ["raiseJustification", "The new base is a 6.1% raise on the base at submission ($231,000), below the rubric's minimum promotion raise of 8% ($249,480 or more): justify it in writing"],
     ]);
     expect(schema.parse({ outcome: "promoted", rationale: "r", newBaseSalary: "245091", raiseJustification: " Budget freeze; revisit in six months. " }).raiseJustification).toBe("Budget freeze; revisit in six months.");
     expect(schema.safeParse({ outcome: "promoted", rationale: "r", newBaseSalary: "249480" }).success).toBe(true);

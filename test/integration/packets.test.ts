@@ -347,7 +347,7 @@ describe("a submitted packet", () => {
     const low = { intent: "decide", outcome: "promoted", newBaseSalary: "245091", rationale: "Operates at L6." };
     const refused = await post(committee, p.packetId, low);
     expect(refused.status).toBe(400);
-    expect((refused.body as { fieldErrors: Record<string, string[]> }).fieldErrors.raiseJustification?.[0]).toMatch(/6\.1% raise .* minimum promotion raise of 8% \(249480 USD or more\)/);
+    expect((refused.body as { fieldErrors: Record<string, string[]> }).fieldErrors.raiseJustification?.[0]).toMatch(/6\.1% raise .* minimum promotion raise of 8% \(\$249,480 or more\)/);
     expect(await prisma.promotionDecision.count({ where: { packetId: p.packetId } })).toBe(0);
     expect((await prisma.builder.findUniqueOrThrow({ where: { userId: p.builder.id } })).baseSalary).toBe(231000);
 
@@ -374,6 +374,6 @@ describe("a submitted packet", () => {
     await post(committee, p.packetId, { intent: "start-review" });
     const answer = await post(committee, p.packetId, { intent: "decide", outcome: "promoted", newBaseSalary: "320000", rationale: "L6." });
     expect(answer.status).toBe(400);
-    expect((answer.body as { fieldErrors: Record<string, string[]> }).fieldErrors.bandJustification?.[0]).toMatch(/outside the target band \(240000–310000 USD\)/);
+    expect((answer.body as { fieldErrors: Record<string, string[]> }).fieldErrors.bandJustification?.[0]).toMatch(/outside the target band \(\$240,000–\$310,000\)/);
   });
 });

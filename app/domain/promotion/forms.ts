@@ -1,3 +1,4 @@
+import { formatMoney, formatMoneyRange } from "../money";
 import { z } from "zod";
 import { isCalendarDate } from "../calendar-date";
 import { isWebAddress, linkLines } from "../candidate-form";
@@ -166,7 +167,7 @@ export function promotionDecisionSchema(
           ctx.addIssue({
             code: "custom",
             path: ["bandJustification"],
-            message: `The new base is outside the target band (${targetBand.min}–${targetBand.max} ${currency}): justify it in writing`,
+            message: `The new base is outside the target band (${formatMoneyRange(targetBand, currency)}): justify it in writing`,
           });
         }
         const raise = checkRaise(minimumRaise.baseAtSubmission, v.newBaseSalary, minimumRaise.minRaisePercent);
@@ -174,7 +175,7 @@ export function promotionDecisionSchema(
           ctx.addIssue({
             code: "custom",
             path: ["raiseJustification"],
-            message: `The new base is a ${raise.raisePercent}% raise on the base at submission (${minimumRaise.baseAtSubmission} ${currency}), below the rubric's minimum promotion raise of ${minimumRaise.minRaisePercent}% (${raise.minimumBase} ${currency} or more): justify it in writing`,
+            message: `The new base is a ${raise.raisePercent}% raise on the base at submission (${formatMoney(minimumRaise.baseAtSubmission ?? 0, currency)}), below the rubric's minimum promotion raise of ${minimumRaise.minRaisePercent}% (${formatMoney(raise.minimumBase, currency)} or more): justify it in writing`,
           });
         }
       })
