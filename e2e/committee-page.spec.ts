@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { signInAs, unique, type Person } from "./fixtures";
+import { signInAs, type Person, startLoopForNewCandidate } from "./fixtures";
 
 /**
  * The hiring committee page of a loop (/loops/:loopId/committee), end to end, on the demo data
@@ -152,18 +152,7 @@ test("the committee records a decision, then a correction outside the band with 
   test.slow();
   // A loop of its own, so no other test sees these decisions.
   const recruiter = await as(RECRUITER);
-  const candidateName = `Committee Candidate ${unique()}`;
-  await recruiter.goto("/candidates/new");
-  await recruiter.getByLabel("Name").fill(candidateName);
-  await recruiter.getByLabel("Email").fill(`committee.${unique()}@mail.example`);
-  await recruiter.getByLabel("Source").selectOption({ label: "Founder or indie hacker" });
-  await recruiter.getByLabel("Target level").selectOption("L5");
-  await recruiter.getByRole("button", { name: "Add candidate" }).click();
-  await expect(recruiter.getByRole("heading", { level: 1, name: candidateName })).toBeVisible();
-  await recruiter.getByRole("link", { name: "Start an interview loop" }).click();
-  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
-  await recruiter.getByRole("button", { name: "Create loop" }).click();
-  await expect(recruiter).toHaveURL(/\/loops\/[^/]+$/);
+  const { candidateName } = await startLoopForNewCandidate(recruiter, "Committee Candidate");
 
   const hannah = await as(HANNAH);
   const loopPath = await findLoop(hannah, candidateName);

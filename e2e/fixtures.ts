@@ -37,3 +37,24 @@ export async function signOut(page: Page) {
 export function unique() {
   return `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 }
+
+/**
+ * As a recruiter on `page`: adds a candidate (named `label` and a unique suffix) and starts a
+ * Builder v2 loop for them. The loop of their own keeps a spec's writes away from the others'.
+ */
+export async function startLoopForNewCandidate(page: Page, label: string) {
+  const candidateName = `${label} ${unique()}`;
+  await page.goto("/candidates/new");
+  await page.getByLabel("Name").fill(candidateName);
+  await page.getByLabel("Email").fill(`${label.toLowerCase().replace(/\W+/g, ".")}.${unique()}@mail.example`);
+  await page.getByLabel("Source").selectOption({ label: "Founder or indie hacker" });
+  await page.getByLabel("Target level").selectOption("L5");
+  await page.getByRole("button", { name: "Add candidate" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: candidateName })).toBeVisible();
+  const candidatePath = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "Start an interview loop" }).click();
+  await page.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
+  await page.getByRole("button", { name: "Create loop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
+  return { candidateName, candidatePath, loopPath: new URL(page.url()).pathname };
+}

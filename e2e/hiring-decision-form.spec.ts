@@ -1,6 +1,6 @@
 // Why: the hiring decision form must never contradict the page: refusals always shown, hidden fields never blocking, corrections starting from the decision in force.
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs, signOut, unique, type Person } from "./fixtures";
+import { signInAs, signOut, type Person, startLoopForNewCandidate } from "./fixtures";
 
 /**
  * A candidate and loop of its own (no interviews yet), decided on by Hannah and onboarded by the
@@ -12,22 +12,7 @@ const ADMIN: Person = { email: "admin@northwind.example", name: "Morgan Lee" };
 
 test.use({ timezoneId: "Europe/Berlin" });
 
-async function newLoop(page: Page) {
-  const candidateName = `Decision Form ${unique()}`;
-  await page.goto("/candidates/new");
-  await page.getByLabel("Name").fill(candidateName);
-  await page.getByLabel("Email").fill(`decision.form.${unique()}@mail.example`);
-  await page.getByLabel("Source").selectOption({ label: "Founder or indie hacker" });
-  await page.getByLabel("Target level").selectOption("L5");
-  await page.getByRole("button", { name: "Add candidate" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: candidateName })).toBeVisible();
-  const candidatePath = new URL(page.url()).pathname;
-  await page.getByRole("link", { name: "Start an interview loop" }).click();
-  await page.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
-  await page.getByRole("button", { name: "Create loop" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
-  return { candidateName, candidatePath, loopPath: new URL(page.url()).pathname };
-}
+const newLoop = (page: Page) => startLoopForNewCandidate(page, "Decision Form");
 
 async function confirmIn(page: Page, title: string, button: string) {
   const dialog = page.getByRole("dialog", { name: title });

@@ -1,6 +1,6 @@
 // Why: a recruiter in Berlin scheduling a summer interview in winter must book the time they typed, on the page and in calendars.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signInAs, signOut, unique, type Person } from "./fixtures";
+import { signIn, signInAs, signOut, type Person, startLoopForNewCandidate } from "./fixtures";
 
 /**
  * Uses a loop of its own with Grace Kim (an interviewer no other spec signs in as) on Stage 2.
@@ -14,19 +14,7 @@ const STAGE_2 = "Stage 2: Technical deep dive";
 test.use({ timezoneId: "Europe/Berlin" });
 
 async function newLoop(recruiter: Page): Promise<string> {
-  const candidateName = `Time Zone ${unique()}`;
-  await recruiter.goto("/candidates/new");
-  await recruiter.getByLabel("Name").fill(candidateName);
-  await recruiter.getByLabel("Email").fill(`time.zone.${unique()}@mail.example`);
-  await recruiter.getByLabel("Source").selectOption({ label: "Founder or indie hacker" });
-  await recruiter.getByLabel("Target level").selectOption("L5");
-  await recruiter.getByRole("button", { name: "Add candidate" }).click();
-  await expect(recruiter.getByRole("heading", { level: 1, name: candidateName })).toBeVisible();
-  await recruiter.getByRole("link", { name: "Start an interview loop" }).click();
-  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
-  await recruiter.getByRole("button", { name: "Create loop" }).click();
-  await expect(recruiter.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
-  return new URL(recruiter.url()).pathname;
+  return (await startLoopForNewCandidate(recruiter, "Time Zone")).loopPath;
 }
 
 test("a recruiter in Berlin schedules a summer interview in winter: the page and the .ics carry the time typed", async ({ page }) => {

@@ -1,7 +1,7 @@
 // The same scorecard open in two tabs: the later save is refused, shown beside the unsaved text, and nothing is overwritten without a choice.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { signInAs, unique, type Person } from "./fixtures";
+import { signInAs, type Person, startLoopForNewCandidate } from "./fixtures";
 
 /**
  * Uses a loop of its own, with Mei Lin (an interviewer no other spec signs in as) on Stage 2, so
@@ -14,19 +14,7 @@ const STAGE_2 = "Stage 2: Technical deep dive";
 const TIMEZONE = "America/New_York";
 
 async function setUpLoop(recruiter: Page): Promise<string> {
-  const candidateName = `Two Tabs ${unique()}`;
-  await recruiter.goto("/candidates/new");
-  await recruiter.getByLabel("Name").fill(candidateName);
-  await recruiter.getByLabel("Email").fill(`two.tabs.${unique()}@mail.example`);
-  await recruiter.getByLabel("Source").selectOption({ label: "Founder or indie hacker" });
-  await recruiter.getByLabel("Target level").selectOption("L5");
-  await recruiter.getByRole("button", { name: "Add candidate" }).click();
-  await expect(recruiter.getByRole("heading", { level: 1, name: candidateName })).toBeVisible();
-  await recruiter.getByRole("link", { name: "Start an interview loop" }).click();
-  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
-  await recruiter.getByRole("button", { name: "Create loop" }).click();
-  await expect(recruiter.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
-  const loopPath = new URL(recruiter.url()).pathname;
+  const { loopPath } = await startLoopForNewCandidate(recruiter, "Two Tabs");
   const form = recruiter.getByRole("region", { name: "Schedule an interview" });
   await expect(recruiter.locator('input[name="timeZone"]')).toHaveValue(TIMEZONE);
   await form.getByLabel("Stage").selectOption({ label: STAGE_2 });
