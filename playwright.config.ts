@@ -67,6 +67,8 @@ export default defineConfig({
       // Explicit, so a developer's .env cannot change them: a demo deployment, no request log.
       DEPLOYMENT: "demo",
       LOG_REQUESTS: "false",
+      // The project log e2e moves the server clock 28 days with an X-Test-Now header.
+      TEST_CLOCK: "true",
     },
   },
 });

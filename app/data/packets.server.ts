@@ -62,7 +62,8 @@ export type PacketRecord = {
   decision: PromotionDecisionView | null;
 };
 
-export const calendarDate = (d: Date) => d.toISOString().slice(0, 10);
+export { calendarDate } from "~/domain/calendar-date";
+import { calendarDate } from "~/domain/calendar-date";
 
 function level(value: string, what: string): Level {
   if (!isLevel(value)) throw new Error(`${what} has an unknown level "${value}"`);

@@ -22,7 +22,8 @@ export type Permission =
   | "manage:loop:any"
   | "decide:hire:any"
   | "read:packet:any"
-  | "decide:promotion:any";
+  | "decide:promotion:any"
+  | "curate:demo:any";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -38,11 +39,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "manage:loop:any",
     "decide:hire:any",
     "read:packet:any",
+    "curate:demo:any",
   ],
   recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any", "read:loop:any", "manage:loop:any"],
   interviewer: ["read:rubric:any", "write:scorecard:own"],
   hiring_committee: ["read:rubric:any", "read:band:any", "read:candidate:any", "read:loop:any", "read:scorecard:any", "decide:hire:any"],
-  manager: ["read:rubric:any", "read:band:any", "read:builder:team"],
+  manager: ["read:rubric:any", "read:band:any", "read:builder:team", "curate:demo:any"],
   builder: ["read:rubric:any", "read:builder:own"],
   promotion_committee: ["read:rubric:any", "read:band:any", "read:builder:any", "decide:promotion:any"],
 };

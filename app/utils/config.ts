@@ -26,6 +26,7 @@ const configSchema = z
     TRUST_PROXY: flag.default(false),
     SEED_DEMO: flag.optional(),
     LOG_REQUESTS: flag.optional(),
+    TEST_CLOCK: flag.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.DEPLOYMENT !== "strict") return;
@@ -34,6 +35,9 @@ const configSchema = z
     }
     if (env.SEED_DEMO === true) {
       ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "cannot be true when DEPLOYMENT=strict: the demo accounts share a published password" });
+    }
+    if (env.TEST_CLOCK) {
+      ctx.addIssue({ code: "custom", path: ["TEST_CLOCK"], message: "cannot be true when DEPLOYMENT=strict: it lets any request set the server's clock" });
     }
   });
 
@@ -59,6 +63,11 @@ export type Config = {
   seedDemo: boolean;
   /** One JSON line per request on standard output (app/server/request-log.ts); off by default under NODE_ENV=test. */
   logRequests: boolean;
+  /**
+   * Tests only: a request's `X-Test-Now` header (an ISO time) is the server's "now" for that request,
+   * so an end-to-end test can move a project 28 days on. Refused with DEPLOYMENT=strict.
+   */
+  testClock: boolean;
 };
 
 /** Every problem with the environment, each naming its variable ("PORT must be a port number (1–65535)"), in one line. */
@@ -90,5 +99,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO ?? e.DEPLOYMENT === "demo",
     logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
+    testClock: e.TEST_CLOCK,
   };
 }

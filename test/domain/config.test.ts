@@ -35,6 +35,10 @@ describe("configuration", () => {
     const secret = "s".repeat(32);
     expect(parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret })).toMatchObject({ deployment: "strict", sessionSecret: secret, seedDemo: false });
     expect(() => parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret, SEED_DEMO: "true" })).toThrow(/SEED_DEMO cannot be true when DEPLOYMENT=strict/);
+    // A header that sets the server clock is for tests: never in a real deployment.
+    expect(() => parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: secret, TEST_CLOCK: "true" })).toThrow(/TEST_CLOCK cannot be true when DEPLOYMENT=strict/);
+    expect(parseConfig({ TEST_CLOCK: "true" }).testClock).toBe(true);
+    expect(parseConfig({}).testClock).toBe(false);
     expect(() => parseConfig({ DEPLOYMENT: "production" })).toThrow(/DEPLOYMENT must be "demo" or "strict"/);
     // A demo deployment may still leave the demo organisation out.
     expect(parseConfig({ SEED_DEMO: "false" }).seedDemo).toBe(false);

@@ -183,7 +183,28 @@ export function checkRubricRules(rubric: Rubric): RubricIssue[] {
       add(["decision_rules", "promotion_evidence", key], `must be a promotion target level (${promotionTargets.join(", ")})`);
     }
   }
+  checkProjectProcess(rubric, add);
   return issues;
+}
+
+/** The project process: unique PRD sections, and a review cadence that follows the checkpoint. */
+function checkProjectProcess(rubric: Rubric, add: (path: ReadonlyArray<string | number>, message: string) => void) {
+  const process = rubric.project_process;
+  if (!process) return;
+  const sections = process.prd.required_sections;
+  uniqueIds(sections.map((s) => s.id), ["project_process", "prd", "required_sections"], "id", add);
+  uniqueIds(
+    sections.map((s) => s.heading.trim().toLowerCase()),
+    ["project_process", "prd", "required_sections"],
+    "heading",
+    add,
+  );
+  if (process.quarterly_review_every_days <= process.checkpoint_after_days) {
+    add(
+      ["project_process", "quarterly_review_every_days"],
+      `must be more than checkpoint_after_days (${process.checkpoint_after_days}): reviews follow the checkpoint`,
+    );
+  }
 }
 
 function uniqueIds(

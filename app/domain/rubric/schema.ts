@@ -108,6 +108,31 @@ export const DecisionRulesSchema = z.strictObject({
   }),
 });
 
+export const SATELLITE_APPROVERS = ["team_lead", "anyone"] as const;
+
+/** How a track's builders run projects (the project log). A track may define none. */
+export const ProjectProcessSchema = z.strictObject({
+  prd: z.strictObject({
+    required_sections: z
+      .array(z.strictObject({ id, heading: text, guidance: text }))
+      .min(1, { error: "needs at least one section a PRD must contain" })
+      .describe("Sections a PRD must have (as headings) before it can be submitted."),
+    satellite_approver: z
+      .enum(SATELLITE_APPROVERS, { error: "must be team_lead or anyone" })
+      .describe("For a team satellite: whether the approver must be the lead of its team."),
+  }),
+  min_success_metrics: positiveCount.describe("Success metrics a project needs before its PRD is submitted and before launch."),
+  checkpoint_after_days: positiveCount.describe("Days after launch when the milestone checkpoint is due."),
+  quarterly_review_every_days: positiveCount.describe("Days between project reviews once the checkpoint is recorded."),
+  founder_mode: z.strictObject({
+    decision_date_required: z.boolean().describe("Whether a team-founder project must name the date by which it meets its success or is deprecated."),
+    max_decision_days: positiveCount.describe("Furthest a decision date may be from the day the project starts."),
+  }),
+  demos: z.strictObject({
+    cadence_days: positiveCount.describe("How often builders demo (the highlights view groups by this period)."),
+  }),
+});
+
 export const RubricSchema = z.strictObject({
   track: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "must be a lower-case track id such as builder" }),
   version: positiveCount,
@@ -125,6 +150,7 @@ export const RubricSchema = z.strictObject({
   advancement_criteria: z.array(AdvancementCriterionSchema).min(1),
   bands: BandsSchema,
   decision_rules: DecisionRulesSchema,
+  project_process: ProjectProcessSchema.optional().describe("The project log's process; a track without it has no project log."),
 });
 
 export type Rubric = z.output<typeof RubricSchema>;
@@ -135,4 +161,5 @@ export type Criterion = Stage["criteria"][number];
 export type RubricLevel = Rubric["levels"][number];
 export type RedFlag = Rubric["red_flags"][number];
 export type Band = z.output<typeof BandSchema>;
+export type ProjectProcess = z.output<typeof ProjectProcessSchema>;
 export type RedFlagSeverity = (typeof RED_FLAG_SEVERITIES)[number];

@@ -1,0 +1,223 @@
+import { dateOfCalendarDay } from "~/domain/calendar-date";
+import type { DemoInput, ProjectInput } from "~/domain/project/forms";
+import { canEditContent, ownerChoosesApprover, transition, type ProjectAction, type ProjectEventDraft, type ProjectRefusal } from "~/domain/project/workflow";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "./db.server";
+import { factsOf, findProject, type ProjectDetail } from "./projects.server";
+import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
+
+/**
+ * Writing projects. Every change is one transaction that re-reads the project, asks the pure
+ * workflow (app/domain/project/workflow.ts) whether it may happen, and writes conditionally on the
+ * version the person was looking at: two tabs pressing the same button move the project once, and
+ * a change made on a stale page is refused with 409 rather than applied over someone else's.
+ */
+export type WriteResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: ProjectRefusal };
+
+const refused = (status: ProjectRefusal["status"], message: string): { ok: false; refusal: ProjectRefusal } => ({ ok: false, refusal: { status, message } });
+const STALE = refused(409, "Someone changed this project while you were looking at it: reload to see the change, then try again.");
+
+function eventRow(projectId: string, event: ProjectEventDraft) {
+  return { projectId, kind: event.kind, actorId: event.actorId, at: event.at, note: event.note, data: JSON.stringify(event.data) };
+}
+
+function metricRows(projectId: string, metrics: ProjectInput["metrics"]) {
+  return metrics.map((m, position) => ({
+    projectId,
+    position,
+    name: m.name,
+    unit: m.unit,
+    baseline: m.baseline,
+    target: m.target,
+    direction: m.direction,
+    measurement: m.measurement,
+  }));
+}
+
+async function personExists(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
+  return (await tx.user.count({ where: { id } })) === 1;
+}
+
+/**
+ * Starts a project for a builder, pinned to the current rubric version of their track. Refused when
+ * they have no builder record or their track's current version defines no project process.
+ */
+export async function createProject(ownerId: string, input: ProjectInput, now: Date): Promise<WriteResult<{ id: string }>> {
+  const builder = await prisma.builder.findUnique({ where: { userId: ownerId }, select: { track: true } });
+  if (!builder) return refused(403, "Only builders keep a project log.");
+  const current = await findCurrentVersion(builder.track);
+  if (!current) return refused(409, `The ${builder.track} track has no rubric version in service.`);
+  const row = await prisma.rubricVersion.findUniqueOrThrow({ where: { id: current.id }, select: { contentHash: true, content: true } });
+  if (!rubricFromContent(row.contentHash, row.content).project_process) {
+    return refused(409, `${current.name} v${current.version} defines no project process, so there is no project log on this track.`);
+  }
+  if (input.approverId === ownerId) return refused(400, "Name an approver other than yourself.");
+  return prisma.$transaction(async (tx) => {
+    if (!(await personExists(tx, input.approverId))) return refused(400, "The approver is not someone in this organisation.");
+    const project = await tx.project.create({
+      data: {
+        ownerId,
+        rubricVersionId: current.id,
+        title: input.title,
+        problem: input.problem,
+        mode: input.mode,
+        team: input.team,
+        prd: input.prd,
+        approverId: input.approverId,
+        decisionDate: input.decisionDate ? dateOfCalendarDay(input.decisionDate) : null,
+        links: JSON.stringify(input.links),
+        createdAt: now,
+        updatedAt: now,
+      },
+      select: { id: true },
+    });
+    if (input.metrics.length > 0) await tx.projectMetric.createMany({ data: metricRows(project.id, input.metrics) });
+    await tx.projectEvent.create({ data: eventRow(project.id, { kind: "created", actorId: ownerId, at: now, note: "", data: {} }) });
+    // The project pins the version: from now on its file cannot change.
+    await tx.rubricVersion.updateMany({ where: { id: current.id, firstUsedAt: null }, data: { firstUsedAt: now } });
+    return { ok: true as const, id: project.id };
+  });
+}
+
+/**
+ * Saves the owner's edits of a draft (or of a PRD sent back with changes requested), and with
+ * `intent: "submit"` sends it to the approver in the same transaction. The approver is the
+ * owner's to choose only before the first submission; afterwards a different approverId is refused.
+ */
+export async function saveProject(projectId: string, actorId: string, input: ProjectInput, now: Date): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const project = await findProject(projectId, tx);
+    if (!project) return refused(404, "No such project.");
+    if (project.owner.id !== actorId) return refused(403, "Only the project's owner edits it.");
+    if (input.version !== undefined && input.version !== project.version) return STALE;
+    if (!canEditContent(project.status)) return refused(409, "The project can be edited only as a draft, or when its approver asked for changes.");
+    if (input.approverId !== project.approver.id) {
+      if (!ownerChoosesApprover(project)) {
+        return refused(403, "The PRD has been submitted to its approver: only your manager can change the approver now.");
+      }
+      if (input.approverId === actorId) return refused(400, "Name an approver other than yourself.");
+      if (!(await personExists(tx, input.approverId))) return refused(400, "The approver is not someone in this organisation.");
+    }
+    const { count } = await tx.project.updateMany({
+      where: { id: projectId, version: project.version },
+      data: {
+        title: input.title,
+        problem: input.problem,
+        mode: input.mode,
+        team: input.team,
+        prd: input.prd,
+        approverId: input.approverId,
+        decisionDate: input.decisionDate ? dateOfCalendarDay(input.decisionDate) : null,
+        links: JSON.stringify(input.links),
+        updatedAt: now,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return STALE;
+    await tx.projectMetric.deleteMany({ where: { projectId } });
+    if (input.metrics.length > 0) await tx.projectMetric.createMany({ data: metricRows(projectId, input.metrics) });
+    if (input.intent !== "submit") return { ok: true as const };
+    const saved = (await findProject(projectId, tx))!;
+    const result = transition(factsOf(saved), { kind: "submit" }, actorId, now, saved.process);
+    // A refused submission leaves nothing behind: not even the edits saved with it.
+    if (!result.ok) throw new Refusal(result.refusal);
+    await tx.project.update({ where: { id: projectId }, data: { status: result.facts.status, submittedAt: result.facts.submittedAt, updatedAt: now } });
+    await tx.projectEvent.create({ data: eventRow(projectId, result.event) });
+    return { ok: true as const };
+  }).catch(unwrapRefusal);
+}
+
+/** Thrown inside a transaction to roll it back and answer with the refusal. */
+class Refusal extends Error {
+  constructor(readonly refusal: ProjectRefusal) {
+    super(refusal.message);
+  }
+}
+
+function unwrapRefusal(error: unknown): { ok: false; refusal: ProjectRefusal } {
+  if (error instanceof Refusal) return { ok: false, refusal: error.refusal };
+  throw error;
+}
+
+/**
+ * Applies one workflow action (approve, request changes, change approver, launch, checkpoint,
+ * review, close, block, unblock) by `actorId`, based on `version`.
+ */
+export async function applyProjectAction(
+  projectId: string,
+  actorId: string,
+  action: ProjectAction,
+  version: number,
+  now: Date,
+): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const project = await findProject(projectId, tx);
+    if (!project) return refused(404, "No such project.");
+    const result = transition(factsOf(project), action, actorId, now, project.process);
+    if (!result.ok) return { ok: false as const, refusal: result.refusal };
+    if (version !== project.version) return STALE;
+    if ((action.kind === "change_approver" || action.kind === "block") && !(await personExists(tx, action.kind === "block" ? action.escalateToId : action.approverId))) {
+      return refused(400, "That person is not someone in this organisation.");
+    }
+    const next = result.facts;
+    const data: Prisma.ProjectUpdateManyMutationInput & { approverId?: string; escalateToId?: string | null } = {
+      status: next.status,
+      approvedAt: next.approvedAt,
+      launchedAt: next.launchedAt,
+      updatedAt: now,
+      version: { increment: 1 },
+    };
+    if (action.kind === "change_approver") data.approverId = action.approverId;
+    if (action.kind === "close") Object.assign(data, { closedAt: now, outcome: action.outcome, blockedAt: null, blockedReason: null, escalateToId: null });
+    if (action.kind === "block") Object.assign(data, { blockedAt: now, blockedReason: action.reason.trim(), escalateToId: action.escalateToId });
+    if (action.kind === "unblock") Object.assign(data, { blockedAt: null, blockedReason: null, escalateToId: null });
+    const { count } = await tx.project.updateMany({ where: { id: projectId, version: project.version }, data });
+    if (count === 0) return STALE;
+    await tx.projectEvent.create({ data: eventRow(projectId, result.event) });
+    if (action.kind === "record_checkpoint") {
+      await tx.projectCheckpoint.create({
+        data: {
+          projectId,
+          recordedById: actorId,
+          recordedAt: now,
+          verdict: action.verdict,
+          actuals: JSON.stringify(action.actuals),
+          followUps: action.followUps.trim(),
+        },
+      });
+    }
+    if (action.kind === "record_review") {
+      await tx.projectReview.create({
+        data: {
+          projectId,
+          reviewedById: actorId,
+          reviewedAt: now,
+          health: action.health,
+          roi: action.roi.trim(),
+          followThrough: action.followThrough.trim(),
+          nextReviewOn: action.nextReviewOn,
+        },
+      });
+    }
+    return { ok: true as const };
+  });
+}
+
+/** The owner posts a demo of their project. */
+export async function postDemo(project: Pick<ProjectDetail, "id" | "owner">, actorId: string, input: DemoInput, now: Date): Promise<WriteResult<{ id: string }>> {
+  if (project.owner.id !== actorId) return refused(403, "Only the project's owner posts its demos.");
+  const demo = await prisma.demo.create({
+    data: { projectId: project.id, presenterId: actorId, title: input.title, shows: input.shows, link: input.link, demoOn: dateOfCalendarDay(input.demoOn), createdAt: now },
+    select: { id: true },
+  });
+  return { ok: true, id: demo.id };
+}
+
+/** A curator flags a demo for the wider organisation (or takes the flag back). */
+export async function setDemoFlag(demoId: string, actorId: string, flag: { note: string } | null, now: Date): Promise<WriteResult> {
+  const { count } = await prisma.demo.updateMany({
+    where: { id: demoId },
+    data: flag ? { flaggedById: actorId, flaggedAt: now, flagNote: flag.note.trim() } : { flaggedById: null, flaggedAt: null, flagNote: "" },
+  });
+  return count === 1 ? { ok: true } : refused(404, "No such demo.");
+}
