@@ -15,6 +15,7 @@ describe("configuration", () => {
       trustProxy: false,
       seedDemo: true,
       logRequests: true,
+      testClock: false,
     });
   });
 
