@@ -172,5 +172,22 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** User-written markdown as an HTML string that is safe to insert into the page (see above). */
 export function renderMarkdown(source: string): string {
   if (typeof source !== "string" || source.length === 0) return "";
-  return md.render(truncate(source, MARKDOWN_MAX_LENGTH).replace(LONE_SURROGATE, "\ufffd"));
+  const cached = rendered.get(source);
+  if (cached !== undefined) {
+    // Refresh its place: the least recently read entry is the one dropped.
+    rendered.delete(source);
+    rendered.set(source, cached);
+    return cached;
+  }
+  const html = md.render(truncate(source, MARKDOWN_MAX_LENGTH).replace(LONE_SURROGATE, "\ufffd"));
+  rendered.set(source, html);
+  if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
+  return html;
 }
+
+/**
+ * A long PRD takes up to a few hundred milliseconds to render and is read far more often than it
+ * changes: the last RENDER_CACHE_SIZE sources' HTML is kept (output depends on the source alone).
+ */
+const RENDER_CACHE_SIZE = 200;
+const rendered = new Map<string, string>();
