@@ -18,6 +18,9 @@ const SECTIONS: ReadonlyArray<NavItem & { requires: Permission | readonly Permis
   { to: "/candidates", label: "Candidates", requires: "read:candidate:any" },
   { to: "/committee", label: "Committee", requires: "read:scorecard:any" },
   { to: "/packets", label: "Promotions", requires: PROMOTIONS },
+  // The project log and the demo feed: every signed-in user reads project summaries and demos.
+  { to: "/projects", label: "Projects", requires: null },
+  { to: "/demos", label: "Demos", requires: null },
   { to: "/rubrics", label: "Rubrics", requires: "read:rubric:any" },
   { to: "/admin/users", label: "Users", requires: "manage:user:any" },
 ];
