@@ -1,0 +1,138 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { peopleOtherThan } from "~/data/projects.server";
+import { applyProjectAction } from "~/data/project-workflow.server";
+import { dateOfCalendarDay } from "~/domain/calendar-date";
+import { relationTo } from "~/domain/project/access";
+import {
+  approveSchema,
+  blockSchema,
+  changeApproverSchema,
+  checkpointSchema,
+  closeSchema,
+  launchSchema,
+  requestChangesSchema,
+  reviewSchema,
+  unblockSchema,
+} from "~/domain/project/forms";
+import type { ProjectAction } from "~/domain/project/workflow";
+import styles from "~/styles/project.css?url";
+import { requestNow } from "~/utils/clock.server";
+import { badRequest, formError, formSaved, parseForm, readFormData, type FormFailure } from "~/utils/forms.server";
+import { namesOf, partiesOf, requireProjectAccess } from "~/utils/project-access.server";
+import { ProjectPage } from "./project-page";
+import { idsNamedByEvents, projectView } from "./project-view.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Projects · Builder Ladder` : "Project · Builder Ladder" }];
+
+/** A project's page: its summary for everyone signed in; outcomes, history and the forms for its parties. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = requestNow(request);
+  const { user, project, access } = await requireProjectAccess(request, params.projectId);
+  const names = access.readOutcomes ? await namesOf(idsNamedByEvents(project)) : new Map<string, string>();
+  const needsPeople = access.changeApprover || (access.block && project.blocked === null);
+  return {
+    ...projectView(project, access, now, names),
+    viewerId: user.id,
+    people: needsPeople ? await peopleOtherThan(project.owner.id) : null,
+  };
+}
+
+type Relation = ReturnType<typeof relationTo>;
+
+/** Each form of the page: who may ever send it (the workflow then says whether the project's state allows it). */
+const INTENTS: Record<ProjectAction["kind"], { party: (r: Relation) => boolean; refusal: string }> = {
+  approve: { party: (r) => r.isApprover, refusal: "Only the project's named approver can approve its PRD or ask for changes." },
+  request_changes: { party: (r) => r.isApprover, refusal: "Only the project's named approver can approve its PRD or ask for changes." },
+  change_approver: { party: (r) => r.isManager, refusal: "Only the owner's manager changes the approver once the PRD has been submitted." },
+  launch: { party: (r) => r.isOwner, refusal: "Only the project's owner launches it." },
+  record_checkpoint: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager records the checkpoint." },
+  record_review: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager records a project review." },
+  close: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager closes a project." },
+  block: { party: (r) => r.isOwner, refusal: "The owner marks their project blocked." },
+  unblock: { party: (r) => r.isOwner || r.isManager || r.isEscalation, refusal: "The owner, their manager or the person it was escalated to clears a block." },
+  // Submitting is the edit page's (it saves the content with it).
+  submit: { party: () => false, refusal: "Submit the PRD from the project's edit page." },
+};
+
+const isIntent = (value: string): value is Exclude<ProjectAction["kind"], "submit"> => Object.hasOwn(INTENTS, value) && value !== "submit";
+
+type Parsed = { success: true; action: ProjectAction; version: number } | { success: false; failure: FormFailure };
+
+function parseAction(intent: Exclude<ProjectAction["kind"], "submit">, form: FormData, metricIds: readonly string[]): Parsed {
+  const fail = (failure: FormFailure): Parsed => ({ success: false, failure });
+  switch (intent) {
+    case "approve": {
+      const p = parseForm(approveSchema, form);
+      return p.success ? { success: true, action: { kind: "approve", note: p.data.note }, version: p.data.version } : fail(p.failure);
+    }
+    case "request_changes": {
+      const p = parseForm(requestChangesSchema, form);
+      return p.success ? { success: true, action: { kind: "request_changes", comments: p.data.comments }, version: p.data.version } : fail(p.failure);
+    }
+    case "change_approver": {
+      const p = parseForm(changeApproverSchema, form);
+      return p.success
+        ? { success: true, action: { kind: "change_approver", approverId: p.data.approverId, reason: p.data.reason }, version: p.data.version }
+        : fail(p.failure);
+    }
+    case "launch": {
+      const p = parseForm(launchSchema, form);
+      return p.success ? { success: true, action: { kind: "launch" }, version: p.data.version } : fail(p.failure);
+    }
+    case "record_checkpoint": {
+      const p = parseForm(checkpointSchema(metricIds), form);
+      if (!p.success) return fail(p.failure);
+      const input = p.data as { version: number; verdict: Extract<ProjectAction, { kind: "record_checkpoint" }>["verdict"]; followUps: string; actuals: Record<string, number> };
+      return { success: true, action: { kind: "record_checkpoint", actuals: input.actuals, verdict: input.verdict, followUps: input.followUps }, version: input.version };
+    }
+    case "record_review": {
+      const p = parseForm(reviewSchema, form);
+      return p.success
+        ? {
+            success: true,
+            action: { kind: "record_review", health: p.data.health, roi: p.data.roi, followThrough: p.data.followThrough, nextReviewOn: dateOfCalendarDay(p.data.nextReviewOn) },
+            version: p.data.version,
+          }
+        : fail(p.failure);
+    }
+    case "close": {
+      const p = parseForm(closeSchema, form);
+      return p.success ? { success: true, action: { kind: "close", outcome: p.data.outcome, note: p.data.note }, version: p.data.version } : fail(p.failure);
+    }
+    case "block": {
+      const p = parseForm(blockSchema, form);
+      return p.success ? { success: true, action: { kind: "block", escalateToId: p.data.escalateToId, reason: p.data.reason }, version: p.data.version } : fail(p.failure);
+    }
+    case "unblock": {
+      const p = parseForm(unblockSchema, form);
+      return p.success ? { success: true, action: { kind: "unblock" }, version: p.data.version } : fail(p.failure);
+    }
+  }
+}
+
+/**
+ * Every workflow step but the submission: the form names its `intent`. Someone who is not the
+ * step's party gets 403 before anything is read; what was sent is parsed with the form's shared
+ * schema (400 with field errors); the workflow then decides (applyProjectAction: 409 when the
+ * project's state does not allow it or the page was stale, 400 when a rule of the process is broken).
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const now = requestNow(request);
+  const { user, project } = await requireProjectAccess(request, params.projectId);
+  const form = await readFormData(request);
+  const intent = form.get("intent");
+  if (typeof intent !== "string" || !isIntent(intent)) return formError("Unknown action.");
+  const rule = INTENTS[intent];
+  if (!rule.party(relationTo(user, partiesOf(project)))) throw data({ message: rule.refusal }, { status: 403 });
+  const parsed = parseAction(intent, form, project.metrics.map((m) => m.id));
+  if (!parsed.success) return badRequest(parsed.failure);
+  const result = await applyProjectAction(project.id, user.id, parsed.action, parsed.version, now);
+  return result.ok ? formSaved() : formError(result.refusal.message, { status: result.refusal.status });
+}
+
+export default function ProjectRoute() {
+  return <ProjectPage data={useLoaderData<typeof loader>()} />;
+}
