@@ -16,6 +16,9 @@ import { AdminPanel, BuilderPanel, CandidatesPanel, ReportsPanel, RosterPanel } 
 import { InReviewPanel, InterviewerPanel, OwedScorecardsPanel } from "./hiring-panels";
 import { OwnPacketPanel, PacketQueuePanel, ReportPacketsPanel, StatementRequestsPanel, type OwnPromotion } from "./promotion-panels";
 import { AWAITING_REVIEW, committeeOrder } from "~/domain/promotion/packet-list";
+import { openProjectsOfReports, openProjectsOwnedBy, projectsAwaitingApproval, projectsEscalatedTo } from "~/data/projects.server";
+import { requestNow } from "~/utils/clock.server";
+import { ApprovalQueuePanel, EscalationsPanel, OwnProjectsPanel, ReportProjectsPanel, projectHome } from "./project-panels";
 
 export const meta: MetaFunction = () => [{ title: "Home · Builder Ladder" }];
 
@@ -23,8 +26,8 @@ export const meta: MetaFunction = () => [{ title: "Home · Builder Ladder" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.roles, p);
-  const now = new Date();
-  const [ownRecord, reports, roster, candidates, people, assigned, owed, inReview, ownPackets, reportPackets, packetQueue, statementRequests] = await Promise.all([
+  const now = requestNow(request);
+  const [ownRecord, reports, roster, candidates, people, assigned, owed, inReview, ownPackets, reportPackets, packetQueue, statementRequests, projects] = await Promise.all([
     can("read:builder:own") ? findBuilder(user.id) : null,
     can("read:builder:team") ? listReports(user.id) : null,
     can("read:builder:any") ? listBuilders() : null,
@@ -38,6 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can("decide:promotion:any") ? listPackets({ statuses: AWAITING_REVIEW }) : null,
     // Anyone may be invited as a peer; statements are written while the packet is a draft.
     listPackets({ peerId: user.id, statuses: ["draft"] }),
+    // Anyone may be named a PRD's approver or a block's escalation; only builders own projects.
+    Promise.all([
+      projectsAwaitingApproval(user.id),
+      can("read:builder:own") ? openProjectsOwnedBy(user.id) : null,
+      can("read:builder:team") ? openProjectsOfReports(user.id) : null,
+      projectsEscalatedTo(user.id),
+    ]).then(([awaiting, owned, reports, escalated]) => projectHome({ awaiting, owned, reports, escalated }, now)),
   ]);
   return {
     name: user.name,
@@ -53,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reportPackets,
     packetQueue: packetQueue ? committeeOrder(packetQueue) : null,
     statementRequests,
+    projects,
   };
 }
 
@@ -105,9 +116,13 @@ export default function Home() {
       <div className="panels">
         {data.ownRecord ? <BuilderPanel record={data.ownRecord} /> : null}
         {data.ownPromotion ? <OwnPacketPanel promotion={data.ownPromotion} /> : null}
+        {data.projects.own ? <OwnProjectsPanel own={data.projects.own} /> : null}
         {data.statementRequests.length > 0 ? <StatementRequestsPanel packets={data.statementRequests} /> : null}
+        {data.projects.awaitingApproval.length > 0 ? <ApprovalQueuePanel items={data.projects.awaitingApproval} /> : null}
+        {data.projects.escalated.length > 0 ? <EscalationsPanel items={data.projects.escalated} /> : null}
         {data.reports ? <ReportsPanel reports={data.reports} /> : null}
         {data.reportPackets ? <ReportPacketsPanel packets={data.reportPackets} /> : null}
+        {data.projects.reports ? <ReportProjectsPanel reports={data.projects.reports} /> : null}
         {data.packetQueue ? <PacketQueuePanel packets={data.packetQueue} /> : null}
         {data.queue ? <InterviewerPanel queue={data.queue} /> : null}
         {data.owed ? <OwedScorecardsPanel loops={data.owed} /> : null}
