@@ -1,5 +1,5 @@
 import { LEVELS } from "../levels";
-import type { Rubric } from "./schema";
+import type { ProjectProcess, Rubric } from "./schema";
 
 /**
  * What changed between two versions of a track, section by section: items added, removed, and
@@ -167,6 +167,54 @@ const SECTIONS: Section[] = [
   },
 ];
 
+/** The project log's process; a version without one has no items, so adding or dropping it shows every item. */
+const PROJECT_PROCESS: Section = {
+  id: "project_process",
+  title: "Project process",
+  items: (r): DiffItem[] => {
+    const p = r.project_process;
+    if (!p) return [];
+    return [
+      {
+        key: "prd",
+        label: "PRD",
+        fields: {
+          "required sections": list(p.prd.required_sections.map((s) => s.heading)),
+          "approver for a team satellite": SATELLITE_APPROVER_WORDS[p.prd.satellite_approver],
+        },
+      },
+      ...p.prd.required_sections.map((s) => ({
+        key: `prd_section_${s.id}`,
+        label: `PRD section: ${s.heading}`,
+        fields: { heading: s.heading, guidance: s.guidance },
+      })),
+      {
+        key: "cadence",
+        label: "Success metrics, checkpoint and reviews",
+        fields: {
+          "success metrics needed": String(p.min_success_metrics),
+          "checkpoint after launch (days)": String(p.checkpoint_after_days),
+          "review every (days)": String(p.quarterly_review_every_days),
+        },
+      },
+      {
+        key: "founder_mode",
+        label: "Founder mode",
+        fields: {
+          "decision date": p.founder_mode.decision_date_required ? "required" : "optional",
+          "decision date at most (days ahead)": String(p.founder_mode.max_decision_days),
+        },
+      },
+      { key: "demos", label: "Demos", fields: { "demo every (days)": String(p.demos.cadence_days) } },
+    ];
+  },
+};
+
+const SATELLITE_APPROVER_WORDS: Record<ProjectProcess["prd"]["satellite_approver"], string> = {
+  team_lead: "the lead of the team it is embedded in",
+  anyone: "anyone the builder chooses, other than themselves",
+};
+
 /** Compensation figures: only for people allowed to see pay. */
 const BANDS: Section = {
   id: "bands",
@@ -201,7 +249,11 @@ function criterionName(r: Rubric, criterion: string) {
 }
 
 export function diffRubrics(before: Rubric, after: Rubric, options: { includeBands: boolean }): SectionDiff[] {
-  const sections = options.includeBands ? [...SECTIONS.slice(0, -1), BANDS, SECTIONS.at(-1)!] : SECTIONS;
+  // Bands (when shown) come just before the decision rules; the project process comes last.
+  const sections = [
+    ...SECTIONS.flatMap((section) => (section.id === "decision_rules" && options.includeBands ? [BANDS, section] : [section])),
+    PROJECT_PROCESS,
+  ];
   return sections.map((section) => diffSection(section, section.items(before), section.items(after)));
 }
 
