@@ -18,10 +18,10 @@ const errorsOf = (doc: unknown) => {
 };
 
 describe("the shipped rubric files", () => {
-  it("all pass, as three versions over two tracks", () => {
+  it("all pass, as four versions over two tracks", () => {
     const { rubrics, errors } = readCatalogue(readRubricSources());
     expect(errors).toEqual([]);
-    expect(rubrics.map((r) => `${r.track} v${r.version}`)).toEqual(["builder v1", "builder v2", "product-builder v1"]);
+    expect(rubrics.map((r) => `${r.track} v${r.version}`)).toEqual(["builder v1", "builder v2", "builder v3", "product-builder v1"]);
   });
 
   it("builder v1 names everything the role definition names", () => {

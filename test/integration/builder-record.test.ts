@@ -95,15 +95,15 @@ describe("starting a promotion packet from a builder's record", () => {
   it("lets the builder start their own packet for the next level, pinned to the rubric, and opens it", async () => {
     const builder = await builderAt("L4");
     expect((await recordOf(builder.id, builder)).promotion).toEqual({ nextLevel: "L5", openPacketId: null, canStart: true });
-    const before = await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 2 } } });
+    const before = await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 3 } } });
     expect(before.firstUsedAt).toBeNull();
     const answer = await startFor(builder.id, builder);
     expect(answer.status).toBe(302);
     const packet = await prisma.promotionPacket.findFirstOrThrow({ where: { builderId: builder.id }, include: { rubricVersion: true } });
     expect(answer.headers.get("Location")).toBe(`/packets/${packet.id}`);
     expect(packet).toMatchObject({ fromLevel: "L4", targetLevel: "L5", status: "draft", createdById: builder.id });
-    // No version pinned on the builder: the track's current one, now in use and immutable.
-    expect(packet.rubricVersion).toMatchObject({ track: "builder", version: 2 });
+    // No version pinned on the builder: the track's current one (v3), now in use and immutable.
+    expect(packet.rubricVersion).toMatchObject({ track: "builder", version: 3 });
     expect(packet.rubricVersion.firstUsedAt).not.toBeNull();
     const after = await recordOf(builder.id, builder);
     expect(after.promotion).toEqual({ nextLevel: "L5", openPacketId: packet.id, canStart: true });

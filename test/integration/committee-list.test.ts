@@ -154,7 +154,7 @@ describe("the committee list", () => {
     expect(rows.get(blocked.loopId)).toMatchObject({
       candidateName: COMMA_NAME,
       track: "builder",
-      version: 2,
+      version: 3,
       targetLevel: "L5",
       recommendation: "no_hire",
       ats: "DEFINITELY_NO",
@@ -231,7 +231,7 @@ describe("the loops export", () => {
       candidate: COMMA_NAME,
       candidate_email: `${blocked.candidateId}@mail.example`,
       track: "builder",
-      rubric_version: "2",
+      rubric_version: "3",
       target_level: "L5",
       supported_level: expect.any(String),
       recommendation: "DEFINITELY_NO",
@@ -306,7 +306,7 @@ describe("the loops export", () => {
     expect(rows[2]).toMatchObject({
       loop_id: blocked.loopId,
       candidate: COMMA_NAME,
-      rubric_version: 2,
+      rubric_version: 3,
       recommendation: "DEFINITELY_NO",
       red_flags: 1,
       blocking_flags: ["Lack of customer empathy"],

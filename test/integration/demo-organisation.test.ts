@@ -92,13 +92,13 @@ describe("the demo organisation's hiring", () => {
     expect(kwame.loops).toEqual([]);
   });
 
-  it("pins Ravi's loop to builder v1, which is marked as used, while v2 is current", async () => {
+  it("pins Ravi's loop to builder v1 and the other loops to v2, both marked as used, while v3 is current", async () => {
     const ravi = await loopOf("Ravi Menon");
     expect([ravi.track, ravi.version]).toEqual(["builder", 1]);
     const v1 = await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 1 } } });
     expect(v1.firstUsedAt).not.toBeNull();
     expect(v1.firstUsedAt!.getTime()).toBeLessThanOrEqual(ravi.createdAt.getTime());
-    expect((await findCurrentVersion("builder"))?.version).toBe(2);
+    expect((await findCurrentVersion("builder"))?.version).toBe(3);
     for (const name of ["Jonas Weber", "Chloé Dubois", "Ana Souza"]) expect((await loopOf(name)).version).toBe(2);
     const v2 = await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 2 } } });
     expect(v2.firstUsedAt).not.toBeNull();

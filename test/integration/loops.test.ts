@@ -31,7 +31,7 @@ describe("creating a loop", () => {
     expect(answer.status).toBe(302);
     const loop = await prisma.loop.findFirstOrThrow({ where: { candidateId: c.id }, include: { rubricVersion: true } });
     expect(answer.headers.get("Location")).toBe(`/loops/${loop.id}`);
-    expect([loop.rubricVersion.track, loop.rubricVersion.version, loop.targetLevel]).toEqual(["builder", 2, "L6"]);
+    expect([loop.rubricVersion.track, loop.rubricVersion.version, loop.targetLevel]).toEqual(["builder", 3, "L6"]);
     expect(loop.rubricVersion.firstUsedAt).not.toBeNull();
   });
 
@@ -51,14 +51,14 @@ describe("creating a loop", () => {
 
   it("skips a retired version: new loops pin the newest version in service", async () => {
     await publishShippedRubrics();
-    await prisma.rubricVersion.update({ where: { track_version: { track: "builder", version: 2 } }, data: { retiredAt: new Date() } });
+    await prisma.rubricVersion.update({ where: { track_version: { track: "builder", version: 3 } }, data: { retiredAt: new Date() } });
     try {
       const c = await candidate();
       await call(newLoop.action, { url: "/", cookie: await recruiterCookie(), params: { candidateId: c.id }, form: { track: "builder", targetLevel: "L5" } });
       const loop = await prisma.loop.findFirstOrThrow({ where: { candidateId: c.id }, include: { rubricVersion: true } });
-      expect(loop.rubricVersion.version).toBe(1);
+      expect(loop.rubricVersion.version).toBe(2);
     } finally {
-      await prisma.rubricVersion.update({ where: { track_version: { track: "builder", version: 2 } }, data: { retiredAt: null } });
+      await prisma.rubricVersion.update({ where: { track_version: { track: "builder", version: 3 } }, data: { retiredAt: null } });
     }
   });
 

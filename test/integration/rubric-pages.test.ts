@@ -48,21 +48,22 @@ describe("rubric pages: who sees pay", () => {
   });
 
   it("compares bands only for roles allowed to see pay", async () => {
-    const content = JSON.parse((await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 2 } } })).content);
-    content.version = 3;
+    // A version after the newest shipped one (builder v3) that changes only a band figure.
+    const content = JSON.parse((await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 3 } } })).content);
+    content.version = 4;
     content.bands.levels.L5.base.max = 271000;
     await prisma.rubricVersion.create({
-      data: { track: "builder", version: 3, name: "Builder", content: JSON.stringify(content), contentHash: "test", publishedAt: new Date(), updatedAt: new Date() },
+      data: { track: "builder", version: 4, name: "Builder", content: JSON.stringify(content), contentHash: "test", publishedAt: new Date(), updatedAt: new Date() },
     });
     try {
-      const url = "/rubrics/builder/compare?from=2&to=3";
+      const url = "/rubrics/builder/compare?from=3&to=4";
       const manager = await call(compare.loader, { url, cookie: (await as(["manager"])).cookie, params: { track: "builder" } });
       expect(JSON.stringify(manager.body)).toContain("271,000");
       const builder = await call(compare.loader, { url, cookie: (await as(["builder"])).cookie, params: { track: "builder" } });
       expect(JSON.stringify(builder.body)).not.toContain("271");
       expect((builder.body as { total: number }).total).toBe(0);
     } finally {
-      await prisma.rubricVersion.deleteMany({ where: { track: "builder", version: 3 } });
+      await prisma.rubricVersion.deleteMany({ where: { track: "builder", version: 4 } });
     }
   });
 });
@@ -73,14 +74,37 @@ describe("rubric pages: reading", () => {
     const answer = await call(list.loader, { url: "/rubrics", cookie });
     const body = answer.body as Awaited<ReturnType<typeof list.loader>>;
     expect(body.tracks.map((t) => [t.track, t.versions.map((v) => `v${v.version} ${v.status}`)])).toEqual([
-      ["builder", ["v2 current", "v1 previous"]],
+      ["builder", ["v3 current", "v2 previous", "v1 previous"]],
       ["product-builder", ["v1 current"]],
     ]);
   });
 
-  it("compares v1 with v2 by default", async () => {
+  it("compares the previous version with the current one by default: v2 with v3, which adds the project process", async () => {
     const { cookie } = await as(["builder"]);
     const answer = await call(compare.loader, { url: "/rubrics/builder/compare", cookie, params: { track: "builder" } });
+    const body = answer.body as Awaited<ReturnType<typeof compare.loader>>;
+    expect([body.from, body.to]).toEqual([2, 3]);
+    expect(body.versions).toEqual([3, 2, 1]);
+    expect(body.changelog[0]).toMatch(/project process/);
+    expect(body.diff.map((s) => s.id)).toEqual(["project_process"]);
+    expect(body.diff[0]!.added.map((i) => i.label)).toEqual([
+      "PRD",
+      "PRD section: Problem",
+      "PRD section: Solution",
+      "PRD section: Success criteria",
+      "PRD section: Risks and rollback",
+      "Success metrics, checkpoint and reviews",
+      "Founder mode",
+      "Demos",
+    ]);
+    expect(body.diff[0]!.removed).toEqual([]);
+    expect(body.diff[0]!.changed).toEqual([]);
+    expect(body.total).toBe(8);
+  });
+
+  it("compares v1 with v2 when asked", async () => {
+    const { cookie } = await as(["builder"]);
+    const answer = await call(compare.loader, { url: "/rubrics/builder/compare?from=1&to=2", cookie, params: { track: "builder" } });
     const body = answer.body as Awaited<ReturnType<typeof compare.loader>>;
     expect([body.from, body.to]).toEqual([1, 2]);
     expect(body.diff.map((s) => s.id)).toEqual(["competencies", "red_flags", "stages", "criteria", "levels", "decision_rules"]);

@@ -21,10 +21,10 @@ describe("publishing rubric files at start", () => {
     await reset();
     await prepareDatabase({ ...getConfig(), seedDemo: false }, () => {});
     const rows = await prisma.rubricVersion.findMany({ orderBy: [{ track: "asc" }, { version: "asc" }] });
-    expect(rows.map((r) => `${r.track} v${r.version}`)).toEqual(["builder v1", "builder v2", "product-builder v1"]);
+    expect(rows.map((r) => `${r.track} v${r.version}`)).toEqual(["builder v1", "builder v2", "builder v3", "product-builder v1"]);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.contentHash))).toBe(true);
     expect(JSON.parse(rows[0]!.content).stages).toHaveLength(3);
-    expect((await findCurrentVersion("builder"))?.version).toBe(2);
+    expect((await findCurrentVersion("builder"))?.version).toBe(3);
 
     const again = await syncRubricFiles(now);
     expect(again).toEqual({ create: [], update: [], remove: [] });

@@ -8,7 +8,7 @@ describe("npm run rubrics:check", () => {
   it("passes on the shipped rubric files", () => {
     const result = check();
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("3 rubric file(s) valid.");
+    expect(result.stdout).toContain("4 rubric file(s) valid.");
   });
 
   it("fails on broken files with one precise line per problem", () => {
