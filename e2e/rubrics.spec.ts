@@ -129,10 +129,55 @@ test("a builder sees the bars but no pay figures, neither on the page nor in the
   }
 });
 
-test("the v1 → v2 comparison shows changed and added items, and can be reversed", async ({ page }) => {
+test("v3, the current version, shows its project process in plain words; v2 has none", async ({ page }) => {
+  await signIn(page, "builder");
+  await page.goto("/rubrics/builder/v3");
+  await expect(page.getByRole("heading", { level: 1, name: "Builder v3" })).toBeVisible();
+  await expect(page.getByText("Current", { exact: true })).toBeVisible();
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Project process" }).click();
+  await expect(page).toHaveURL(/#project-process$/);
+
+  const process = page.getByRole("region", { name: "Project process" });
+  await expect(process.getByRole("term")).toHaveText(["Problem", "Solution", "Success criteria", "Risks and rollback"]);
+  await expect(process.getByRole("definition").first()).toHaveText("The problem or insight, and who has it.");
+  await expect(process).toContainText("for a team satellite, the approver must be the lead of the team the project is embedded in.");
+  await expect(process.getByRole("listitem")).toHaveText([
+    "A project needs at least 1 success metric before its PRD is submitted and before it launches.",
+    "The milestone checkpoint is due 28 days after launch.",
+    "Once the checkpoint is recorded, the project is reviewed every 91 days until it is closed.",
+    "A team-founder project must name the date by which it meets its success or is deprecated; that date can be at most 365 days away.",
+    "Builders demo their work every 7 days.",
+  ]);
+
+  await page.goto("/rubrics/builder/v2");
+  await expect(page.getByRole("heading", { level: 1, name: "Builder v2" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Project process" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Project process" })).toHaveCount(0);
+});
+
+test("what changed in v3: the list compares v2 with v3, which adds the project process and nothing else", async ({ page }) => {
   await signIn(page, "recruiter");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rubrics" }).click();
-  await page.getByRole("region", { name: "Builder", exact: true }).getByRole("link", { name: "What changed in v2" }).click();
+  await page.getByRole("region", { name: "Builder", exact: true }).getByRole("link", { name: "What changed in v3" }).click();
+  await expect(page).toHaveURL(/\/rubrics\/builder\/compare\?from=2&to=3$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Builder: v2 → v3" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Why it changed" })).toContainText("Adds the Builder project process");
+  await expect(page.getByRole("status")).toContainText("8 items changed.");
+  await expect(page.locator(".diff-section").getByRole("heading", { level: 2 })).toHaveText(["Project process"]);
+
+  const process = page.getByRole("region", { name: "Project process" });
+  const cadence = diffItem(process, "Success metrics, checkpoint and reviews");
+  await expect(cadence.getByRole("heading")).toHaveText("Added Success metrics, checkpoint and reviews");
+  await expect(cadence.getByRole("term")).toHaveText(["success metrics needed", "checkpoint after launch (days)", "review every (days)"]);
+  await expect(cadence.getByRole("definition")).toHaveText(["1", "28", "91"]);
+  await expect(diffItem(process, "PRD section: Risks and rollback")).toContainText("What could go wrong, and how it is undone.");
+  await expect(process.locator(".diff-item")).toHaveCount(8);
+});
+
+test("the v1 → v2 comparison shows changed and added items, and can be reversed", async ({ page }) => {
+  await signIn(page, "recruiter");
+  await page.goto("/rubrics/builder/v2");
+  await page.getByRole("navigation", { name: "This version" }).getByRole("link", { name: "Compare with v1" }).click();
   await expect(page).toHaveURL(/\/rubrics\/builder\/compare\?from=1&to=2$/);
   await expect(page.getByRole("heading", { level: 1, name: "Builder: v1 → v2" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Why it changed" })).toContainText("Over-engineer is now a major red flag");
@@ -190,13 +235,15 @@ test("an admin retires and reinstates a version, but cannot retire a track's onl
     await expect(page.getByText("Previous", { exact: true })).toHaveCount(0);
     await expect(manage).toContainText("Retired: no new loops or packets use this version.");
 
-    // The list of rubrics says so too, and v2 stays current.
+    // The list of rubrics says so too; v3 stays current and v2 previous.
     await page.goto("/rubrics");
     const builder = page.getByRole("region", { name: "Builder", exact: true });
     const v1 = builder.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Builder v1", exact: true }) });
     const v2 = builder.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Builder v2", exact: true }) });
+    const v3 = builder.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Builder v3", exact: true }) });
     await expect(v1).toContainText("Retired");
-    await expect(v2).toContainText("Current");
+    await expect(v2).toContainText("Previous");
+    await expect(v3).toContainText("Current");
 
     await v1.getByRole("link", { name: "Builder v1" }).click();
     await manage.getByRole("button", { name: "Reinstate this version" }).click();
@@ -229,12 +276,13 @@ for (const width of [1280, 390]) {
   test.describe(`at ${width} px wide`, () => {
     test.use({ viewport: { width, height: 900 } });
 
-    for (const path of ["/rubrics/builder/v2", "/rubrics/builder/v2/levels"]) {
-      // The admin sees the most: the retire form on the version page, the bands on the matrix.
+    // The current version (v3) has the most sections (its project process); the admin sees the
+    // most: the retire form on the version page, the bands on the matrix.
+    for (const path of ["/rubrics/builder/v3", "/rubrics/builder/v3/levels"]) {
       async function open(page: Page) {
         await signIn(page, "admin");
         await page.goto(path);
-        await expect(page.getByRole("heading", { level: 1, name: /Builder v2$/ })).toBeVisible();
+        await expect(page.getByRole("heading", { level: 1, name: /Builder v3$/ })).toBeVisible();
       }
 
       test(`${path} has no accessibility violations`, async ({ page }) => {

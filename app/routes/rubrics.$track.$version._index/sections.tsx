@@ -1,4 +1,5 @@
 import { TableScroll } from "~/components/table-scroll";
+import type { ProjectProcess } from "~/domain/rubric/schema";
 import type { RubricWithoutPay } from "~/domain/rubric/visibility";
 
 const SEVERITY_LABEL = { blocker: "Blocker", major: "Major", minor: "Minor" } as const;
@@ -21,6 +22,7 @@ export function RubricSections({ rubric, levelsHref }: { rubric: RubricWithoutPa
           <li><a href="#signals">Signals and characteristics</a></li>
           <li><a href="#red-flags">Red flags</a></li>
           <li><a href="#decision-rules">Decision rules</a></li>
+          {rubric.project_process ? <li><a href="#project-process">Project process</a></li> : null}
         </ul>
       </nav>
 
@@ -219,6 +221,58 @@ export function RubricSections({ rubric, levelsHref }: { rubric: RubricWithoutPa
           The evidence a promotion packet needs at each level is on the <a href={levelsHref}>level matrix</a>.
         </p>
       </section>
+
+      {rubric.project_process ? <ProjectProcessSection process={rubric.project_process} /> : null}
     </>
+  );
+}
+
+const SATELLITE_APPROVER_TEXT = {
+  team_lead: "the approver must be the lead of the team the project is embedded in",
+  anyone: "the builder may name anyone other than themselves as the approver",
+} as const;
+
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+const everyDays = (n: number) => (n === 1 ? "every day" : `every ${n} days`);
+
+/** How builders run projects under this version (the project log). Versions without one show nothing. */
+function ProjectProcessSection({ process }: { process: ProjectProcess }) {
+  const { prd, founder_mode: founder } = process;
+  return (
+    <section id="project-process" aria-labelledby="project-process-title" className="panel">
+      <h2 id="project-process-title">Project process</h2>
+      <h3>PRD</h3>
+      <p>
+        A PRD can be submitted only when it has a heading for each of these sections. It goes to one named approver, never
+        its own builder; for a team satellite, {SATELLITE_APPROVER_TEXT[prd.satellite_approver]}.
+      </p>
+      <dl className="facts">
+        {prd.required_sections.map((section) => (
+          <div key={section.id} className="fact-row">
+            <dt>{section.heading}</dt>
+            <dd>{section.guidance}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>From PRD to review</h3>
+      <ul>
+        <li>
+          A project needs at least {process.min_success_metrics} success metric{process.min_success_metrics === 1 ? "" : "s"} before
+          its PRD is submitted and before it launches.
+        </li>
+        <li>The milestone checkpoint is due {days(process.checkpoint_after_days)} after launch.</li>
+        <li>
+          Once the checkpoint is recorded, the project is reviewed {everyDays(process.quarterly_review_every_days)} until it is
+          closed.
+        </li>
+        <li>
+          {founder.decision_date_required
+            ? "A team-founder project must name the date by which it meets its success or is deprecated"
+            : "A team-founder project may name the date by which it meets its success or is deprecated"}
+          ; that date can be at most {days(founder.max_decision_days)} away.
+        </li>
+        <li>Builders demo their work {everyDays(process.demos.cadence_days)}.</li>
+      </ul>
+    </section>
   );
 }
