@@ -189,7 +189,9 @@ describe("the highlights", () => {
     const body = answer.body as Highlights;
     expect(body.since).toBe("2025-12-15");
     expect(body.canCurate).toBe(false);
-    const shown = body.weeks.map((w) => [w.weekStart, w.demos.filter((d) => d.title.startsWith("HL")).map((d) => d.title)]).filter(([, titles]) => titles.length > 0);
+    const shown = body.weeks
+      .map((w): [string, string[]] => [w.weekStart, w.demos.filter((d) => d.title.startsWith("HL")).map((d) => d.title)])
+      .filter(([, titles]) => titles.length > 0);
     expect(shown).toEqual([
       ["2026-03-09", ["HL this week"]],
       ["2026-03-02", ["HL last week"]],
