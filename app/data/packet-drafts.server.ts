@@ -15,6 +15,7 @@ import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView
 type Tx = Prisma.TransactionClient;
 
 export type Refusal =
+  | { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string[]> }
   | { ok: false; reason: "not_found"; message: string }
   | { ok: false; reason: "locked"; message: string }
   | { ok: false; reason: "forbidden"; message: string }
@@ -78,7 +79,24 @@ export function evidenceData(input: EvidenceInput) {
     links: JSON.stringify(input.links),
     startDate: utcDate(input.startDate),
     endDate: input.endDate ? utcDate(input.endDate) : null,
+    projectId: input.projectId ?? null,
   };
+}
+
+/**
+ * Null when the item may cite `projectId` (none, or one of the packet's builder's own projects
+ * that has launched); otherwise the field error, answered with 400.
+ */
+async function citationRefusal(tx: Tx, packetId: string, projectId: string | null): Promise<Refusal | null> {
+  if (!projectId) return null;
+  const [packet, project] = await Promise.all([
+    tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true } }),
+    tx.project.findUnique({ where: { id: projectId }, select: { ownerId: true, launchedAt: true } }),
+  ]);
+  const refuse = (message: string): Refusal => ({ ok: false, reason: "invalid", message, fieldErrors: { projectId: [message] } });
+  if (!project || project.ownerId !== packet.builderId) return refuse("Cite one of the builder's own projects.");
+  if (!project.launchedAt) return refuse("Only a project that has launched can be cited: it has no outcome to show yet.");
+  return null;
 }
 
 /** An evidence item's tags as rows. */
@@ -110,7 +128,7 @@ export async function saveEvidence(
   now: Date,
 ): Promise<{ ok: true; evidenceId: string; version: number } | Refusal | Stale<EvidenceView>> {
   return prisma.$transaction(async (tx) => {
-    const refusal = await draftRefusal(tx, packetId);
+    const refusal = (await draftRefusal(tx, packetId)) ?? (await citationRefusal(tx, packetId, input.projectId ?? null));
     if (refusal) return refusal;
     if (!input.evidenceId) {
       const created = await tx.packetEvidence.create({

@@ -1,9 +1,12 @@
 import { isLevel, type Level } from "~/domain/levels";
+import { projectOutcome, type RecordedOutcome } from "~/domain/project/outcome";
+import type { CheckpointVerdict, ProjectMode, ProjectOutcome, ReviewHealth } from "~/domain/project/workflow";
 import { parseSnapshot, type PacketSnapshot } from "~/domain/promotion/snapshot";
 import { isPacketStatus, type PacketStatus, type PromotionOutcome } from "~/domain/promotion/workflow";
 import type { Rubric } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
+import { toCheckpoint, toMetric } from "./projects.server";
 import { rubricFromContent } from "./rubrics.server";
 
 /** Reads of promotion packets, as plain types. Writes are in packet-drafts / packet-workflow. */
@@ -21,6 +24,9 @@ export type EvidenceView = {
   version: number;
   updatedAt: Date;
   updatedByName: string;
+  /** The builder's project the item cites, with its recorded outcome as it stands now. */
+  projectId: string | null;
+  project: RecordedOutcome | null;
 };
 
 export type StatementView = { id: string; evidenceId: string; authorId: string; authorName: string; text: string; updatedAt: Date };
@@ -75,8 +81,38 @@ function status(value: string): PacketStatus {
   return value;
 }
 
+const name = { select: { name: true } } as const;
+
+/** What a cited project is read with: what its recorded outcome needs (domain/project/outcome.ts). */
+const citedProjectInclude = {
+  metrics: { orderBy: { position: "asc" } },
+  checkpoint: { include: { recordedBy: { select: { id: true, name: true } } } },
+  reviews: { include: { reviewedBy: name }, orderBy: { reviewedAt: "asc" } },
+  // The approver's thumbs-up: the last approval (a project is approved once).
+  events: { where: { kind: "approved" }, include: { actor: name }, orderBy: { at: "desc" }, take: 1 },
+} satisfies Prisma.ProjectInclude;
+
 /** What an evidence item is read with (toEvidenceView's input). */
-export const evidenceInclude = { tags: true, updatedBy: { select: { name: true } } } as const;
+export const evidenceInclude = { tags: true, updatedBy: name, project: { include: citedProjectInclude } } satisfies Prisma.PacketEvidenceInclude;
+
+type CitedProjectRow = Prisma.ProjectGetPayload<{ include: typeof citedProjectInclude }>;
+
+export function citedProjectOutcome(row: CitedProjectRow): RecordedOutcome {
+  const approved = row.events[0];
+  return projectOutcome({
+    id: row.id,
+    title: row.title,
+    mode: row.mode as ProjectMode,
+    team: row.team,
+    approval: approved ? { by: approved.actor, at: approved.at, note: approved.note } : null,
+    launchedAt: row.launchedAt,
+    metrics: row.metrics.map(toMetric),
+    checkpoint: row.checkpoint ? toCheckpoint(row.checkpoint) : null,
+    reviews: row.reviews.map((r) => ({ reviewedAt: r.reviewedAt, reviewedBy: r.reviewedBy, health: r.health as ReviewHealth, roi: r.roi })),
+    closedAt: row.closedAt,
+    outcome: row.outcome as ProjectOutcome | null,
+  });
+}
 
 type EvidenceRow = {
   id: string;
@@ -90,6 +126,8 @@ type EvidenceRow = {
   updatedAt: Date;
   updatedBy: { name: string };
   tags: Array<{ kind: string; tagId: string }>;
+  projectId: string | null;
+  project: CitedProjectRow | null;
 };
 
 export function toEvidenceView(row: EvidenceRow): EvidenceView {
@@ -107,6 +145,8 @@ export function toEvidenceView(row: EvidenceRow): EvidenceView {
     version: row.version,
     updatedAt: row.updatedAt,
     updatedByName: row.updatedBy.name,
+    projectId: row.projectId,
+    project: row.project ? citedProjectOutcome(row.project) : null,
   };
 }
 

@@ -15,7 +15,7 @@ type Input = z.input<Schema>;
 type Output = z.output<Schema>;
 
 type Props = {
-  data: Pick<PacketPageData, "coverageNeeds" | "criteria" | "competencies">;
+  data: Pick<PacketPageData, "coverageNeeds" | "criteria" | "competencies" | "projectChoices">;
   /** The item being edited, or null for a new one. */
   item: Evidence | null;
   /** Reports the tags as they are ticked (under `editingKey`), so coverage follows the form before it is saved. Must be stable. */
@@ -46,6 +46,7 @@ export function EvidenceForm({ data, item, editingKey, onEditingTags, onDone }: 
       endDate: item?.endDate ?? "",
       criteria: item?.criteria ?? [],
       competencies: item?.competencies ?? [],
+      projectId: item?.projectId ?? "",
     }),
     [item],
   );
@@ -134,6 +135,36 @@ export function EvidenceForm({ data, item, editingKey, onEditingTags, onDone }: 
     </fieldset>
   );
 
+  // The builder's launched projects; the one the item cites stays offered whatever happens to the list.
+  const projects = [...(data.projectChoices ?? [])];
+  if (item?.project && !projects.some((p) => p.id === item.project!.projectId)) projects.push({ id: item.project.projectId, title: item.project.title, status: "launched" });
+  const projectSelect = (
+    <div className="field">
+      <label htmlFor={`${uid}-projectId`}>Project it cites</label>
+      <p id={`${uid}-projectId-hint`} className="field-hint">
+        One of the builder's launched projects: the packet then shows its recorded outcome (approval, launch, the checkpoint's actuals against the targets, the reviews).
+      </p>
+      <select
+        id={`${uid}-projectId`}
+        aria-invalid={error("projectId") ? true : undefined}
+        aria-describedby={[`${uid}-projectId-hint`, error("projectId") ? `${uid}-projectId-error` : ""].filter(Boolean).join(" ")}
+        {...register("projectId")}
+      >
+        <option value="">None</option>
+        {projects.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+      {error("projectId") ? (
+        <p id={`${uid}-projectId-error`} className="field-error" role="alert">
+          {error("projectId")}
+        </p>
+      ) : null}
+    </div>
+  );
+
   return (
     <fetcher.Form
       method="post"
@@ -151,6 +182,7 @@ export function EvidenceForm({ data, item, editingKey, onEditingTags, onDone }: 
       {area("description", "What was done", "Your part in it, in a few sentences: decisions, trade-offs, who you worked with.")}
       {area("impact", "Impact", "What changed because of it, with figures where you have them (revenue, adoption, time saved, incidents).", 3)}
       {area("links", "Links", "One web address per line: PRDs, launch notes, dashboards, talks.", 2)}
+      {projects.length > 0 ? projectSelect : <input type="hidden" {...register("projectId")} />}
       <div className="grid-2">
         {field("startDate", "Started", "date")}
         {field("endDate", "Ended", "date", "Leave empty while the work goes on.")}

@@ -8,7 +8,9 @@ import { FormErrors } from "~/components/form-fields";
 import { CalendarDate } from "~/components/local-time";
 import { statementSchema } from "~/domain/promotion/forms";
 import { countOf } from "~/domain/wording";
+import { evidenceBackingSummary } from "~/domain/project/outcome";
 import { EvidenceForm } from "./evidence-form";
+import { ProjectOutcome } from "./project-outcome";
 import type { PacketPageData } from "./types";
 import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
@@ -29,6 +31,7 @@ export function EvidenceSection({ data, onEditingTags }: Props) {
   return (
     <section className="panel evidence-section" aria-labelledby="evidence-title">
       <h2 id="evidence-title">Evidence ({data.evidence.length})</h2>
+      {data.evidence.some((e) => e.project && !e.outcomeWithheld) ? <p className="muted small evidence-backing">{evidenceBackingSummary(data.evidence)}</p> : null}
       {data.evidence.length === 0 ? <p className="muted">No evidence yet. Each item shows one piece of work and the criteria it proves.</p> : null}
       <ol className="evidence-list">
         {data.evidence.map((item) => (
@@ -68,6 +71,7 @@ function EvidenceCard({ item, names, data, onEdit }: { item: Evidence; names: Ma
       <p className="pre-line">
         <strong>Impact:</strong> {item.impact}
       </p>
+      {item.project ? <ProjectOutcome outcome={item.project} withheld={item.outcomeWithheld} frozen={data.packet.submittedAt !== null} /> : null}
       {item.links.length > 0 ? (
         <ul className="plain links">
           {item.links.map((l) => (

@@ -64,13 +64,24 @@ export function evidenceSchema(defined: { criterion: readonly string[]; competen
         .refine((v) => v === undefined || isCalendarDate(v), "Enter a valid end date, or leave it empty while the work goes on"),
       criteria: tagList(defined.criterion, "advancement criterion").refine((l) => l.length > 0, "Tag at least one advancement criterion"),
       competencies: tagList(defined.competency, "competency"),
+      /**
+       * One of the builder's launched projects the item cites (empty: none). Whether it is theirs
+       * and launched is the server's to check (packet-drafts.server.ts saveEvidence).
+       */
+      projectId: z
+        .string()
+        .trim()
+        .max(100, "Choose one of the builder's launched projects")
+        .optional()
+        .transform((v) => v || null),
     })
     .superRefine((v, ctx) => {
       if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start date" });
     })
     .transform((v) => ({ ...v, criteria: [...new Set(v.criteria)], competencies: [...new Set(v.competencies)] }));
 }
-export type EvidenceInput = z.output<ReturnType<typeof evidenceSchema>>;
+/** What saving an evidence item takes: the form's output (`projectId` may be left out: no citation). */
+export type EvidenceInput = Omit<z.output<ReturnType<typeof evidenceSchema>>, "projectId"> & { projectId?: string | null };
 
 export const deleteEvidenceSchema = z.object({ evidenceId: z.string().min(1), version });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { outcomeAsOf, RecordedOutcomeSchema } from "../project/outcome";
 import type { Rubric } from "../rubric/schema";
 
 /**
@@ -16,6 +17,12 @@ const SnapshotEvidenceSchema = z.object({
   endDate: z.string().nullable(),
   criteria: z.array(z.string()),
   competencies: z.array(z.string()),
+  /**
+   * The builder's project the item cites, and its recorded outcome as it stood at submission
+   * (domain/project/outcome.ts). Absent from snapshots taken before projects could be cited.
+   */
+  projectId: z.string().nullable().optional(),
+  project: RecordedOutcomeSchema.nullable().optional(),
 });
 
 export const PacketSnapshotSchema = z.object({
@@ -60,7 +67,20 @@ export function buildSnapshot(
     fromLevel: draft.fromLevel,
     targetLevel: draft.targetLevel,
     version: draft.version,
-    evidence: draft.evidence.map(({ id, title, description, impact, links, startDate, endDate, criteria, competencies }) => ({ id, title, description, impact, links: [...links], startDate, endDate, criteria: [...criteria], competencies: [...competencies] })),
+    evidence: draft.evidence.map(({ id, title, description, impact, links, startDate, endDate, criteria, competencies, projectId, project }) => ({
+      id,
+      title,
+      description,
+      impact,
+      links: [...links],
+      startDate,
+      endDate,
+      criteria: [...criteria],
+      competencies: [...competencies],
+      projectId: projectId ?? null,
+      // Frozen as it stood at submission: later checkpoints, reviews or a close never change the case.
+      project: project ? outcomeAsOf(project, now) : null,
+    })),
     statements: draft.statements.map((s) => ({ evidenceId: s.evidenceId, authorId: s.authorId, authorName: s.authorName, text: s.text, updatedAt: s.updatedAt.toISOString() })),
     assessments: draft.assessments.map((a) => ({ criterionId: a.criterionId, rating: a.rating, comment: a.comment, authorName: a.authorName, updatedAt: a.updatedAt.toISOString() })),
     submittedAt: now.toISOString(),

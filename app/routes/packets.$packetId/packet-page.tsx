@@ -10,6 +10,7 @@ import { SummarySection } from "~/components/packet/summary-section";
 import type { PacketPageData } from "~/components/packet/types";
 import { LocalTime } from "~/components/local-time";
 import { WorkflowSection } from "~/components/packet/workflow-section";
+import { evidenceBackingSummary } from "~/domain/project/outcome";
 import { PACKET_STATUSES, PACKET_STATUS_LABELS } from "~/domain/promotion/workflow";
 
 /**
@@ -64,6 +65,11 @@ export function PacketPage({ data }: { data: PacketPageData }) {
             </>
           )}
         </p>
+        {data.evidence.some((e) => e.project && !e.outcomeWithheld) ? (
+          <p className="evidence-backing" data-testid="evidence-backing">
+            {evidenceBackingSummary(data.evidence)}
+          </p>
+        ) : null}
         <div className="row no-print">
           <button type="button" className="button button-secondary" onClick={() => window.print()}>
             Print or save as PDF

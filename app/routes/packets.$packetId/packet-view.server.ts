@@ -1,5 +1,6 @@
 import type { PacketRecord } from "~/data/packets.server";
 import { isLevel } from "~/domain/levels";
+import { withoutMeasuredOutcome, type RecordedOutcome } from "~/domain/project/outcome";
 import type { PacketAccess } from "~/domain/promotion/access";
 import { coverageRequirements } from "~/domain/promotion/coverage";
 import { promotionPay } from "~/domain/promotion/pay";
@@ -15,9 +16,18 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function packetView(packet: PacketRecord, access: PacketAccess, viewerId: string) {
   const { rubric } = packet;
   const frozen = packet.snapshot;
+  // A cited project's measured outcome (checkpoint, actuals, reviews) is for those who read the
+  // packet's assessments (the builder, their manager, the committee, admins); an invited peer reads
+  // the project's summary, as everyone signed in may.
+  const readsOutcomes = access.readAssessments;
+  const cited = (projectId: string | null | undefined, project: RecordedOutcome | null | undefined) => ({
+    projectId: projectId ?? null,
+    project: project ? (readsOutcomes ? project : withoutMeasuredOutcome(project)) : null,
+    outcomeWithheld: Boolean(project) && !readsOutcomes,
+  });
   const evidence = frozen
-    ? frozen.evidence.map((e) => ({ ...e, version: 0, updatedAt: null as string | null, updatedByName: null as string | null }))
-    : packet.evidence.map((e) => ({ ...e, updatedAt: iso(e.updatedAt), updatedByName: e.updatedByName as string | null }));
+    ? frozen.evidence.map((e) => ({ ...e, version: 0, updatedAt: null as string | null, updatedByName: null as string | null, ...cited(e.projectId, e.project) }))
+    : packet.evidence.map((e) => ({ ...e, updatedAt: iso(e.updatedAt), updatedByName: e.updatedByName as string | null, ...cited(e.projectId, e.project) }));
   const statements = (frozen ? frozen.statements : packet.statements.map((s) => ({ ...s, updatedAt: s.updatedAt.toISOString() })))
     .filter((s) => access.readAllStatements || s.authorId === viewerId)
     .map((s) => ({ evidenceId: s.evidenceId, authorId: s.authorId, authorName: s.authorName, text: s.text, updatedAt: s.updatedAt }));

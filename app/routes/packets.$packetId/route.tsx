@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useLoaderData } from "@remix-run/react";
 import { deleteEvidence, invitePeer, removePeer, saveAssessment, saveEvidence, saveStatement, saveSummary } from "~/data/packet-drafts.server";
 import { findPacket, listPeerCandidates } from "~/data/packets.server";
+import { citableProjects } from "~/data/projects.server";
 import { decidePacket, startReview, submitPacket } from "~/data/packet-workflow.server";
 import { isPacketForm, PACKET_FORM_RIGHTS, type PacketAccess } from "~/domain/promotion/access";
 import {
@@ -33,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const packet = (await findPacket(params.packetId!))!;
   const view = packetView(packet, access, user.id);
   const peerCandidates = access.invitePeers ? await listPeerCandidates([packet.builder.userId, ...(packet.builder.managerId ? [packet.builder.managerId] : [])]) : null;
-  return { ...view, viewerId: user.id, peerCandidates };
+  // The builder's launched projects an evidence item may cite (the evidence form's choice).
+  const projectChoices = access.editDraft ? await citableProjects(packet.builder.userId) : null;
+  return { ...view, viewerId: user.id, peerCandidates, projectChoices };
 }
 
 const REFUSALS: Record<keyof PacketAccess, string> = {
@@ -51,10 +54,11 @@ const REFUSALS: Record<keyof PacketAccess, string> = {
   decide: "Only the promotion committee decides, once the packet is in review.",
 };
 
-type Written = { ok: true } | { ok: false; reason: string; message: string; current?: unknown };
+type Written = { ok: true } | { ok: false; reason: string; message: string; current?: unknown; fieldErrors?: FieldErrors };
 
-/** A refused write: 409 for stale or locked (the page shows what is there now), 404 or 403 otherwise. */
+/** A refused write: 400 for a field the server checks (a cited project), 409 for stale or locked (the page shows what is there now), 404 or 403 otherwise. */
 function refused(result: Exclude<Written, { ok: true }>) {
+  if (result.reason === "invalid") return data({ ok: false as const, fieldErrors: result.fieldErrors ?? {}, formErrors: [] as string[], stale: null }, { status: 400 });
   const status = result.reason === "not_found" ? 404 : result.reason === "forbidden" ? 403 : 409;
   return data({ ok: false as const, fieldErrors: {} as FieldErrors, formErrors: [result.message], stale: result.current ?? null }, { status });
 }
