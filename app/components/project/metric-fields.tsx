@@ -90,7 +90,7 @@ export function MetricFields({
                 error={error(index, "measurement")}
                 {...register(`metrics.${index}.measurement`)}
               />
-              <button type="button" className="button button-quiet" onClick={() => remove(index)}>
+              <button type="button" className="button button-secondary" onClick={() => remove(index)}>
                 Remove metric {index + 1}
               </button>
             </fieldset>

@@ -9,7 +9,7 @@ type Person = { id: string; name: string };
 export function MetricsTable({ metrics }: { metrics: readonly SuccessMetric[] }) {
   if (metrics.length === 0) return <p className="muted">No success metrics defined yet.</p>;
   return (
-    <TableScroll label="Success metrics">
+    <TableScroll label="Metric definitions">
       <table className="project-table metrics-table">
         <thead>
           <tr>

@@ -11,6 +11,7 @@ import { PROJECT_MODE_LABELS, PROJECT_MODES } from "~/domain/project/workflow";
 import type { ProjectProcess } from "~/domain/rubric/schema";
 import { draftGaps } from "./draft-gaps";
 import { InputField, SelectField, TextAreaField } from "./fields";
+import { useHydrated } from "./use-hydrated";
 import { EMPTY_METRIC, MetricFields, metricFieldId } from "./metric-fields";
 
 type MetricValues = { name: string; unit: string; baseline: string; target: string; direction: string; measurement: string };
@@ -69,6 +70,7 @@ export function ProjectForm({
   cancelTo: string;
 }) {
   const uid = useId();
+  const hydrated = useHydrated();
   const submit = useSubmit();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
@@ -120,6 +122,7 @@ export function ProjectForm({
       method="post"
       noValidate
       className="stack project-form"
+      data-hydrated={hydrated ? "true" : undefined}
       onSubmit={form.handleSubmit(
         (_values, event) => {
           const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter as HTMLButtonElement | null;
@@ -155,35 +158,47 @@ export function ProjectForm({
         />
         <fieldset aria-describedby={err("mode") ? `${id("mode")}-error` : undefined}>
           <legend>How you work on it</legend>
-          {PROJECT_MODES.map((m) => (
-            <div key={m} className="option-with-note">
-              <label className="choice">
-                <input id={id(`mode-${m}`)} type="radio" value={m} aria-describedby={id(`mode-${m}-note`)} {...register("mode")} /> {PROJECT_MODE_LABELS[m]}
-              </label>
-              <p id={id(`mode-${m}-note`)} className="field-hint">
-                {MODE_HINTS[m]}
-              </p>
-            </div>
-          ))}
+          <div className="option-with-note">
+            <label className="choice">
+              <input id={id("mode-founder")} type="radio" value="founder" aria-describedby={id("mode-founder-note")} {...register("mode")} />{" "}
+              {PROJECT_MODE_LABELS.founder}
+            </label>
+            <p id={id("mode-founder-note")} className="field-hint">
+              {MODE_HINTS.founder}
+            </p>
+            <InputField
+              id={id("decisionDate")}
+              type="date"
+              label="Decision date (team founder)"
+              hint={`The day by which it meets its success or is deprecated${process.founder_mode.decision_date_required ? "" : " (optional)"}: within ${process.founder_mode.max_decision_days} days.`}
+              error={err("decisionDate")}
+              disabled={hydrated && mode !== "founder"}
+              {...register("decisionDate")}
+            />
+          </div>
+          <div className="option-with-note">
+            <label className="choice">
+              <input id={id("mode-satellite")} type="radio" value="satellite" aria-describedby={id("mode-satellite-note")} {...register("mode")} />{" "}
+              {PROJECT_MODE_LABELS.satellite}
+            </label>
+            <p id={id("mode-satellite-note")} className="field-hint">
+              {MODE_HINTS.satellite}
+            </p>
+            <InputField
+              id={id("team")}
+              label="Team it is embedded in (team satellite)"
+              autoComplete="off"
+              error={err("team")}
+              disabled={hydrated && mode !== "satellite"}
+              {...register("team")}
+            />
+          </div>
           {err("mode") ? (
             <p id={`${id("mode")}-error`} className="field-error" role="alert">
               {err("mode")}
             </p>
           ) : null}
         </fieldset>
-        {mode === "satellite" ? (
-          <InputField id={id("team")} label="Team it is embedded in" autoComplete="off" error={err("team")} {...register("team")} />
-        ) : null}
-        {mode === "founder" ? (
-          <InputField
-            id={id("decisionDate")}
-            type="date"
-            label="Decision date"
-            hint={`The day by which it meets its success or is deprecated${process.founder_mode.decision_date_required ? "" : " (optional)"}: within ${process.founder_mode.max_decision_days} days.`}
-            error={err("decisionDate")}
-            {...register("decisionDate")}
-          />
-        ) : null}
         {fixedApprover ? (
           <div className="field">
             <input type="hidden" {...register("approverId")} />
@@ -279,7 +294,7 @@ export function ProjectForm({
           <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
             {approver ? `Submit PRD to ${approver.name}` : "Submit PRD"}
           </button>
-          <Link to={cancelTo} className="button button-quiet">
+          <Link to={cancelTo} className="button button-secondary">
             Cancel
           </Link>
         </div>

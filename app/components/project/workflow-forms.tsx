@@ -351,7 +351,7 @@ export function BlockForm({ data }: Props) {
             <button type="submit" className="button button-secondary" disabled={f.busy}>
               Mark blocked
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+            <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
               Cancel
             </button>
           </div>

@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import { CalendarDate, LocalTime } from "~/components/local-time";
 import { Markdown } from "~/components/markdown";
+import { prdForDisplay } from "~/components/project/prd-source";
 import { CheckpointOutcome, HistoryList, MetricsTable, ReviewList } from "~/components/project/outcome-tables";
 import { ProjectOutcomeLabel, ProjectStatusBadge } from "~/components/project/status-badge";
 import type { ProjectPageData } from "~/components/project/types";
+import { useHydrated } from "~/components/project/use-hydrated";
 import {
   BlockForm,
   ChangeApproverForm,
@@ -24,6 +26,7 @@ import { PROJECT_MODE_LABELS } from "~/domain/project/workflow";
  */
 export function ProjectPage({ data }: { data: ProjectPageData }) {
   const { project, access } = data;
+  const hydrated = useHydrated();
   const isOwner = project.owner.id === data.viewerId;
   const forms = [
     access.decidePrd ? <PrdDecisionForms key="decide" data={data} /> : null,
@@ -36,7 +39,7 @@ export function ProjectPage({ data }: { data: ProjectPageData }) {
   ].filter(Boolean);
 
   return (
-    <article className="page project-page" aria-labelledby="project-title">
+    <article className="page project-page" aria-labelledby="project-title" data-hydrated={hydrated ? "true" : undefined}>
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
         <Link to="/projects">Projects</Link> › {project.title}
       </nav>
@@ -172,7 +175,7 @@ export function ProjectPage({ data }: { data: ProjectPageData }) {
 
           <section className="panel" aria-labelledby="prd-title">
             <h2 id="prd-title">PRD</h2>
-            {project.prd.trim() ? <Markdown source={project.prd} className="prd" /> : <p className="muted">The PRD is not written yet.</p>}
+            {project.prd.trim() ? <Markdown source={prdForDisplay(project.prd)} className="prd" /> : <p className="muted">The PRD is not written yet.</p>}
           </section>
 
           <section className="panel" aria-labelledby="metrics-title">

@@ -1,0 +1,120 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, signOut, unique, type Person } from "./fixtures";
+
+// Noah Fischer (L4, Aisha Rahman's report) writes the project; Amara Eze approves it. The project
+// has a title of its own, so seeded projects and other specs do not matter here.
+const NOAH: Person = { email: "noah.fischer@northwind.example", name: "Noah Fischer" };
+const AISHA: Person = { email: "aisha.rahman@northwind.example", name: "Aisha Rahman" };
+const AMARA: Person = { email: "amara.eze@northwind.example", name: "Amara Eze" };
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Waits until React runs the page: adding a metric row and the confirmation dialogs need it. */
+async function expectHydrated(page: Page) {
+  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
+}
+
+async function expectAxeClean(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("a builder's PRD goes to one approver, launches after the thumbs-up, and its 28-day checkpoint is recorded", async ({ page }) => {
+  test.setTimeout(60_000);
+  const title = `Guided workspace set-up ${unique()}`;
+
+  // Noah drafts the project with two success metrics and submits the PRD to Amara.
+  await signInAs(page, NOAH);
+  await page.goto("/projects");
+  await page.getByRole("link", { name: "Start a project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Start a project" })).toBeVisible();
+  await expectHydrated(page);
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Problem or insight").fill("New workspaces sit empty: a third of admins never invite anyone.");
+  await page.getByRole("radio", { name: "Team satellite" }).check();
+  await page.getByLabel("Team it is embedded in").fill("Activation");
+  await page.getByLabel("Approver").selectOption({ label: AMARA.name });
+  // The PRD starts from the rubric's sections, so nothing is missing.
+  await expect(page.getByLabel("PRD", { exact: true })).toHaveValue(/## Risks and rollback/);
+  await expect(page.getByText("Every section the rubric asks for has a heading.")).toBeVisible();
+  const first = page.getByRole("group", { name: "Metric 1" });
+  await first.getByLabel("Name").fill("Workspaces with an invite in week one");
+  await first.getByLabel("Unit").fill("%");
+  await first.getByLabel("Baseline").fill("34");
+  await first.getByLabel("Target").fill("50");
+  await first.getByLabel("How it is measured").fill("Activation dashboard, weekly cohort");
+  await page.getByRole("button", { name: "Add a success metric" }).click();
+  const second = page.getByRole("group", { name: "Metric 2" });
+  await second.getByLabel("Name").fill("Set-up time");
+  await second.getByLabel("Unit").fill("min");
+  await second.getByLabel("Baseline").fill("18");
+  await second.getByLabel("Target").fill("8");
+  await second.getByLabel("Met when the actual is").selectOption("at_most");
+  await second.getByLabel("How it is measured").fill("Median from set-up events");
+  await expect(page.getByText(`Ready to submit to ${AMARA.name}.`)).toBeVisible();
+  await expectAxeClean(page);
+  await page.getByRole("button", { name: `Submit PRD to ${AMARA.name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("PRD awaiting approval")).toBeVisible();
+  const projectPath = new URL(page.url()).pathname;
+  await expect(page.getByRole("region", { name: "Success metrics" }).getByRole("row")).toHaveCount(3);
+  await signOut(page);
+
+  // Noah's manager is not the approver: no thumbs-up form, and a direct POST is refused.
+  await signInAs(page, AISHA);
+  await page.goto(projectPath);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve PRD" })).toHaveCount(0);
+  const refused = await page.request.post(projectPath, {
+    headers: { Origin: new URL(page.url()).origin },
+    form: { intent: "approve", version: "2", note: "" },
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(403);
+  await signOut(page);
+
+  // Amara approves.
+  await signInAs(page, AMARA);
+  await page.goto(projectPath);
+  await expectHydrated(page);
+  const decide = page.getByRole("region", { name: "Your thumbs-up" });
+  await decide.getByLabel("Note to the owner (optional)").fill("Clear success criteria. Go.");
+  await decide.getByRole("button", { name: "Approve PRD" }).click();
+  await expect(page.locator(".project-status")).toContainText("Approved");
+  await expect(page.getByRole("region", { name: "Your thumbs-up" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Clear success criteria. Go.");
+  await signOut(page);
+
+  // Noah launches, confirming in the dialog.
+  await signInAs(page, NOAH);
+  await page.goto(projectPath);
+  await expectHydrated(page);
+  await page.getByRole("region", { name: "Launch" }).getByRole("button", { name: "Launch" }).click();
+  await page.getByRole("dialog", { name: `Launch “${title}”?` }).getByRole("button", { name: "Launch" }).click();
+  await expect(page.locator(".project-status")).toContainText("Launched");
+  await expect(page.getByText("The checkpoint can be recorded from")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Record checkpoint" })).toHaveCount(0);
+
+  // 28 days later (the server's clock, moved for this page's requests): the checkpoint is due.
+  await page.setExtraHTTPHeaders({ "X-Test-Now": new Date(Date.now() + 28 * DAY + 3600_000).toISOString() });
+  await page.reload();
+  await expectHydrated(page);
+  await expect(page.getByRole("status").filter({ hasText: "Checkpoint due on" })).toBeVisible();
+  const checkpoint = page.getByRole("region", { name: "Record the 28-day checkpoint" });
+  await checkpoint.getByLabel("Actual: Workspaces with an invite in week one (%)").fill("52");
+  await checkpoint.getByLabel("Actual: Set-up time (min)").fill("11");
+  await checkpoint.getByLabel("Verdict").selectOption({ label: "Iterate" });
+  await checkpoint.getByLabel("Follow-ups").fill("Cut the set-up steps from 7 to 4 before the first review.");
+  await expectAxeClean(page);
+  await checkpoint.getByRole("button", { name: "Record checkpoint" }).click();
+
+  const outcome = page.getByRole("region", { name: "28-day checkpoint", exact: true });
+  await expect(outcome).toContainText("Verdict: Iterate");
+  await expect(outcome).toContainText("1 of 2 targets met");
+  await expect(outcome.getByRole("row").filter({ hasText: "Workspaces with an invite" })).toContainText("Met");
+  await expect(outcome.getByRole("row").filter({ hasText: "Set-up time" })).toContainText("Not met");
+  await expect(page.locator(".project-status")).toContainText("Live");
+  await expect(page.getByRole("status").filter({ hasText: "Next review due" })).toBeVisible();
+  await expectAxeClean(page);
+});
