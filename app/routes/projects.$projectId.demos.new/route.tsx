@@ -76,9 +76,10 @@ export default function NewDemoPage() {
         Demos appear in the <Link to="/demos">demo feed</Link> for every colleague; curators flag the ones the wider organisation should see.
         {project.launched ? null : " The project has not launched yet: show what works so far."}
       </p>
-      <div className="panel">
+      <section className="panel" aria-labelledby="demo-form-title">
+        <h2 id="demo-form-title">The demo</h2>
         <DemoForm latestDay={latestDay} defaultDay={today} answer={answer} cancelTo={`/projects/${project.id}`} />
-      </div>
+      </section>
     </section>
   );
 }
