@@ -109,7 +109,7 @@ test("an onboarded builder must replace the temporary password before anything e
   await expect(recruiter.getByRole("heading", { level: 1, name })).toBeVisible();
   const candidatePath = new URL(recruiter.url()).pathname;
   await recruiter.getByRole("link", { name: "Start an interview loop" }).click();
-  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
+  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v3)" });
   await recruiter.getByRole("button", { name: "Create loop" }).click();
   await recruiter.waitForURL((url) => /^\/loops\/[^/]+$/.test(url.pathname));
   const loopPath = new URL(recruiter.url()).pathname;

@@ -53,7 +53,7 @@ export async function startLoopForNewCandidate(page: Page, label: string) {
   await expect(page.getByRole("heading", { level: 1, name: candidateName })).toBeVisible();
   const candidatePath = new URL(page.url()).pathname;
   await page.getByRole("link", { name: "Start an interview loop" }).click();
-  await page.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
+  await page.getByLabel("Track and rubric version").selectOption({ label: "Builder (v3)" });
   await page.getByRole("button", { name: "Create loop" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
   return { candidateName, candidatePath, loopPath: new URL(page.url()).pathname };

@@ -88,7 +88,7 @@ async function setUpLoop(recruiter: Page, { interviewers, startsAt }: { intervie
 
   await recruiter.getByRole("link", { name: "Start an interview loop" }).click();
   await expect(recruiter.getByRole("heading", { level: 1, name: `New interview loop for ${candidateName}` })).toBeVisible();
-  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v2)" });
+  await recruiter.getByLabel("Track and rubric version").selectOption({ label: "Builder (v3)" });
   await expect(recruiter.getByLabel("Target level")).toHaveValue("L5");
   await recruiter.getByRole("button", { name: "Create loop" }).click();
   await expect(recruiter).toHaveURL(/\/loops\/[^/]+$/);

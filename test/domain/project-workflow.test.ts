@@ -240,8 +240,8 @@ const action: fc.Arbitrary<ProjectAction> = fc.oneof(
   { arbitrary: fc.constant<ProjectAction>({ kind: "unblock" }), weight: 1 },
 );
 const start = fc.record({
-  metricIds: fc.constantFrom(["m1", "m2"], ["m1"], ["m1", "m2"], []),
-  prd: fc.constantFrom(PRD, PRD, PRD, "## Problem\nonly", ""),
+  metricIds: fc.constantFrom<string[]>(["m1", "m2"], ["m1"], ["m1", "m2"], []),
+  prd: fc.constantFrom<string>(PRD, PRD, PRD, "## Problem\nonly", ""),
   managerId: fc.constantFrom("manager", null),
 });
 const history = fc.tuple(start, fc.array(fc.tuple(action, actor, fc.integer({ min: 0, max: 15 })), { minLength: 20, maxLength: 80 }));

@@ -87,8 +87,10 @@ describe("a broken project_process fails with one message naming the place", () 
     // Values.
     ["a satellite approver outside the list", (p) => { p.prd.satellite_approver = "manager"; }, at(".prd.satellite_approver", "must be team_lead or anyone")],
     ["a duplicate section id", (p) => { p.prd.required_sections[2].id = "problem"; }, at(".prd.required_sections[2].id", '"problem" is already used by project_process.prd.required_sections[0]')],
-    ["a duplicate heading", (p) => { p.prd.required_sections[3].heading = "Solution"; }, at(".prd.required_sections[3].heading", '"solution" is already used by project_process.prd.required_sections[1]')],
-    ["a duplicate heading in other case and spacing", (p) => { p.prd.required_sections[3].heading = "  PROBLEM "; }, at(".prd.required_sections[3].heading", '"problem" is already used by project_process.prd.required_sections[0]')],
+    ["a duplicate heading", (p) => { p.prd.required_sections[3].heading = "Solution"; }, at(".prd.required_sections[3].heading", '"Solution" is the same heading as project_process.prd.required_sections[1] ("Solution")')],
+    ["a duplicate heading in other case and spacing", (p) => { p.prd.required_sections[3].heading = "  PROBLEM "; }, at(".prd.required_sections[3].heading", '"PROBLEM" is the same heading as project_process.prd.required_sections[0] ("Problem")')],
+    // A PRD's headings are matched without emphasis and with spaces collapsed: so are the sections'.
+    ["a duplicate heading with emphasis and double spaces", (p) => { p.prd.required_sections[3].heading = "**Success  criteria**"; }, at(".prd.required_sections[3].heading", '"**Success  criteria**" is the same heading as project_process.prd.required_sections[2] ("Success criteria")')],
     ["reviews as often as the checkpoint", (p) => { p.quarterly_review_every_days = 28; }, at(".quarterly_review_every_days", "must be more than checkpoint_after_days (28): reviews follow the checkpoint")],
     ["reviews before the checkpoint", (p) => { p.checkpoint_after_days = 120; }, at(".quarterly_review_every_days", "must be more than checkpoint_after_days (120): reviews follow the checkpoint")],
     ["no success metric needed", (p) => { p.min_success_metrics = 0; }, at(".min_success_metrics", "must be at least 1")],
@@ -112,7 +114,7 @@ describe("a broken project_process fails with one message naming the place", () 
     doc.project_process.quarterly_review_every_days = 14;
     expect(errorsOf(doc)).toEqual([
       `${FILE}: project_process.prd.required_sections[1].id: "problem" is already used by project_process.prd.required_sections[0]`,
-      `${FILE}: project_process.prd.required_sections[3].heading: "problem" is already used by project_process.prd.required_sections[0]`,
+      `${FILE}: project_process.prd.required_sections[3].heading: "problem" is the same heading as project_process.prd.required_sections[0] ("Problem")`,
       `${FILE}: project_process.quarterly_review_every_days: must be more than checkpoint_after_days (28): reviews follow the checkpoint`,
     ]);
   });

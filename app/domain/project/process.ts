@@ -52,7 +52,8 @@ export function markdownHeadings(markdown: string): string[] {
   return headings;
 }
 
-function normaliseHeading(text: string): string {
+/** How headings are compared: emphasis marks dropped, spaces collapsed, case ignored. */
+export function normaliseHeading(text: string): string {
   return text.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 

@@ -1,4 +1,5 @@
 import { LEVELS } from "../levels";
+import { normaliseHeading } from "../project/process";
 import type { Rubric } from "./schema";
 
 export type RubricIssue = { path: ReadonlyArray<string | number>; message: string };
@@ -193,12 +194,15 @@ function checkProjectProcess(rubric: Rubric, add: (path: ReadonlyArray<string | 
   if (!process) return;
   const sections = process.prd.required_sections;
   uniqueIds(sections.map((s) => s.id), ["project_process", "prd", "required_sections"], "id", add);
-  uniqueIds(
-    sections.map((s) => s.heading.trim().toLowerCase()),
-    ["project_process", "prd", "required_sections"],
-    "heading",
-    add,
-  );
+  // Headings compare as a PRD's headings are matched (normaliseHeading), so two sections can never
+  // be satisfied by the same heading.
+  const firstHeading = new Map<string, number>();
+  sections.forEach((section, i) => {
+    const key = normaliseHeading(section.heading);
+    const first = firstHeading.get(key);
+    if (first === undefined) firstHeading.set(key, i);
+    else add(["project_process", "prd", "required_sections", i, "heading"], `"${section.heading}" is the same heading as project_process.prd.required_sections[${first}] ("${sections[first]!.heading}")`);
+  });
   if (process.quarterly_review_every_days <= process.checkpoint_after_days) {
     add(
       ["project_process", "quarterly_review_every_days"],

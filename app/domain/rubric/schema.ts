@@ -126,7 +126,7 @@ export const ProjectProcessSchema = z.strictObject({
   quarterly_review_every_days: positiveCount.describe("Days between project reviews once the checkpoint is recorded."),
   founder_mode: z.strictObject({
     decision_date_required: z.boolean().describe("Whether a team-founder project must name the date by which it meets its success or is deprecated."),
-    max_decision_days: positiveCount.describe("Furthest a decision date may be from the day the project starts."),
+    max_decision_days: positiveCount.describe("Furthest a decision date may be from the day the PRD is submitted."),
   }),
   demos: z.strictObject({
     cadence_days: positiveCount.describe("How often builders demo (the highlights view groups by this period)."),
