@@ -5,6 +5,7 @@ import type { CandidateSource } from "~/domain/candidates";
 import { hashPassword } from "~/utils/password.server";
 import { seedDemoHiring } from "./demo-hiring";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
+import { seedDemoProjects } from "./demo-projects";
 import { seedDemoPromotions } from "./demo-promotions";
 
 export { DEMO_LOGINS, DEMO_PASSWORD };
@@ -12,8 +13,9 @@ export { DEMO_LOGINS, DEMO_PASSWORD };
 /**
  * Northwind Labs, a realistic demo organisation: one sign-in per role, two managers with a
  * dozen builders between them at L4–L7 (several of whom also interview), and candidates in the
- * pipeline, four of them with interview loops and scorecards (./demo-hiring.ts), and promotion
- * packets in every state, one clearly ready and one with gaps (./demo-promotions.ts).
+ * pipeline, four of them with interview loops and scorecards (./demo-hiring.ts), the builders'
+ * project log in every state with a few weeks of demos (./demo-projects.ts), and promotion packets
+ * in every state, one clearly ready and one with gaps (./demo-promotions.ts).
  */
 type DemoPerson = { email: string; name: string; roles: Role[]; level?: Level; manager?: string; started?: string };
 
@@ -174,6 +176,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now: Date): Pro
       await tx.candidate.create({ data: { ...candidate, createdAt, updatedAt: createdAt } });
     }
     await seedDemoHiring(tx, now);
-    await seedDemoPromotions(tx, now);
+    // Projects before packets: Mei Lin's packet cites one of hers.
+    const projects = await seedDemoProjects(tx, now);
+    await seedDemoPromotions(tx, now, projects);
   }, { timeout: 60_000 });
 }

@@ -20,7 +20,8 @@ import type { Rubric } from "~/domain/rubric/schema";
  *   missing. Marcus has assessed two of the five criteria, so it cannot be submitted yet. Grace Kim
  *   has written a statement; Leo Martins is invited and has not.
  * - Mei Lin (L5 → L6, Aisha Rahman): submitted two days ago and clearly ready: every criterion and
- *   competency L6 asks for is met, Aisha has assessed all five, two peers have written.
+ *   competency L6 asks for is met, Aisha has assessed all five, two peers have written. Her Insights
+ *   item cites her project (demo-projects.ts), so the snapshot freezes its recorded outcome.
  * - Samuel Osei (L6 → L7, Aisha): in review with Tomás Berg; covered except external thought
  *   leadership (one item of the two L7 asks for).
  * - Noah Fischer (L4 → L5, Aisha): decided "not yet" by Priya Natarajan about three months ago,
@@ -67,6 +68,8 @@ type EvidenceSpec = {
   endDate?: string;
   criteria: string[];
   competencies: string[];
+  /** The builder's own launched project the item cites (its key in demo-projects.ts). */
+  project?: string;
   added: Act;
   /** A later edit: version 2. */
   edited?: Act;
@@ -250,6 +253,8 @@ function demoPackets(now: Date): PacketSpec[] {
         endDate: date(-150),
         criteria: ["expanding_scope", "strategic_influence", "cross_team_leadership"],
         competencies: ["technical_depth", "product_sense", "business_sense", "shipping_excellence"],
+        // Her project log holds it: the committee reads its recorded outcome (checkpoint, review, staffed up).
+        project: "insights",
         added: { by: MEI, at: day(-41, 10, 30) },
       },
       {
@@ -810,7 +815,7 @@ function demoPackets(now: Date): PacketSpec[] {
 }
 
 /** Writes the demo packets. Expects the demo users and builders, and the published builder rubrics. */
-export async function seedDemoPromotions(db: Db, now: Date): Promise<void> {
+export async function seedDemoPromotions(db: Db, now: Date, projectIds: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const users = await db.user.findMany({ include: { roles: true } });
   const userByEmail = new Map(users.map((u) => [u.email, u]));
   const user = (email: string, role?: string) => {
@@ -894,9 +899,16 @@ export async function seedDemoPromotions(db: Db, now: Date): Promise<void> {
         endDate: item.endDate ?? "",
         criteria: item.criteria,
         competencies: item.competencies,
+        projectId: item.project ? projectIds.get(item.project) : "",
       });
       if (!parsed.success) throw new Error(`Demo promotions: evidence “${item.title}” would be refused: ${describeIssues(parsed.error.issues)}`);
       const input = parsed.data;
+      if (item.project) {
+        // As saveEvidence: only the builder's own project, launched before the item cites it.
+        const cited = input.projectId ? await db.project.findUnique({ where: { id: input.projectId }, select: { ownerId: true, launchedAt: true } }) : null;
+        check(cited !== null && cited.ownerId === builder.userId, `“${item.title}” cites a project of ${spec.builder}'s own (${item.project})`);
+        check(cited!.launchedAt !== null && cited!.launchedAt <= item.added.at, `“${item.title}” cites a project launched before the item was added`);
+      }
       check(input.links.every((l) => /^https:\/\/([a-z0-9-]+\.)*(northwind\.example|example\.com)(\/|$)/.test(l)), `“${item.title}” links only to example domains`);
       check(input.startDate >= builder.startedAt.toISOString().slice(0, 10) && (input.endDate ?? input.startDate) <= now.toISOString().slice(0, 10), `“${item.title}” happened while the builder was here`);
       const last = item.edited ?? item.added;

@@ -12,6 +12,12 @@ import { prepareDatabase } from "~/server/startup";
 import { getConfig } from "~/utils/env.server";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
+import { findPacket } from "~/data/packets.server";
+import { findProject, openProjectsOfReports, openProjectsOwnedBy, projectsAwaitingApproval, projectsEscalatedTo } from "~/data/projects.server";
+import { approvalQueue, dueWork, pastDecisionDate } from "~/domain/project/due";
+import { metricResults } from "~/domain/project/metrics";
+import { missingPrdSections } from "~/domain/project/process";
+import { PROJECT_STATUSES } from "~/domain/project/workflow";
 
 describe("the demo organisation", () => {
   it("is seeded into an empty database at start, once, and never over existing data", async () => {
@@ -237,5 +243,189 @@ describe("the demo builders' records", () => {
       expect(b.levelHistory[0]!.reason).toBe("joined");
     }
     expect(builders.some((b) => b.levelHistory.some((h) => h.reason === "promoted"))).toBe(true);
+  });
+});
+
+describe("the demo organisation's project log", () => {
+  // Seeds when this block runs alone; a no-op once the database has been seeded.
+  beforeAll(async () => {
+    await prepareDatabase({ ...getConfig(), seedDemo: true }, () => {});
+  });
+
+  const DAY = 86_400_000;
+  const loginIds = async () => (await prisma.user.findMany({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } }, select: { id: true } })).map((u) => u.id);
+  async function allProjects() {
+    const rows = await prisma.project.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+    return Promise.all(rows.map(async (r) => (await findProject(r.id))!));
+  }
+
+  it("has projects in every state, each pinned to builder v3 (the current version, which defines the process)", async () => {
+    const projects = await allProjects();
+    expect(new Set(projects.map((p) => p.status))).toEqual(new Set(PROJECT_STATUSES));
+    const current = (await findCurrentVersion("builder"))!;
+    for (const p of projects) {
+      expect(p.rubricVersion.id, p.title).toBe(current.id);
+      expect(p.process.checkpoint_after_days).toBe(28);
+    }
+    const v3 = await prisma.rubricVersion.findUniqueOrThrow({ where: { id: current.id } });
+    expect(v3.firstUsedAt!.getTime()).toBeLessThanOrEqual(Math.min(...projects.map((p) => p.createdAt.getTime())));
+    // Only builders on a track with a project process keep a project log.
+    const owners = await prisma.builder.findMany({ where: { userId: { in: projects.map((p) => p.owner.id) } }, select: { track: true } });
+    expect(new Set(owners.map((o) => o.track))).toEqual(new Set(["builder"]));
+  });
+
+  it("records every transition as an event: who and when, in order, one per change", async () => {
+    const now = Date.now();
+    for (const p of await allProjects()) {
+      const events = p.events;
+      const at = (kind: string) => events.filter((e) => e.kind === kind);
+      expect(events[0], p.title).toMatchObject({ kind: "created", actor: { id: p.owner.id }, at: p.createdAt });
+      for (let i = 1; i < events.length; i++) expect(events[i]!.at.getTime()).toBeGreaterThanOrEqual(events[i - 1]!.at.getTime());
+      expect(events.at(-1)!.at.getTime()).toBeLessThanOrEqual(now);
+      expect(p.updatedAt).toEqual(events.at(-1)!.at);
+      // Every change raised the version once, as the app's writes do.
+      expect(p.version, p.title).toBe(events.length);
+      if (p.submittedAt) expect(events.find((e) => e.kind === "submitted")).toMatchObject({ actor: { id: p.owner.id }, at: p.submittedAt });
+      else expect(p.status).toBe("draft");
+      for (const e of [...at("submitted"), ...at("resubmitted"), ...at("launched"), ...at("blocked")]) expect(e.actor.id, `${p.title}: ${e.kind}`).toBe(p.owner.id);
+      for (const e of [...at("approved"), ...at("changes_requested")]) expect(e.actor.id, `${p.title}: ${e.kind}`).toBe(p.approver.id);
+      if (p.approvedAt) expect(at("approved").map((e) => e.at)).toEqual([p.approvedAt]);
+      if (p.launchedAt) {
+        expect(at("launched").map((e) => e.at)).toEqual([p.launchedAt]);
+        expect(p.approvedAt!.getTime()).toBeLessThan(p.launchedAt.getTime());
+        expect(p.metrics.length).toBeGreaterThanOrEqual(p.process.min_success_metrics);
+      }
+      if (p.checkpoint) {
+        expect(at("checkpoint_recorded")).toEqual([expect.objectContaining({ at: p.checkpoint.recordedAt, actor: p.checkpoint.recordedBy, data: { verdict: p.checkpoint.verdict } })]);
+        expect(p.checkpoint.recordedAt.getTime()).toBeGreaterThanOrEqual(p.launchedAt!.getTime() + 28 * DAY);
+        expect(Object.keys(p.checkpoint.actuals).sort()).toEqual(p.metrics.map((m) => m.id).sort());
+      }
+      expect(at("review_recorded").map((e) => [e.at, e.actor.id]).sort()).toEqual(p.reviews.map((r) => [r.reviewedAt, r.reviewedBy.id]).sort());
+      if (p.closedAt) expect(at("closed")).toEqual([expect.objectContaining({ at: p.closedAt, data: { outcome: p.outcome } })]);
+      if (p.blocked) expect(at("blocked").at(-1)).toMatchObject({ at: p.blocked.at, note: p.blocked.reason, data: { escalateToId: p.blocked.escalateTo!.id } });
+      // Submitted PRDs have the sections builder v3 asks for; the approver is never the owner.
+      if (p.submittedAt) expect(missingPrdSections(p.prd, p.process), p.title).toEqual([]);
+      expect(p.approver.id).not.toBe(p.owner.id);
+    }
+  });
+
+  it("has PRDs awaiting the thumbs-up of people who sign in to the demo, one of them resubmitted after changes were asked for", async () => {
+    const awaiting = (await allProjects()).filter((p) => p.status === "submitted");
+    expect(awaiting.length).toBeGreaterThanOrEqual(2);
+    const logins = await loginIds();
+    const approvers = new Set(awaiting.map((p) => p.approver.id));
+    expect([...approvers].every((id) => logins.includes(id))).toBe(true);
+    for (const approverId of approvers) {
+      const queue = approvalQueue((await projectsAwaitingApproval(approverId)).map((p) => ({ ...p, awaitingSince: p.awaitingSince! })), new Date());
+      expect(queue.length).toBeGreaterThanOrEqual(1);
+      expect(queue.every((q) => q.ageDays >= 1)).toBe(true);
+    }
+    const resubmitted = awaiting.find((p) => p.events.some((e) => e.kind === "resubmitted"))!;
+    const kinds = resubmitted.events.map((e) => e.kind);
+    expect(kinds).toEqual(["created", "submitted", "changes_requested", "resubmitted"]);
+    expect(resubmitted.events.find((e) => e.kind === "resubmitted")!.data).toEqual({ approverId: resubmitted.approver.id });
+  });
+
+  it("has a PRD sent back with the approver's comments", async () => {
+    const sentBack = (await allProjects()).filter((p) => p.status === "changes_requested");
+    expect(sentBack.length).toBeGreaterThanOrEqual(1);
+    for (const p of sentBack) {
+      const request = p.events.at(-1)!;
+      expect(request).toMatchObject({ kind: "changes_requested", actor: { id: p.approver.id } });
+      expect(request.note.length).toBeGreaterThan(80);
+    }
+  });
+
+  it("has a launched project whose 28-day checkpoint is due now, on its owner's and manager's lists", async () => {
+    const now = new Date();
+    const launched = (await allProjects()).filter((p) => p.status === "launched");
+    const due = launched.filter((p) => dueWork({ status: p.status, launchedAt: p.launchedAt, checkpointRecordedAt: null, lastReview: null }, p.process, now)?.urgency === "due");
+    expect(due.length).toBeGreaterThanOrEqual(1);
+    const p = due[0]!;
+    const age = (now.getTime() - p.launchedAt!.getTime()) / DAY;
+    expect(age).toBeGreaterThanOrEqual(28);
+    expect(age).toBeLessThanOrEqual(30);
+    expect((await openProjectsOwnedBy(p.owner.id)).map((s) => s.id)).toContain(p.id);
+    expect((await openProjectsOfReports(p.manager!.id)).map((s) => s.id)).toContain(p.id);
+  });
+
+  it("has a project whose checkpoint said “roll back”, missed its targets and closed as rolled back", async () => {
+    const rolledBack = (await allProjects()).find((p) => p.checkpoint?.verdict === "roll_back")!;
+    expect(rolledBack).toBeDefined();
+    expect(rolledBack).toMatchObject({ status: "closed", outcome: "rolled_back" });
+    const results = metricResults(rolledBack.metrics, rolledBack.checkpoint!.actuals);
+    expect(results.some((r) => !r.met)).toBe(true);
+    expect(rolledBack.checkpoint!.followUps).not.toBe("");
+  });
+
+  it("has a team-founder project past its decision date, on its manager's list", async () => {
+    const now = new Date();
+    const late = (await allProjects()).filter((p) => pastDecisionDate({ mode: p.mode, status: p.status, decisionDate: p.decisionDate ? new Date(`${p.decisionDate}T00:00:00Z`) : null }, now));
+    expect(late.length).toBeGreaterThanOrEqual(1);
+    expect((await openProjectsOfReports(late[0]!.manager!.id)).map((s) => s.id)).toContain(late[0]!.id);
+  });
+
+  it("has a live project with two quarterly reviews, each setting the next within the review period", async () => {
+    const reviewed = (await allProjects()).find((p) => p.status === "live" && p.reviews.length >= 2)!;
+    expect(reviewed).toBeDefined();
+    for (const r of reviewed.reviews) {
+      const next = new Date(`${r.nextReviewOn}T00:00:00Z`).getTime();
+      expect(next).toBeGreaterThan(r.reviewedAt.getTime());
+      expect(next).toBeLessThanOrEqual(r.reviewedAt.getTime() + reviewed.process.quarterly_review_every_days * DAY);
+      expect(r.roi).not.toBe("");
+      expect(r.reviewedAt.getTime()).toBeGreaterThan(reviewed.checkpoint!.recordedAt.getTime());
+    }
+  });
+
+  it("has a blocked project escalated to someone who signs in to the demo", async () => {
+    const blocked = (await allProjects()).filter((p) => p.blocked);
+    expect(blocked.length).toBeGreaterThanOrEqual(1);
+    const to = blocked[0]!.blocked!.escalateTo!;
+    expect(await loginIds()).toContain(to.id);
+    expect((await projectsEscalatedTo(to.id)).map((s) => s.id)).toContain(blocked[0]!.id);
+    expect(blocked[0]!.blocked!.reason.length).toBeGreaterThan(40);
+  });
+
+  it("has a submitted packet whose evidence cites the builder's launched project, its recorded outcome frozen in the snapshot", async () => {
+    const citing = await prisma.packetEvidence.findMany({ where: { projectId: { not: null } }, include: { packet: true, project: true } });
+    expect(citing.length).toBeGreaterThanOrEqual(1);
+    const submitted = citing.filter((e) => e.packet.status !== "draft");
+    expect(submitted.length).toBeGreaterThanOrEqual(1);
+    for (const e of citing) {
+      expect(e.project!.ownerId).toBe(e.packet.builderId);
+      expect(e.project!.launchedAt!.getTime()).toBeLessThanOrEqual(e.createdAt.getTime());
+    }
+    const item = submitted[0]!;
+    const packet = (await findPacket(item.packetId))!;
+    const frozen = packet.snapshot!.evidence.find((x) => x.id === item.id)!;
+    expect(frozen.projectId).toBe(item.projectId);
+    expect(frozen.project?.checkpoint).not.toBeNull();
+    expect(frozen.project!.checkpoint!.met).toBe(frozen.project!.checkpoint!.of);
+    expect(frozen.project!.approval).not.toBeNull();
+    expect(Date.parse(frozen.project!.checkpoint!.recordedAt)).toBeLessThanOrEqual(packet.submittedAt!.getTime());
+  });
+
+  it("has a few weeks of demos, presented by each project's owner, some flagged by a manager", async () => {
+    const now = Date.now();
+    const demos = await prisma.demo.findMany({ include: { project: true, flaggedBy: { include: { roles: true } } } });
+    expect(demos.length).toBeGreaterThanOrEqual(6);
+    expect(demos.length).toBeLessThanOrEqual(10);
+    const weeks = new Set(demos.map((d) => Math.floor((now - d.demoOn.getTime()) / (7 * DAY))));
+    expect(weeks.size).toBeGreaterThanOrEqual(3);
+    for (const d of demos) {
+      expect(d.presenterId).toBe(d.project.ownerId);
+      expect(d.demoOn.toISOString()).toMatch(/T00:00:00\.000Z$/);
+      expect(d.demoOn.getTime()).toBeGreaterThanOrEqual(now - 35 * DAY);
+      expect(d.createdAt.getTime()).toBeLessThanOrEqual(now);
+      expect(d.project.createdAt.getTime()).toBeLessThanOrEqual(d.demoOn.getTime());
+      if (d.flaggedAt) {
+        expect(d.flaggedBy!.roles.map((r) => r.role)).toContain("manager");
+        expect(d.flaggedAt.getTime()).toBeGreaterThanOrEqual(d.createdAt.getTime());
+        expect(d.flaggedAt.getTime()).toBeLessThanOrEqual(now);
+      }
+    }
+    const flagged = demos.filter((d) => d.flaggedAt);
+    expect(flagged.length).toBeGreaterThanOrEqual(2);
+    expect(flagged.length).toBeLessThan(demos.length);
   });
 });
