@@ -90,7 +90,8 @@ type ProjectSpec = {
 
 /**
  * `days` from now's date at a UTC working time. A past date that falls on a weekend moves to the
- * Friday before, so past stays past (as demo-promotions.ts does).
+ * Friday before, so past stays past (as demo-promotions.ts does). A project's steps are at least
+ * three days apart, so that move never puts a step before the one it follows.
  */
 function workingDay(now: Date, days: number, hour: number, minute = 0): Date {
   const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour, minute));
@@ -166,13 +167,13 @@ function demoProjects(now: Date): ProjectSpec[] {
         { name: "Workspaces with 3+ members after 7 days", unit: "%", baseline: 21, target: 30, direction: "at_least", measurement: "Weekly cohort report, workspaces created in the week" },
         { name: "Invite acceptance", unit: "%", baseline: 38, target: 45, direction: "at_least", measurement: "Accepted ÷ sent, invites from the onboarding step, 14-day window" },
       ],
-      created: day(-14, 10, 20),
+      created: day(-15, 10, 20),
       steps: [
         { kind: "submit", by: LEO, at: day(-12, 16, 40) },
         {
           kind: "request_changes",
           by: BEA,
-          at: day(-10, 11, 5),
+          at: day(-9, 11, 5),
           comments:
             "Two things before I approve: say what happens when someone invites an address outside their company domain (spam risk and a support load we know from last year), and measure invite acceptance, not only invites sent — sends alone will go up whatever we do.",
         },
@@ -230,7 +231,7 @@ function demoProjects(now: Date): ProjectSpec[] {
         {
           kind: "request_changes",
           by: YUKI,
-          at: day(-6, 15, 45),
+          at: day(-5, 15, 45),
           comments:
             "The problem is real, but the PRD does not say who decides what goes on the roadmap, or how we avoid promising dates. Please add the editorial process (who moves items between columns, weekly?) and a metric that shows voting changes what we build, not only that people vote.",
         },
@@ -295,7 +296,7 @@ function demoProjects(now: Date): ProjectSpec[] {
         { name: "Annual share of new subscriptions", unit: "%", baseline: 9, target: 12, direction: "at_least", measurement: "Billing: new subscriptions by interval, 28 days" },
         { name: "Checkout completion", unit: "%", baseline: 81, target: 80, direction: "at_least", measurement: "Checkout funnel, started → paid" },
       ],
-      created: day(-101, 10),
+      created: day(-102, 10),
       steps: [
         { kind: "submit", by: NOAH, at: day(-99, 15) },
         { kind: "approve", by: YUKI, at: day(-96, 11, 30), note: "Approved as an experiment: watch checkout completion daily and pull it if it drops." },
@@ -367,7 +368,7 @@ function demoProjects(now: Date): ProjectSpec[] {
       created: day(-248, 10),
       steps: [
         { kind: "submit", by: YUKI, at: day(-245, 16, 30) },
-        { kind: "approve", by: SAMUEL, at: day(-243, 9, 50), note: "Approved. Talk to Legal before hard caps reach contracts with committed spend." },
+        { kind: "approve", by: SAMUEL, at: day(-242, 9, 50), note: "Approved. Talk to Legal before hard caps reach contracts with committed spend." },
         { kind: "launch", by: YUKI, at: day(-230, 10, 30) },
         { kind: "record_checkpoint", by: YUKI, at: day(-200, 14), actuals: [52, 109], verdict: "keep", followUps: "NRR just under target: revisit at the first quarterly review. Add the forecast to the admin email." },
         {
@@ -410,10 +411,10 @@ function demoProjects(now: Date): ProjectSpec[] {
         { name: "Admin accounts using Insights weekly", unit: "accounts", baseline: 0, target: 1500, direction: "at_least", measurement: "Product analytics, weekly active admin accounts on Insights" },
         { name: "Renewal rate, workspaces whose admins use Insights", unit: "%", baseline: 86, target: 90, direction: "at_least", measurement: "Finance renewals report, quarterly" },
       ],
-      created: day(-336, 10),
+      created: day(-337, 10),
       steps: [
         { kind: "submit", by: MEI, at: day(-334, 15, 30) },
-        { kind: "approve", by: AISHA, at: day(-332, 10), note: "Yes. Keep it to three dashboards and come back at the checkpoint with the renewal numbers." },
+        { kind: "approve", by: AISHA, at: day(-331, 10), note: "Yes. Keep it to three dashboards and come back at the checkpoint with the renewal numbers." },
         { kind: "launch", by: MEI, at: day(-300, 11) },
         { kind: "record_checkpoint", by: MEI, at: day(-270, 14, 30), actuals: [1720, 93], verdict: "keep", followUps: "Exports next; make the case for a team of its own at the first quarterly review." },
         {
