@@ -36,6 +36,8 @@ import type { ProjectProcess, Rubric } from "~/domain/rubric/schema";
  *   recorded outcome.
  * - Bea Novak, "Two-way Jira sync" (satellite, Integrations): approved, then blocked on Platform's
  *   API budget and escalated to Marcus Chen (on his home).
+ * - Bea Novak, "Workspace import from Asana and Trello" (satellite, Integrations): checkpoint "keep",
+ *   folded into Integrations; her draft packet does not cite it yet, so the demo builder can.
  */
 type Db = Prisma.TransactionClient;
 
@@ -427,6 +429,34 @@ function demoProjects(now: Date): ProjectSpec[] {
           nextReviewOn: dayAfter(insightsReview, 90),
         },
         { kind: "close", by: MEI, at: day(-150, 16), outcome: "staffed_up", note: "Insights is now a standalone team of five." },
+      ],
+    },
+    {
+      key: "workspace-import",
+      owner: BEA,
+      approver: SAMUEL,
+      title: "Workspace import from Asana and Trello",
+      problem: "40% of lost trials in our win/loss notes named the cost of switching: teams will not rebuild their boards by hand.",
+      mode: "satellite",
+      team: "Integrations",
+      prd: prd({
+        problem: "Trials from teams already on Asana or Trello stall at an empty workspace: 40% of lost trials name switching cost, and importers we interviewed rebuilt boards by hand for a week.",
+        solution: "Import a whole Asana workspace or Trello board set — projects, tasks, assignees, due dates, comments, attachments — with a field-mapping screen, run by queue-backed workers.",
+        success: "Trial-to-paid of teams that import at least 18% (14% today for all trials); migration tickets to Support below 60 a month.",
+        risks: "Large boards could lose data: imports are dry-run first and report every item they could not bring. Rollback: the importer is a flag; imported data stays.",
+      }),
+      links: ["https://docs.northwind.example/specs/workspace-import", "https://northwind.example/changelog/workspace-import"],
+      metrics: [
+        { name: "Trial-to-paid, teams that import", unit: "%", baseline: 14, target: 18, direction: "at_least", measurement: "Trials started in the month that import, converted within 45 days" },
+        { name: "Migration tickets to Support", unit: "tickets/month", baseline: 95, target: 60, direction: "at_most", measurement: "Zendesk tag `migration`" },
+      ],
+      created: day(-262, 10, 15),
+      steps: [
+        { kind: "submit", by: BEA, at: day(-259, 15) },
+        { kind: "approve", by: SAMUEL, at: day(-255, 11), note: "Approved. Dry runs first, and Support in the loop from the beta." },
+        { kind: "launch", by: BEA, at: day(-220, 10) },
+        { kind: "record_checkpoint", by: BEA, at: day(-190, 14), actuals: [21, 59], verdict: "keep", followUps: "Attachments on large Trello boards: fix before the Enterprise rollout. Hand the workers to Integrations' on-call." },
+        { kind: "close", by: BEA, at: day(-150, 16), outcome: "folded_into_team", note: "Integrations owns the importer from now on." },
       ],
     },
     {
