@@ -118,3 +118,21 @@ test("a builder's PRD goes to one approver, launches after the thumbs-up, and it
   await expect(page.getByRole("status").filter({ hasText: "Next review due" })).toBeVisible();
   await expectAxeClean(page);
 });
+
+test.describe("at 390 px wide", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the project list and the project form have no accessibility violations", async ({ page }) => {
+    await signInAs(page, NOAH);
+    await page.goto("/projects");
+    await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+    await expectAxeClean(page);
+    await page.getByRole("link", { name: "Start a project" }).click();
+    await expectHydrated(page);
+    // A refused submit lists its problems at the top, focused.
+    await page.getByRole("button", { name: "Submit PRD" }).click();
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expect(page.locator(".error-summary")).toContainText("Write a title");
+    await expectAxeClean(page);
+  });
+});

@@ -40,5 +40,10 @@ export function draftGaps(values: DraftValues, ownerId: string, process: Project
     escalateToId: null,
     blocked: false,
   };
-  return submissionGaps(facts, process, now);
+  // What the form has not chosen yet (the schema requires both; listed here so the form never reads "ready").
+  const unchosen = [
+    ...(mode === "founder" || mode === "satellite" ? [] : ["Choose team founder or team satellite."]),
+    ...(facts.approverId.trim() === "" ? ["Choose the approver."] : []),
+  ];
+  return [...unchosen, ...submissionGaps(facts, process, now)];
 }

@@ -36,7 +36,7 @@ export const InputField = forwardRef<HTMLInputElement, Described & { className?:
 ) {
   return (
     <Frame id={id} label={label} hint={hint} error={error} className={className}>
-      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      <input ref={ref} id={id} type="text" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
     </Frame>
   );
 });

@@ -141,12 +141,13 @@ export function ProjectForm({
         },
       )}
     >
-      <ErrorSummary items={summary} attempt={attempt} />
-      <FormErrors errors={navigation.state === "idle" ? answer?.formErrors : undefined} />
       <input type="hidden" {...register("version")} />
 
       <section className="panel stack" aria-labelledby={`${uid}-about`}>
         <h2 id={`${uid}-about`}>The project</h2>
+        {/* At the top of the form, under a heading of its own level's parent (the summary's title is an h3). */}
+        <ErrorSummary items={summary} attempt={attempt} />
+        <FormErrors errors={navigation.state === "idle" ? answer?.formErrors : undefined} />
         <InputField id={id("title")} label="Title" autoComplete="off" error={err("title")} {...register("title")} />
         <TextAreaField
           id={id("problem")}

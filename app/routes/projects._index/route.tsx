@@ -100,7 +100,7 @@ export default function ProjectListPage() {
         {filtered ? " match these filters" : ""}
       </p>
       {projects.length > 0 ? (
-        <ProjectTable label="Projects" projects={projects} viewerId={viewerId} />
+        <ProjectTable label="Project list" projects={projects} viewerId={viewerId} />
       ) : (
         <div className="panel">
           <p>{filtered ? "No project matches these filters." : "No projects yet."}</p>
