@@ -79,6 +79,11 @@ test("a builder's PRD goes to one approver, launches after the thumbs-up, and it
   await page.goto(projectPath);
   await expectHydrated(page);
   const decide = page.getByRole("region", { name: "Your thumbs-up" });
+  // Asking for changes needs comments: refused in the browser, listed and focused.
+  await decide.getByRole("button", { name: "Request changes" }).click();
+  await expect(decide.locator(".error-summary")).toBeFocused();
+  await expect(decide.locator(".error-summary")).toContainText("Write what should change");
+  await expectAxeClean(page);
   await decide.getByLabel("Note to the owner (optional)").fill("Clear success criteria. Go.");
   await decide.getByRole("button", { name: "Approve PRD" }).click();
   await expect(page.locator(".project-status")).toContainText("Approved");
