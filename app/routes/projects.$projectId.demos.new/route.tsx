@@ -1,49 +1,37 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DemoForm } from "~/components/demo/demo-form";
-import { findProject, type ProjectDetail } from "~/data/projects.server";
+import type { ProjectDetail } from "~/data/projects.server";
 import { postDemo } from "~/data/project-workflow.server";
 import { calendarDate } from "~/domain/calendar-date";
-import { projectAccess } from "~/domain/project/access";
 import { demoFormSchema, latestDemoDay } from "~/domain/project/demo-weeks";
 import { isLaunched } from "~/domain/project/workflow";
-import type { Viewer } from "~/domain/permissions";
 import styles from "~/styles/demos.css?url";
-import { requireUser } from "~/utils/auth.server";
+import type { SignedInUser } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
+import { requireProjectAccess } from "~/utils/project-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project ? `Post a demo of ${data.project.title}` : "Post a demo"} · Builder Ladder` }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 /** The project, for its owner only (access.postDemo): 404 when there is no such project, 403 for anyone else. */
-async function projectForDemo(viewer: Viewer, projectId: string | undefined): Promise<ProjectDetail> {
-  const project = projectId ? await findProject(projectId) : null;
-  if (!project) throw data({ message: "No such project." }, { status: 404 });
-  const access = projectAccess(viewer, {
-    ownerId: project.owner.id,
-    managerId: project.manager?.id ?? null,
-    approverId: project.approver.id,
-    escalateToId: project.blocked?.escalateTo?.id ?? null,
-    status: project.status,
-    launchedAt: project.launchedAt,
-    blocked: project.blocked !== null,
-  });
+async function projectForDemo(request: Request, projectId: string | undefined): Promise<{ user: SignedInUser; project: ProjectDetail }> {
+  const { user, project, access } = await requireProjectAccess(request, projectId);
   if (!access.postDemo) {
     const message =
-      project.owner.id === viewer.id
-        ? "This project is closed and never launched, so it has no demos to post."
+      project.owner.id === user.id
+        ? "This project was closed before it launched, so it has no demos to post."
         : `Only ${project.owner.name}, who owns this project, posts its demos.`;
     throw data({ message }, { status: 403 });
   }
-  return project;
+  return { user, project };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
   const now = requestNow(request);
-  const project = await projectForDemo(user, params.projectId);
+  const { project } = await projectForDemo(request, params.projectId);
   return {
     project: { id: project.id, title: project.title, launched: isLaunched(project.status, project.launchedAt) },
     latestDay: latestDemoDay(now),
@@ -53,9 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The owner posts a demo; a date after tomorrow (UTC) is refused: a demo is posted once it has happened. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
   const now = requestNow(request);
-  const project = await projectForDemo(user, params.projectId);
+  const { user, project } = await projectForDemo(request, params.projectId);
   const parsed = parseForm(demoFormSchema(latestDemoDay(now)), await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const result = await postDemo(project, user.id, parsed.data, now);
