@@ -66,6 +66,10 @@ test("the keyboard reaches the skip link first, then the menu in order, then the
   await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Promotions", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Demos", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rubrics", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toBeFocused();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/data/db.server";
 import { findProject } from "~/data/projects.server";
 import { addDays } from "~/domain/project/process";
-import * as pageRoute from "~/routes/projects.$projectId/route";
+import * as pageRoute from "~/routes/projects.$projectId._index/route";
 import * as newRoute from "~/routes/projects.new/route";
 import { TEST_CLOCK_HEADER } from "~/utils/clock.server";
 import { publishShippedRubrics } from "../helpers/loops";

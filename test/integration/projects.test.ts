@@ -5,7 +5,7 @@ import { findProject } from "~/data/projects.server";
 import { applyProjectAction } from "~/data/project-workflow.server";
 import { addDays } from "~/domain/project/process";
 import { prdForDisplay } from "~/components/project/prd-source";
-import * as pageRoute from "~/routes/projects.$projectId/route";
+import * as pageRoute from "~/routes/projects.$projectId._index/route";
 import * as editRoute from "~/routes/projects.$projectId.edit/route";
 import * as listRoute from "~/routes/projects._index/route";
 import * as newRoute from "~/routes/projects.new/route";
