@@ -27,8 +27,11 @@ describe("project forms", () => {
 
   it("refuses a second approver, empty or non-numeric figures, and a satellite without its team", () => {
     expect(projectSchema.safeParse({ ...base, approverId: ["ana", "bob"] }).success).toBe(false);
-    for (const value of ["", " ", "abc", "1,200", "Infinity", "1e400"]) {
+    for (const value of ["", " ", "abc", "1,200", "Infinity", "1e400", "0x1F", "0b11", "1_000", "١٢٣", "12abc", "NaN"]) {
       expect(projectSchema.safeParse({ ...base, "metrics.0.target": value }).success, value).toBe(false);
+    }
+    for (const [value, read] of [["-1", -1], ["1.5", 1.5], [".5", 0.5], ["2e3", 2000], ["+7", 7]] as const) {
+      expect(projectSchema.safeParse({ ...base, "metrics.0.baseline": value }).data?.metrics[0]!.baseline, value).toBe(read);
     }
     expect(projectSchema.safeParse({ ...base, team: "" }).success).toBe(false);
     expect(projectSchema.safeParse({ ...base, mode: "founder", team: "" }).success).toBe(true);

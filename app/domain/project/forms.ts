@@ -64,10 +64,13 @@ const optionalText = (max = PROJECT_TEXT_MAX) =>
 const personId = (what: string) => z.string({ error: `Choose ${what}` }).trim().min(1, `Choose ${what}`).max(100, `Choose ${what}`);
 const calendarDate = (what: string) => z.string({ error: `Enter ${what}` }).refine(isCalendarDate, `Enter ${what} as a date`);
 
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /** A number typed into a field: "", "abc", "1,200" and infinities are refused, never read as 0. */
 export const metricNumber = (what: string) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+    // Decimal notation only: Number() would also read "0x1F", "0b11" and " 12 " as numbers.
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : DECIMAL.test(v.trim()) ? Number(v.trim()) : Number.NaN) : v),
     z
       .number({ error: `Enter ${what} as a number, such as 1200 or 12.5` })
       .refine(Number.isFinite, `Enter ${what} as a number, such as 1200 or 12.5`)
