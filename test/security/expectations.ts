@@ -21,7 +21,7 @@ import type { ScanRules } from "./leak-scan";
 export type Expected =
   | { kind: "allowed" }
   | { kind: "passes-gate"; statuses: readonly number[] }
-  | { kind: "denied"; status: 403 | 404 }
+  | { kind: "denied"; status: 403 | 404 | 409 }
   | { kind: "redirect"; location: string }
   | { kind: "signs-out" }
   | { kind: "skipped"; why: string };
@@ -49,6 +49,8 @@ export const BASE = "http://localhost";
 export const ALLOWED: Expected = { kind: "allowed" };
 export const FORBIDDEN: Expected = { kind: "denied", status: 403 };
 export const NOT_FOUND: Expected = { kind: "denied", status: 404 };
+/** The right person, but the record's state refuses the page (e.g. editing a submitted project). */
+export const CONFLICT: Expected = { kind: "denied", status: 409 };
 export const BAD_BODY: Expected = { kind: "passes-gate", statuses: [400] };
 
 /** requireUser's redirect: to /login, returning to the page afterwards (but not to "/"). */

@@ -14,9 +14,12 @@ import { canReadBuilderRecord, canSeeBuilderPay, hasPermission, type Permission,
 import { canStartPacket, PACKET_FORM_RIGHTS, PACKET_FORMS, packetAccess, type PacketForm } from "~/domain/promotion/access";
 import { submissionProblems, targetCriteria } from "~/domain/promotion/snapshot";
 import { canReadScorecard, owesScorecardsOnLoop } from "~/domain/scorecard/visibility";
+import { canCurateDemos, canStartProject, projectAccess, relationTo } from "~/domain/project/access";
+import { canEditContent } from "~/domain/project/workflow";
 import {
   ALLOWED,
   BAD_BODY,
+  CONFLICT,
   FORBIDDEN,
   NOT_FOUND,
   allowedFor,
@@ -27,7 +30,7 @@ import {
 } from "./expectations";
 import type { Path, ScanRules } from "./leak-scan";
 import type { Persona } from "./personas";
-import type { LoopFacts, World } from "./world";
+import type { LoopFacts, ProjectFacts, World } from "./world";
 
 export type MatrixContext = {
   world: World;
@@ -106,6 +109,34 @@ function committeeListing(route: string, url: string, rowsOf: "loops" | "scoreca
 /** Cells for each loop of the world and for an unknown loop id. */
 function perLoop(ctx: MatrixContext, make: (loop: LoopFacts | null) => Cell[]): Cell[] {
   return [...ctx.world.loops.map((l) => make(l)), make(null)].flat();
+}
+
+/** Cells for each project of the world and for an unknown project id. */
+function perProject(ctx: MatrixContext, make: (project: ProjectFacts | null, projectId: string) => Cell[]): Cell[] {
+  return [...ctx.world.projects, null].flatMap((p) => make(p, p?.id ?? UNKNOWN));
+}
+
+const projectSubject = (p: ProjectFacts | null) => (p ? `${p.ownerName}'s ${p.parties.status} project "${p.title}"` : "an unknown project");
+
+/** Who may send each form of a project's page (its action checks this party before parsing). */
+const PROJECT_INTENT_PARTY: Record<string, (r: ReturnType<typeof relationTo>) => boolean> = {
+  approve: (r) => r.isApprover,
+  request_changes: (r) => r.isApprover,
+  change_approver: (r) => r.isManager,
+  launch: (r) => r.isOwner,
+  record_checkpoint: (r) => r.isOwner || r.isManager,
+  record_review: (r) => r.isOwner || r.isManager,
+  close: (r) => r.isOwner || r.isManager,
+  block: (r) => r.isOwner,
+  unblock: (r) => r.isOwner || r.isManager || r.isEscalation,
+};
+
+/** Whether this viewer is a builder whose track's current rubric version has a project process. */
+function startsProjects(ctx: MatrixContext, v: Viewer): "yes" | "not-a-builder" | "no-process" {
+  if (!canStartProject(v)) return "not-a-builder";
+  const record = ctx.world.builders.find((b) => b.userId === v.id);
+  if (!record) return "not-a-builder";
+  return record.keepsProjectLog ? "yes" : "no-process";
 }
 
 export const MATRIX: Record<string, MatrixEntry> = {
@@ -319,6 +350,116 @@ export const MATRIX: Record<string, MatrixEntry> = {
           const onLoop = ctx.world.onLoop(v.id, loop.id);
           const through = loopAccess(v, onLoop) !== null && committeeAudience(v, onLoop) !== null && canDecideHire(v, onLoop);
           return { expected: through ? BAD_BODY : FORBIDDEN };
+        }),
+      ),
+  },
+
+  // requireUser: everyone signed in reads project summaries and the demo feed.
+  "routes/projects._index": {
+    loader: (ctx) => cellsFor(ctx, { route: "routes/projects._index", handler: "loader", subject: "the project list", url: "/projects" }, () => ({ expected: ALLOWED })),
+  },
+  "routes/demos._index": {
+    loader: (ctx) => cellsFor(ctx, { route: "routes/demos._index", handler: "loader", subject: "the demo feed", url: "/demos" }, () => ({ expected: ALLOWED })),
+    // requireUser → canCurateDemos (403) → the form (400).
+    action: (ctx) =>
+      cellsFor(ctx, { route: "routes/demos._index", handler: "action", subject: "flag a demo", url: "/demos" }, (v) => ({ expected: canCurateDemos(v) ? BAD_BODY : FORBIDDEN })),
+  },
+  "routes/demos.highlights": {
+    loader: (ctx) => cellsFor(ctx, { route: "routes/demos.highlights", handler: "loader", subject: "the flagged demos by week", url: "/demos/highlights" }, () => ({ expected: ALLOWED })),
+  },
+
+  // requireProjectStarter: a builder (403) whose track's current version has a project process (409) → the form (400).
+  "routes/projects.new": {
+    loader: (ctx) =>
+      cellsFor(ctx, { route: "routes/projects.new", handler: "loader", subject: "start a project", url: "/projects/new" }, (v) => {
+        const starts = startsProjects(ctx, v);
+        return { expected: starts === "yes" ? ALLOWED : starts === "no-process" ? CONFLICT : FORBIDDEN };
+      }),
+    action: (ctx) =>
+      cellsFor(ctx, { route: "routes/projects.new", handler: "action", subject: "start a project", url: "/projects/new" }, (v) => {
+        const starts = startsProjects(ctx, v);
+        return { expected: starts === "yes" ? BAD_BODY : starts === "no-process" ? CONFLICT : FORBIDDEN };
+      }),
+  },
+
+  // requireProjectAccess: the project (404); everyone signed in reads its summary. Outcomes (the
+  // checkpoint, reviews, history) only where projectAccess says readOutcomes: their free text must
+  // not reach anyone else. The page echoes the access.
+  "routes/projects.$projectId._index": {
+    loader: (ctx) =>
+      perProject(ctx, (p, projectId) =>
+        cellsFor(ctx, { route: "routes/projects.$projectId._index", handler: "loader", subject: projectSubject(p), url: `/projects/${projectId}`, params: { projectId } }, (v) => {
+          if (!p) return { expected: NOT_FOUND };
+          const access = projectAccess(v, p.parties);
+          return {
+            expected: ALLOWED,
+            scan: { forbid: access.readOutcomes ? [] : p.outcomeText.map((value) => ({ kind: "project outcome", source: `${p.title}: checkpoint, review or history text`, value })) },
+            check: (data) => {
+              const sent = (data as { access: unknown }).access;
+              return JSON.stringify(sent) === JSON.stringify(access) ? [] : [`access ${JSON.stringify(sent)}, the rules say ${JSON.stringify(access)}`];
+            },
+          };
+        }),
+      ),
+    // … then the intent (400 when missing or unknown) → the intent's party (403) → its form (400).
+    action: (ctx) =>
+      perProject(ctx, (p, projectId) =>
+        ["", "submit", ...(p ? Object.keys(PROJECT_INTENT_PARTY) : [])].flatMap((intent) =>
+          cellsFor(
+            ctx,
+            {
+              route: "routes/projects.$projectId._index",
+              handler: "action",
+              subject: `${intent ? `"${intent}"` : "no intent"} on ${projectSubject(p)}`,
+              url: `/projects/${projectId}`,
+              params: { projectId },
+              body: { kind: "form", fields: intent ? { intent } : {} },
+            },
+            (v) => {
+              if (!p) return { expected: NOT_FOUND };
+              const party = PROJECT_INTENT_PARTY[intent];
+              if (!party) return { expected: BAD_BODY };
+              return { expected: party(relationTo(v, p.parties)) ? BAD_BODY : FORBIDDEN };
+            },
+          ),
+        ),
+      ),
+  },
+
+  // requireProjectAccess (404) → the owner (403) → editable: a draft or changes requested (409).
+  "routes/projects.$projectId.edit": {
+    loader: (ctx) =>
+      perProject(ctx, (p, projectId) =>
+        cellsFor(ctx, { route: "routes/projects.$projectId.edit", handler: "loader", subject: `edit ${projectSubject(p)}`, url: `/projects/${projectId}/edit`, params: { projectId } }, (v) => {
+          if (!p) return { expected: NOT_FOUND };
+          if (p.parties.ownerId !== v.id) return { expected: FORBIDDEN };
+          return { expected: canEditContent(p.parties.status) ? ALLOWED : CONFLICT };
+        }),
+      ),
+    // … the owner (403) → the form (400), parsed before the state is looked at.
+    action: (ctx) =>
+      perProject(ctx, (p, projectId) =>
+        cellsFor(ctx, { route: "routes/projects.$projectId.edit", handler: "action", subject: `edit ${projectSubject(p)}`, url: `/projects/${projectId}/edit`, params: { projectId } }, (v) => {
+          if (!p) return { expected: NOT_FOUND };
+          return { expected: p.parties.ownerId === v.id ? BAD_BODY : FORBIDDEN };
+        }),
+      ),
+  },
+
+  // requireUser → the project (404) → projectAccess.postDemo (403) → the form (400).
+  "routes/projects.$projectId.demos.new": {
+    loader: (ctx) =>
+      perProject(ctx, (p, projectId) =>
+        cellsFor(ctx, { route: "routes/projects.$projectId.demos.new", handler: "loader", subject: `post a demo of ${projectSubject(p)}`, url: `/projects/${projectId}/demos/new`, params: { projectId } }, (v) => {
+          if (!p) return { expected: NOT_FOUND };
+          return { expected: projectAccess(v, p.parties).postDemo ? ALLOWED : FORBIDDEN };
+        }),
+      ),
+    action: (ctx) =>
+      perProject(ctx, (p, projectId) =>
+        cellsFor(ctx, { route: "routes/projects.$projectId.demos.new", handler: "action", subject: `post a demo of ${projectSubject(p)}`, url: `/projects/${projectId}/demos/new`, params: { projectId } }, (v) => {
+          if (!p) return { expected: NOT_FOUND };
+          return { expected: projectAccess(v, p.parties).postDemo ? BAD_BODY : FORBIDDEN };
         }),
       ),
   },

@@ -53,8 +53,14 @@ export async function collectSecrets(world: World): Promise<Secret[]> {
     const access = (v: Viewer, key: keyof PacketAccess) => packetAccess(v, facts.parties)[key];
     const who = `${p.builder.user.name}'s ${p.status} packet`;
     text("packet content", `${who}: summary`, p.summary, (v) => access(v, "read"));
+    // A project's title is public to everyone signed in; an evidence item citing it may bear the same
+    // title, which then says nothing about the packet.
+    const projectTitles = new Set(world.projects.map((project) => project.title));
     for (const e of p.evidence) {
-      for (const field of [e.title, e.description, e.impact]) text("packet content", `${who}: evidence “${e.title}”`, field, (v) => access(v, "read"));
+      for (const field of [e.title, e.description, e.impact]) {
+        if (field === e.title && projectTitles.has(field)) continue;
+        text("packet content", `${who}: evidence “${e.title}”`, field, (v) => access(v, "read"));
+      }
     }
     for (const s of p.statements) {
       text("peer statement", `${who}: a peer's statement`, s.text, (v) => access(v, "readAllStatements") || v.id === s.authorId);

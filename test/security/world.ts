@@ -22,6 +22,8 @@ import type { PacketParties } from "~/domain/promotion/access";
 import type { PacketStatus } from "~/domain/promotion/workflow";
 import type { Rubric } from "~/domain/rubric/schema";
 import type { ViewerOnLoop } from "~/domain/scorecard/visibility";
+import type { ProjectParties } from "~/domain/project/access";
+import type { ProjectStatus } from "~/domain/project/workflow";
 import { stageRubric } from "~/domain/scorecard/content";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
 import { seedDemoOrganisation } from "../../prisma/seed/demo-organisation";
@@ -34,9 +36,12 @@ export type ScorecardFacts = { id: string; loopId: string; interviewId: string; 
 export type LoopFacts = { id: string; candidateId: string; candidateName: string; interviews: InterviewFacts[] };
 export type PacketFacts = { id: string; builderName: string; parties: PacketParties; evidenceIds: string[] };
 /** `band`: every figure of the band of the builder's level in their pinned version (their record shows it to those who see their pay). */
-export type BuilderFacts = { userId: string; name: string; managerId: string | null; level: string; band: number[] };
+export type BuilderFacts = { userId: string; name: string; managerId: string | null; level: string; band: number[]; keepsProjectLog: boolean };
 export type DecisionFacts = { id: string; loopId: string; outcome: string };
 export type CandidateFacts = { id: string; name: string; email: string };
+/** A project with its parties; `outcomeText`: free text only readers of outcomes may receive (checkpoint follow-ups, review ROI, history notes). */
+export type ProjectFacts = { id: string; title: string; ownerName: string; parties: ProjectParties; metricIds: string[]; outcomeText: string[] };
+export type DemoFacts = { id: string; projectId: string };
 
 export type World = {
   now: Date;
@@ -51,6 +56,8 @@ export type World = {
   candidates: CandidateFacts[];
   decisions: DecisionFacts[];
   rubricVersions: Array<{ track: string; version: number }>;
+  projects: ProjectFacts[];
+  demos: DemoFacts[];
   /** How far a person is with their own scorecards on a loop, counted from the rows. */
   onLoop: (userId: string, loopId: string) => ViewerOnLoop;
 };
@@ -176,6 +183,10 @@ async function readWorld(now: Date): Promise<World> {
   }));
 
   const builderRows = await prisma.builder.findMany({ include: { user: true, rubricVersion: true }, orderBy: { user: { name: "asc" } } });
+  // Whether each track's current version (its newest not retired) defines a project process.
+  const versionRows = await prisma.rubricVersion.findMany({ where: { retiredAt: null }, orderBy: { version: "desc" } });
+  const trackHasProcess = new Map<string, boolean>();
+  for (const v of versionRows) if (!trackHasProcess.has(v.track)) trackHasProcess.set(v.track, (JSON.parse(v.content) as Rubric).project_process !== undefined);
   const builders: BuilderFacts[] = builderRows.map((b) => {
     const band = b.rubricVersion ? (JSON.parse(b.rubricVersion.content) as Rubric).bands.levels[b.level] : undefined;
     return {
@@ -184,11 +195,41 @@ async function readWorld(now: Date): Promise<World> {
       managerId: b.managerId,
       level: b.level,
       band: band ? [band.base.min, band.base.mid, band.base.max, band.equity.min, band.equity.max, band.learning_budget] : [],
+      keepsProjectLog: trackHasProcess.get(b.track) ?? false,
     };
   });
   const decisions: DecisionFacts[] = (await prisma.hiringDecision.findMany({ orderBy: { decidedAt: "asc" } })).map((d) => ({ id: d.id, loopId: d.loopId, outcome: d.outcome }));
   const candidates: CandidateFacts[] = (await prisma.candidate.findMany({ orderBy: { name: "asc" } })).map((c) => ({ id: c.id, name: c.name, email: c.email }));
   const rubricVersions = await prisma.rubricVersion.findMany({ select: { track: true, version: true }, orderBy: [{ track: "asc" }, { version: "asc" }] });
+
+  const projectRows = await prisma.project.findMany({
+    include: {
+      owner: { select: { name: true, builder: { select: { managerId: true } } } },
+      metrics: { select: { id: true }, orderBy: { position: "asc" } },
+      checkpoint: true,
+      reviews: true,
+      events: true,
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const projects: ProjectFacts[] = projectRows.map((p) => ({
+    id: p.id,
+    title: p.title,
+    ownerName: p.owner.name,
+    parties: {
+      ownerId: p.ownerId,
+      managerId: p.owner.builder?.managerId ?? null,
+      approverId: p.approverId,
+      escalateToId: p.escalateToId,
+      status: p.status as ProjectStatus,
+      launchedAt: p.launchedAt,
+      blocked: p.blockedAt !== null,
+    },
+    metricIds: p.metrics.map((m) => m.id),
+    // Long enough to be unmistakable in a scan of what a page sent.
+    outcomeText: [p.checkpoint?.followUps ?? "", ...p.reviews.flatMap((r) => [r.roi, r.followThrough]), ...p.events.map((e) => e.note)].filter((t) => t.length >= 12),
+  }));
+  const demos: DemoFacts[] = (await prisma.demo.findMany({ select: { id: true, projectId: true }, orderBy: { createdAt: "asc" } })).map((d) => ({ id: d.id, projectId: d.projectId }));
 
   const assignments = await prisma.interviewAssignment.findMany({ include: { interview: { select: { loopId: true } } } });
   const onLoop = (userId: string, loopId: string): ViewerOnLoop => ({
@@ -217,6 +258,8 @@ async function readWorld(now: Date): Promise<World> {
     candidates,
     decisions,
     rubricVersions,
+    projects,
+    demos,
     onLoop,
   };
 }
