@@ -83,7 +83,8 @@ export const repeatField = (name: string): Poison<Fields> => ({
   label: `${name} twice`,
   apply: (f) => {
     const found = f.find(([k]) => k === name);
-    return [...f, [name, found?.[1] ?? "x"]];
+    // After another poison dropped the field, "twice" still means twice (once would be valid).
+    return found ? [...f, [name, found[1]]] : [...f, [name, "x"], [name, "x"]];
   },
 });
 

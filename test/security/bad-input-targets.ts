@@ -162,6 +162,28 @@ export async function buildTargets(world: World): Promise<Target[]> {
   const chloeStage = await stageOf(chloeLoop.id, "technical_deep_dive");
   const raviStage = await stageOf(raviLoop.id, "initial_screen");
 
+  // The project log (prisma/seed/demo-projects.ts): Leo's PRD awaiting Bea's thumbs-up, Grace's
+  // launched project with its checkpoint due, Yuki's live project, Bea's blocked one.
+  const projectOf = (title: string) => {
+    const found = world.projects.find((p) => p.title === title);
+    if (!found) throw new Error(`No project "${title}" in the demo organisation`);
+    return found;
+  };
+  const projectVersion = async (id: string) => (await prisma.project.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+  const leoProject = projectOf("Invite teammates during onboarding");
+  const graceProject = projectOf("Bulk edit for tasks");
+  const yukiProject = projectOf("Spend controls for usage-based billing");
+  const beaBlocked = projectOf("Two-way Jira sync");
+  const beaDraft = projectOf("Shared saved views");
+  const leoVersion = await projectVersion(leoProject.id);
+  const graceVersion = await projectVersion(graceProject.id);
+  const yukiVersion = await projectVersion(yukiProject.id);
+  const beaBlockedVersion = await projectVersion(beaBlocked.id);
+  const beaDraftVersion = await projectVersion(beaDraft.id);
+  const projectUrl = (id: string) => ({ url: `/projects/${id}`, params: { projectId: id } });
+  const demoId = world.demos[0]!.id;
+  const NOT_DECIMAL = ["1e309", "NaN", "Infinity", "-Infinity", "0x1F", "9007199254740993", "1_000", "١٢٣", "12abc", "abc", "", " ", "1,5"];
+
   const candidateBase: Fields = [
     ["name", "Kwame Asante"],
     ["email", "kwame.asante@mail.example"],
@@ -650,6 +672,239 @@ export async function buildTargets(world: World): Promise<Target[]> {
             apply: (f: Fields) => [...dropField("intent").apply(f), ["intent", "reinstate"], ["intent", "retire"]] as Fields,
           }))),
     },
+      {
+      name: "start a project",
+      route: "routes/projects.new",
+      url: "/projects/new",
+      params: {},
+      persona: "builder",
+      others: ["recruiter", "admin"],
+      input: form(
+        [
+          ["intent", "save"],
+          ["title", "Shared saved views"],
+          ["problem", "Leads rebuild the same filtered list every Monday."],
+          ["mode", "satellite"],
+          ["team", "Core Workflow"],
+          ["approverId", marcus],
+          ["prd", "## Problem\n\nLeads rebuild lists.\n"],
+          ["links", "https://northwind.example/research/saved-views"],
+          ["metrics.0.name", "Weekly active saved views"],
+          ["metrics.0.unit", "views"],
+          ["metrics.0.baseline", "0"],
+          ["metrics.0.target", "400"],
+          ["metrics.0.direction", "at_least"],
+          ["metrics.0.measurement", "Product analytics, event saved_view_opened"],
+        ],
+        fc.oneof(
+          ...textPoisons("title", 200),
+          ...textPoisons("problem", 5000),
+          unlike("founder", "satellite").map((v) => setField("mode", v)),
+          oneOf(dropField("mode"), repeatField("mode"), setField("team", ""), repeatField("team"), repeatField("approverId"), dropField("approverId")),
+          // Not someone else in the organisation: the builder, nobody, a made-up id.
+          oneOf(setField("approverId", bea), setField("approverId", "no-such-user"), setField("approverId", "")),
+          oneOf(...NOT_DECIMAL).map((v) => setField("metrics.0.baseline", v)),
+          oneOf(...NOT_DECIMAL).map((v) => setField("metrics.0.target", v)),
+          unlike("at_least", "at_most").map((v) => setField("metrics.0.direction", v)),
+          ...textPoisons("metrics.0.name", 120),
+          ...textPoisons("metrics.0.measurement", 1000),
+          oneOf(addField("metrics.99999999.name", "x"), addField("metrics.__proto__.name", "x"), addField("metrics.1.name", "Half a metric"), setField("metrics", "all of them")),
+          oneOf("javascript:alert(1)", "ftp://example.com/x", "www.example.com").map((v) => setField("links", v)),
+          oversize(50_001).map((v) => setField("prd", v)),
+          oneOf(setField("intent", "publish"), setField("intent", "Submit"), repeatField("intent")),
+          // Submitting a PRD without the rubric's sections is refused with the gaps, and saves nothing.
+          fc.constant(setField("intent", "submit")),
+          oneOf("2025-02-30", "tomorrow", "2027-13-01").map((v) => fc.constant({ label: `founder, decisionDate=${v}`, apply: (f: Fields) => [...setField("mode", "founder").apply(f).filter(([k]) => k !== "decisionDate"), ["decisionDate", v]] as Fields })).chain((a) => a),
+        ),
+      ),
+    },
+    {
+      name: "edit or submit a project",
+      route: "routes/projects.$projectId.edit",
+      url: `/projects/${beaDraft.id}/edit`,
+      params: { projectId: beaDraft.id },
+      persona: "builder",
+      others: ["marcus", "admin", "leo"],
+      input: form(
+        [
+          ["intent", "save"],
+          ["version", String(beaDraftVersion)],
+          ["title", "Shared saved views"],
+          ["problem", "Leads rebuild the same filtered list every Monday."],
+          ["mode", "satellite"],
+          ["team", "Core Workflow"],
+          ["approverId", marcus],
+          ["prd", "## Problem\n\nLeads rebuild lists.\n"],
+          ["metrics.0.name", "Weekly active saved views"],
+          ["metrics.0.unit", "views"],
+          ["metrics.0.baseline", "0"],
+          ["metrics.0.target", "400"],
+          ["metrics.0.direction", "at_least"],
+          ["metrics.0.measurement", "Product analytics, event saved_view_opened"],
+        ],
+        fc.oneof(
+          version(beaDraftVersion).map((v) => setField("version", v)),
+          ...textPoisons("title", 200),
+          oneOf(setField("approverId", bea), setField("approverId", "no-such-user"), repeatField("approverId"), setField("team", ""), repeatField("version")),
+          oneOf(...NOT_DECIMAL).map((v) => setField("metrics.0.target", v)),
+          unlike("at_least", "at_most").map((v) => setField("metrics.0.direction", v)),
+          // The PRD lacks the rubric's other sections: submitting is refused with the gaps, and the edits are not saved either.
+          fc.constant(setField("intent", "submit")),
+        ),
+      ),
+    },
+    {
+      name: "project · approve or request changes",
+      route: "routes/projects.$projectId._index",
+      ...projectUrl(leoProject.id),
+      persona: "builder",
+      others: ["leo", "marcus", "admin"],
+      input: form(
+        [
+          ["intent", "request_changes"],
+          ["version", String(leoVersion)],
+          ["comments", "Say what happens to invites sent to outside addresses."],
+        ],
+        fc.oneof(
+          version(leoVersion).map((v) => setField("version", v)),
+          oneOf(dropField("version"), repeatField("version"), setField("intent", "approved"), setField("intent", "Approve"), dropField("intent")),
+          ...textPoisons("comments", 5000),
+          oversize(5001).map((v) => fc.constant({ label: "approve with an oversize note", apply: () => [["intent", "approve"], ["version", String(leoVersion)], ["note", v]] as Fields })).chain((a) => a),
+        ),
+      ),
+    },
+    {
+      name: "project · change the approver",
+      route: "routes/projects.$projectId._index",
+      ...projectUrl(leoProject.id),
+      persona: "marcus",
+      others: ["leo", "builder", "aisha"],
+      input: form(
+        [
+          ["intent", "change_approver"],
+          ["version", String(leoVersion)],
+          ["approverId", marcus],
+          ["reason", "Bea is on leave for three weeks."],
+        ],
+        fc.oneof(
+          version(leoVersion).map((v) => setField("version", v)),
+          // The owner, the approver already named, nobody, two people.
+          oneOf(setField("approverId", leoProject.parties.ownerId), setField("approverId", bea), setField("approverId", "no-such-user"), setField("approverId", ""), repeatField("approverId")),
+          ...textPoisons("reason", 2000),
+        ),
+      ),
+    },
+    {
+      name: "project · record the checkpoint",
+      route: "routes/projects.$projectId._index",
+      ...projectUrl(graceProject.id),
+      persona: "grace",
+      others: ["interviewer", "lucas", "aisha"],
+      input: form(
+        [
+          ["intent", "record_checkpoint"],
+          ["version", String(graceVersion)],
+          ["verdict", "keep"],
+          ["followUps", "Undo for label changes next."],
+          ...graceProject.metricIds.map((id, i): [string, string] => [`actuals.${id}`, String(10 + i)]),
+        ],
+        fc.oneof(
+          version(graceVersion).map((v) => setField("version", v)),
+          unlike("keep", "iterate", "roll_back", "deprecate").map((v) => setField("verdict", v)),
+          oneOf(dropField("verdict"), repeatField("verdict"), dropField(`actuals.${graceProject.metricIds[0]}`), addField("actuals.no-such-metric", "1"), repeatField(`actuals.${graceProject.metricIds[0]}`)),
+          oneOf(...NOT_DECIMAL).map((v) => setField(`actuals.${graceProject.metricIds[0]}`, v)),
+          oversize(5001).map((v) => setField("followUps", v)),
+        ),
+      ),
+    },
+    {
+      name: "project · record a quarterly review",
+      route: "routes/projects.$projectId._index",
+      ...projectUrl(yukiProject.id),
+      persona: "yuki",
+      others: ["interviewer", "samuel", "promotion-committee"],
+      input: form(
+        [
+          ["intent", "record_review"],
+          ["version", String(yukiVersion)],
+          ["health", "healthy"],
+          ["roi", "Overage disputes down by two thirds."],
+          ["followThrough", ""],
+          ["nextReviewOn", new Date(world.now.getTime() + 60 * 86_400_000).toISOString().slice(0, 10)],
+        ],
+        fc.oneof(
+          version(yukiVersion).map((v) => setField("version", v)),
+          unlike("healthy", "at_risk", "failing").map((v) => setField("health", v)),
+          ...textPoisons("roi", 5000),
+          // Not a date; today or earlier; further than one review period away.
+          oneOf("2027-02-30", "next quarter", "", world.now.toISOString().slice(0, 10), "2020-01-01", new Date(world.now.getTime() + 200 * 86_400_000).toISOString().slice(0, 10)).map((v) => setField("nextReviewOn", v)),
+        ),
+      ),
+    },
+    {
+      name: "project · block or close",
+      route: "routes/projects.$projectId._index",
+      ...projectUrl(beaBlocked.id),
+      persona: "builder",
+      others: ["interviewer", "samuel"],
+      input: form(
+        [
+          ["intent", "block"],
+          ["version", String(beaBlockedVersion)],
+          ["escalateToId", marcus],
+          ["reason", "Waiting for Platform's API budget."],
+        ],
+        fc.oneof(
+          version(beaBlockedVersion).map((v) => setField("version", v)),
+          oneOf(setField("escalateToId", bea), setField("escalateToId", "no-such-user"), setField("escalateToId", ""), repeatField("escalateToId")),
+          ...textPoisons("reason", 2000),
+          // Withdrawn is no end for a project that never launched... and this one has not launched: every other outcome is refused.
+          oneOf("folded_into_team", "staffed_up", "deprecated", "rolled_back", "Withdrawn", "").map((outcome) => fc.constant({ label: `close as ${outcome}`, apply: () => [["intent", "close"], ["version", String(beaBlockedVersion)], ["outcome", outcome]] as Fields })).chain((a) => a),
+        ),
+      ),
+    },
+    {
+      name: "post a demo",
+      route: "routes/projects.$projectId.demos.new",
+      url: `/projects/${graceProject.id}/demos/new`,
+      params: { projectId: graceProject.id },
+      persona: "grace",
+      others: ["lucas", "marcus"],
+      input: form(
+        [
+          ["title", "Bulk edit: labels"],
+          ["shows", "Adding a label to 300 tasks at once."],
+          ["link", "https://northwind.example/demos/bulk-labels"],
+          ["demoOn", world.now.toISOString().slice(0, 10)],
+        ],
+        fc.oneof(
+          ...textPoisons("title", 200),
+          ...textPoisons("shows", 2000),
+          oneOf("javascript:alert(1)", "northwind.example/demo", "", "https://", "data:text/html,hi").map((v) => setField("link", v)),
+          oneOf("2027-02-30", "yesterday", "", "2999-01-01", new Date(world.now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10)).map((v) => setField("demoOn", v)),
+          oneOf(repeatField("demoOn"), repeatField("link")),
+        ),
+      ),
+    },
+    {
+      name: "flag a demo",
+      route: "routes/demos._index",
+      url: "/demos",
+      params: {},
+      persona: "marcus",
+      others: ["builder", "promotion-committee"],
+      input: form(
+        [
+          ["intent", "flag"],
+          ["demoId", demoId],
+          ["note", "Worth the all-hands."],
+        ],
+        fc.oneof(
+          unlike("flag", "unflag").map((v) => setField("intent", v)),
+          oneOf(dropField("intent"), repeatField("intent"), setField("demoId", "no-such-demo"), setField("demoId", ""), dropField("demoId"), repeatField("demoId")),
+          oversize(501).map((v) => setField("note", v)),
+        ),
+      ),
+    },
   ];
 }
-

@@ -16,6 +16,7 @@ import { prisma } from "~/data/db.server";
 import { recordDecision } from "~/data/committee.server";
 import { addInterview, findLoop } from "~/data/loops.server";
 import { syncRubricFiles } from "~/data/rubrics.server";
+import { createProject } from "~/data/project-workflow.server";
 import { writeCurrentRows } from "~/data/scorecards.server";
 import { isRole, type Role } from "~/domain/roles";
 import type { PacketParties } from "~/domain/promotion/access";
@@ -103,6 +104,17 @@ async function addExtras(now: Date) {
       levelHistory: { create: [{ level: "L4", effectiveAt: started, reason: "joined" }] },
     },
   });
+
+  // A draft project of Bea's (the demo's drafts belong to people no persona plays): her edit page
+  // and its form then have an owner who may use them.
+  const bea = await prisma.user.findUniqueOrThrow({ where: { email: "builder@northwind.example" } });
+  const marcus = await prisma.user.findUniqueOrThrow({ where: { email: "manager@northwind.example" } });
+  const draft = await createProject(
+    bea.id,
+    { intent: "save", title: "Shared saved views", problem: "Leads rebuild the same filtered list every Monday.", mode: "satellite", team: "Core Workflow", prd: "## Problem\n\nLeads rebuild lists.\n", approverId: marcus.id, decisionDate: undefined, links: [], metrics: [] },
+    now,
+  );
+  if (!draft.ok) throw new Error(`The test draft project was refused: ${draft.refusal.message}`);
 
   const loopIdOf = async (candidateEmail: string) => (await prisma.loop.findFirstOrThrow({ where: { candidate: { email: candidateEmail } } })).id;
   const jonas = await loopIdOf("jonas.weber@mail.example");
