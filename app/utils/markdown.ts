@@ -19,10 +19,10 @@ import MarkdownIt, { type StateCore, type Token } from "markdown-it";
  *   and tell its owner who read the PRD and when (and the CSP's `img-src 'self' data:` would block
  *   it anyway). An image becomes a link to its URL whose text is the alt text (the URL itself when
  *   the alt text is empty); an image inside a link, or with an unsafe URL, becomes its alt text.
- * - Headings keep their relative levels but move down two: `#` → h3, `##` → h4, `###` → h5,
- *   `####` and deeper → h6. The page around a PRD already has its h1 (the page) and h2 (the
- *   section), so a PRD's `# Title` must not compete with them; h4–h6 in a PRD are rare, and the
- *   outline stays valid.
+ * - Headings keep their relative levels, the document's shallowest becoming h3: `#`, `##`, `###`
+ *   → h3, h4, h5 (and a PRD written from `##` down renders `##` as h3), capped at h6. The page
+ *   around a PRD already has its h1 (the page) and h2 (the section), so a PRD's top heading must
+ *   not compete with them, nor skip a level below them (axe's heading-order).
  * - Table column alignment becomes a class (`md-align-left|center|right`) instead of markdown-it's
  *   `style="text-align:…"`, so the output has no style attributes and keeps working if the CSP
  *   stops allowing inline styles.
@@ -38,7 +38,7 @@ export const MARKDOWN_MAX_LENGTH = 50_000;
 export const LINK_REL = "noopener noreferrer nofollow";
 export const LINK_TARGET = "_blank";
 
-/** The shift applied to heading levels (`#` → h3), and the deepest level (h6). */
+/** The shift applied to heading levels (the shallowest → h3), and the deepest level (h6). */
 export const HEADING_SHIFT = 2;
 const DEEPEST_HEADING = 6;
 
@@ -75,8 +75,8 @@ md.linkify.set({ fuzzyLink: false, fuzzyIP: false, fuzzyEmail: true });
 // through). Replace it with the allowlist; `MarkdownIt.prototype.validateLink` is not consulted.
 md.validateLink = (url: string) => isSafeHref(url);
 
-function headingTag(tag: string): string {
-  const level = Number(tag.slice(1));
+function headingTag(tag: string, shallowest: number): string {
+  const level = Number(tag.slice(1)) - shallowest + 1;
   return `h${Math.min(level + HEADING_SHIFT, DEEPEST_HEADING)}`;
 }
 
@@ -141,9 +141,11 @@ function safeInline(state: StateCore, children: Token[]): Token[] {
 
 /** Runs after linkify: links, images, headings and table cells, as described at the top. */
 function safeTokens(state: StateCore): void {
+  const levels = state.tokens.filter((t) => t.type === "heading_open").map((t) => Number(t.tag.slice(1)));
+  const shallowest = levels.length > 0 ? Math.min(...levels) : 1;
   for (const token of state.tokens) {
     if (token.type === "heading_open" || token.type === "heading_close") {
-      token.tag = headingTag(token.tag);
+      token.tag = headingTag(token.tag, shallowest);
     } else if (token.type === "th_open" || token.type === "td_open") {
       const style = attr(token, "style");
       if (style !== "") {

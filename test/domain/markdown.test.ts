@@ -227,7 +227,7 @@ describe("renderMarkdown: images are links, never <img>", () => {
   );
 });
 
-describe("renderMarkdown: headings shift two levels down, capped at h6", () => {
+describe("renderMarkdown: headings keep their relative levels, the shallowest at h3, capped at h6", () => {
   it("# → h3, ## → h4, ### → h5, #### and deeper → h6", () => {
     expect(render("# A\n## B\n### C\n#### D\n##### E\n###### F")).toBe(
       "<h3>A</h3>\n<h4>B</h4>\n<h5>C</h5>\n<h6>D</h6>\n<h6>E</h6>\n<h6>F</h6>\n",
@@ -236,6 +236,14 @@ describe("renderMarkdown: headings shift two levels down, capped at h6", () => {
 
   it("setext headings shift too", () => {
     expect(render("Title\n=====\n\nPart\n----")).toBe("<h3>Title</h3>\n<h4>Part</h4>\n");
+  });
+
+  it("starts from the document's shallowest heading, so a PRD written from ## down never skips a level", () => {
+    expect(render("## Problem\n\ntext\n\n### Detail\n\n```\n# not a heading\n```\n")).toBe(
+      "<h3>Problem</h3>\n<p>text</p>\n<h4>Detail</h4>\n<pre><code># not a heading\n</code></pre>\n",
+    );
+    expect(render("Problem\n---\n\n#### Detail")).toBe("<h3>Problem</h3>\n<h5>Detail</h5>\n");
+    expect(render("No headings at all.")).toBe("<p>No headings at all.</p>\n");
   });
 });
 

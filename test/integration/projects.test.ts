@@ -4,7 +4,6 @@ import { prisma } from "~/data/db.server";
 import { findProject } from "~/data/projects.server";
 import { applyProjectAction } from "~/data/project-workflow.server";
 import { addDays } from "~/domain/project/process";
-import { prdForDisplay } from "~/components/project/prd-source";
 import * as pageRoute from "~/routes/projects.$projectId._index/route";
 import * as editRoute from "~/routes/projects.$projectId.edit/route";
 import * as listRoute from "~/routes/projects._index/route";
@@ -519,14 +518,5 @@ describe("the project list", () => {
     const bad = await list(interviewer, "?status=%00nonsense&mine=yes&mine=1");
     expect(bad.filters).toEqual({ mine: false, status: "" });
     expect(bad.projects.map((r) => r.id)).toContain(p.id);
-  });
-});
-
-describe("the PRD as the page renders it", () => {
-  it("moves headings up so the shallowest is `#` (h3 under the page's h2), leaving code alone", () => {
-    expect(prdForDisplay("## Problem\n\ntext\n\n### Detail\n\n```\n## not a heading\n```\n")).toBe("# Problem\n\ntext\n\n## Detail\n\n```\n## not a heading\n```\n");
-    expect(prdForDisplay("# Problem\n## Detail")).toBe("# Problem\n## Detail");
-    expect(prdForDisplay("Problem\n---\n\n### Detail")).toBe("Problem\n---\n\n## Detail");
-    expect(prdForDisplay("No headings at all.")).toBe("No headings at all.");
   });
 });

@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { CalendarDate, LocalTime } from "~/components/local-time";
 import { Markdown } from "~/components/markdown";
-import { prdForDisplay } from "~/components/project/prd-source";
 import { CheckpointOutcome, HistoryList, MetricsTable, ReviewList } from "~/components/project/outcome-tables";
 import { ProjectOutcomeLabel, ProjectStatusBadge } from "~/components/project/status-badge";
 import type { ProjectPageData } from "~/components/project/types";
@@ -175,7 +174,7 @@ export function ProjectPage({ data }: { data: ProjectPageData }) {
 
           <section className="panel" aria-labelledby="prd-title">
             <h2 id="prd-title">PRD</h2>
-            {project.prd.trim() ? <Markdown source={prdForDisplay(project.prd)} className="prd" /> : <p className="muted">The PRD is not written yet.</p>}
+            {project.prd.trim() ? <Markdown source={project.prd} className="prd" /> : <p className="muted">The PRD is not written yet.</p>}
           </section>
 
           <section className="panel" aria-labelledby="metrics-title">
