@@ -8,7 +8,6 @@ import { FormErrors } from "~/components/form-fields";
 import { CalendarDate } from "~/components/local-time";
 import { statementSchema } from "~/domain/promotion/forms";
 import { countOf } from "~/domain/wording";
-import { evidenceBackingSummary } from "~/domain/project/outcome";
 import { EvidenceForm } from "./evidence-form";
 import { ProjectOutcome } from "./project-outcome";
 import type { PacketPageData } from "./types";
@@ -31,13 +30,12 @@ export function EvidenceSection({ data, onEditingTags }: Props) {
   return (
     <section className="panel evidence-section" aria-labelledby="evidence-title">
       <h2 id="evidence-title">Evidence ({data.evidence.length})</h2>
-      {data.evidence.some((e) => e.project && !e.outcomeWithheld) ? <p className="muted small evidence-backing">{evidenceBackingSummary(data.evidence)}</p> : null}
       {data.evidence.length === 0 ? <p className="muted">No evidence yet. Each item shows one piece of work and the criteria it proves.</p> : null}
       <ol className="evidence-list">
         {data.evidence.map((item) => (
           <li key={item.id} id={`evidence-${item.id}`} className="evidence-item">
             {editing === item.id ? (
-              <EvidenceForm key={`${item.id}-${item.version}`} data={data} item={item} editingKey={item.id} onEditingTags={onEditingTags} onDone={close} />
+              <EvidenceForm key={item.id} data={data} item={item} editingKey={item.id} onEditingTags={onEditingTags} onDone={close} />
             ) : (
               <EvidenceCard item={item} names={names} data={data} onEdit={() => setEditing(item.id)} />
             )}
