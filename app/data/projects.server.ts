@@ -71,6 +71,8 @@ export type ProjectDetail = {
   blocked: { at: Date; reason: string; escalateTo: Person | null } | null;
   owner: Person;
   manager: Person | null;
+  /** Whether the owner's manager still holds the manager role: only then do they act as the manager. */
+  managerActs: boolean;
   approver: Person;
   rubricVersion: { id: string; track: string; version: number; name: string };
   process: ProjectProcess;
@@ -84,7 +86,7 @@ export type ProjectDetail = {
 const person = { select: { id: true, name: true } } as const;
 
 const detailInclude = {
-  owner: { select: { id: true, name: true, builder: { select: { manager: person } } } },
+  owner: { select: { id: true, name: true, builder: { select: { manager: { select: { id: true, name: true, roles: { where: { role: "manager" }, select: { role: true } } } } } } } },
   approver: person,
   escalateTo: person,
   rubricVersion: { select: { id: true, track: true, version: true, name: true, contentHash: true, content: true } },
@@ -168,7 +170,8 @@ function toDetail(row: DetailRow): ProjectDetail {
     decisionDate: row.decisionDate ? calendarDate(row.decisionDate) : null,
     blocked: row.blockedAt ? { at: row.blockedAt, reason: row.blockedReason ?? "", escalateTo: row.escalateTo } : null,
     owner: { id: row.owner.id, name: row.owner.name },
-    manager: row.owner.builder?.manager ?? null,
+    manager: row.owner.builder?.manager ? { id: row.owner.builder.manager.id, name: row.owner.builder.manager.name } : null,
+    managerActs: (row.owner.builder?.manager?.roles.length ?? 0) > 0,
     approver: row.approver,
     rubricVersion: { id: row.rubricVersion.id, track: row.rubricVersion.track, version: row.rubricVersion.version, name: row.rubricVersion.name },
     process: processOf(row.rubricVersion.contentHash, row.rubricVersion.content),
@@ -190,7 +193,9 @@ export function factsOf(project: ProjectDetail): ProjectFacts {
   return {
     status: project.status,
     ownerId: project.owner.id,
-    managerId: project.manager?.id ?? null,
+    // A managerId left behind on someone who no longer holds the manager role grants nothing
+    // (as access.ts's relationTo): the workflow never lets them act as the manager.
+    managerId: project.managerActs ? (project.manager?.id ?? null) : null,
     approverId: project.approver.id,
     mode: project.mode,
     team: project.team,
