@@ -2,11 +2,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, signOut, unique, type Person } from "./fixtures";
 
-// Noah Fischer (L4, Aisha Rahman's report) writes the project; Amara Eze approves it. The project
-// has a title of its own, so seeded projects and other specs do not matter here.
-const NOAH: Person = { email: "noah.fischer@northwind.example", name: "Noah Fischer" };
-const AISHA: Person = { email: "aisha.rahman@northwind.example", name: "Aisha Rahman" };
+// Leo Martins (L4, Marcus Chen's report) writes the project and then cites it in a packet of his
+// own (no other spec writes one for him, and none changes his account); Amara Eze approves it. The
+// project has a title of its own, so seeded projects and other specs do not matter here.
+const LEO: Person = { email: "leo.martins@northwind.example", name: "Leo Martins" };
+const MARCUS: Person = { email: "manager@northwind.example", name: "Marcus Chen" };
 const AMARA: Person = { email: "amara.eze@northwind.example", name: "Amara Eze" };
+const PRIYA: Person = { email: "promotions@northwind.example", name: "Priya Natarajan" };
+const CRITERIA = ["Expanding scope of ownership", "Increasing strategic influence", "Cross-team leadership", "External thought leadership", "Mentoring other builders"];
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -20,12 +23,16 @@ async function expectAxeClean(page: Page) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+// The second test cites the project the first one launched: they run in order.
+test.describe.configure({ mode: "serial" });
+let launched: { path: string; title: string } | null = null;
+
 test("a builder's PRD goes to one approver, launches after the thumbs-up, and its 28-day checkpoint is recorded", async ({ page }) => {
   test.setTimeout(60_000);
   const title = `Guided workspace set-up ${unique()}`;
 
-  // Noah drafts the project with two success metrics and submits the PRD to Amara.
-  await signInAs(page, NOAH);
+  // Leo drafts the project with two success metrics and submits the PRD to Amara.
+  await signInAs(page, LEO);
   await page.goto("/projects");
   await page.getByRole("link", { name: "Start a project" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Start a project" })).toBeVisible();
@@ -61,8 +68,8 @@ test("a builder's PRD goes to one approver, launches after the thumbs-up, and it
   await expect(page.getByRole("region", { name: "Success metrics" }).getByRole("row")).toHaveCount(3);
   await signOut(page);
 
-  // Noah's manager is not the approver: no thumbs-up form, and a direct POST is refused.
-  await signInAs(page, AISHA);
+  // Leo's manager is not the approver: no thumbs-up form, and a direct POST is refused.
+  await signInAs(page, MARCUS);
   await page.goto(projectPath);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve PRD" })).toHaveCount(0);
@@ -74,9 +81,11 @@ test("a builder's PRD goes to one approver, launches after the thumbs-up, and it
   expect(refused.status()).toBe(403);
   await signOut(page);
 
-  // Amara approves.
+  // Amara finds it on her home, among the PRDs awaiting her thumbs-up, and approves.
   await signInAs(page, AMARA);
-  await page.goto(projectPath);
+  await page.goto("/");
+  await page.getByRole("region", { name: "PRDs awaiting your approval" }).getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expectHydrated(page);
   const decide = page.getByRole("region", { name: "Your thumbs-up" });
   // Asking for changes needs comments: refused in the browser, listed and focused.
@@ -91,8 +100,8 @@ test("a builder's PRD goes to one approver, launches after the thumbs-up, and it
   await expect(page.getByRole("region", { name: "History" })).toContainText("Clear success criteria. Go.");
   await signOut(page);
 
-  // Noah launches, confirming in the dialog.
-  await signInAs(page, NOAH);
+  // Leo launches, confirming in the dialog.
+  await signInAs(page, LEO);
   await page.goto(projectPath);
   await expectHydrated(page);
   await page.getByRole("region", { name: "Launch" }).getByRole("button", { name: "Launch" }).click();
@@ -122,13 +131,74 @@ test("a builder's PRD goes to one approver, launches after the thumbs-up, and it
   await expect(page.locator(".project-status")).toContainText("Live");
   await expect(page.getByRole("status").filter({ hasText: "Next review due" })).toBeVisible();
   await expectAxeClean(page);
+  launched = { path: projectPath, title };
+});
+
+test("the builder cites the launched project in a promotion packet, and the committee reads its recorded outcome", async ({ page }) => {
+  test.setTimeout(60_000);
+  expect(launched, "the first test launched a project and recorded its checkpoint").not.toBeNull();
+  const { path: projectPath, title } = launched!;
+  // The checkpoint was recorded 28 days on (the server's test clock): so is everything here, so
+  // that the submission, and its snapshot, come after it.
+  const later = { "X-Test-Now": new Date(Date.now() + 29 * DAY).toISOString() };
+
+  // Leo opens a packet for L5 and cites the project in an evidence item.
+  await page.setExtraHTTPHeaders(later);
+  await signInAs(page, LEO);
+  await page.getByRole("link", { name: "Your record, pay and level history" }).click();
+  await page.getByRole("button", { name: "Start a packet for L5" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Your packet: L4 → L5/ })).toBeVisible();
+  const packetPath = new URL(page.url()).pathname;
+  await page.getByLabel("The case in a few paragraphs").fill("Leo shipped guided workspace set-up end to end, and measured it.");
+  await page.getByRole("button", { name: "Save summary" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Summary saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  const form = page.getByRole("form", { name: "New evidence item" });
+  await form.getByLabel("Title").fill("Guided workspace set-up");
+  await form.getByLabel("What was done").fill("Wrote the PRD, built the set-up flow and launched it to every new workspace.");
+  await form.getByLabel("Impact").fill("Invites in week one up from 34% to 52%.");
+  await form.getByLabel("Started").fill("2026-09-01");
+  await form.getByLabel("Expanding scope of ownership").check();
+  await form.getByLabel("Project it cites").selectOption({ label: title });
+  await form.getByRole("button", { name: "Add evidence" }).click();
+  const item = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 3, name: "Guided workspace set-up" }) });
+  await expect(item.locator(".recorded-outcome")).toContainText("Backed by a recorded outcome");
+  await expect(item.locator(".recorded-outcome")).toContainText("1 of 2 targets met");
+  await signOut(page);
+
+  // Marcus, his manager, assesses every criterion and submits.
+  await signInAs(page, MARCUS);
+  await page.goto(packetPath);
+  for (const criterion of CRITERIA) {
+    const assessment = page.getByRole("form", { name: `Assessment of ${criterion}` });
+    await assessment.getByLabel("3 Yes").check();
+    await assessment.getByLabel(`Comment on ${criterion}`).fill(`Seen at L5 level: ${criterion.toLowerCase()}.`);
+    await assessment.getByRole("button", { name: /Save assessment/ }).click();
+    await expect(assessment.getByText(/^Saved /)).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Submit packet" }).click();
+  await page.getByRole("dialog", { name: "Submit Leo Martins’s packet for L5?" }).getByRole("button", { name: "Submit packet" }).click();
+  await expect(page.getByText("this is the frozen snapshot")).toBeVisible();
+  await signOut(page);
+
+  // The promotion committee reads which evidence is backed by a recorded outcome, and the outcome.
+  await signInAs(page, PRIYA);
+  await page.goto(packetPath);
+  await expect(page.getByRole("heading", { level: 1, name: /^Leo Martins: L4 → L5/ })).toBeVisible();
+  await expect(page.getByText("1 backed by a recorded outcome")).toBeVisible();
+  const cited = page.locator(".recorded-outcome");
+  await expect(cited).toContainText("Backed by a recorded outcome");
+  await expect(cited).toContainText("verdict Iterate");
+  await expect(cited.getByRole("row").filter({ hasText: "Set-up time" })).toContainText("Not met");
+  await expect(cited.getByRole("link", { name: title })).toHaveAttribute("href", projectPath);
+  await expectAxeClean(page);
 });
 
 test.describe("at 390 px wide", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("the project list and the project form have no accessibility violations", async ({ page }) => {
-    await signInAs(page, NOAH);
+    await signInAs(page, LEO);
     await page.goto("/projects");
     await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
     await expectAxeClean(page);

@@ -17,6 +17,7 @@ import {
 } from "~/domain/promotion/forms";
 import { targetCriteria } from "~/domain/promotion/snapshot";
 import { badRequest, formError, formSaved, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
+import { requestNow } from "~/utils/clock.server";
 import { requirePacketAccess } from "~/utils/packet-access.server";
 import styles from "~/styles/packet.css?url";
 import { PacketPage } from "./packet-page";
@@ -73,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isPacketForm(intent)) return formError("Unknown action.");
   const right = PACKET_FORM_RIGHTS[intent];
   if (!access[right]) throw data({ message: REFUSALS[right] }, { status: 403 });
-  const now = new Date();
+  // The request's time (the test clock in end-to-end tests); sessions are still checked on the real clock.
+  const now = requestNow(request);
 
   switch (intent) {
     case "summary": {
