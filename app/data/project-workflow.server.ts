@@ -34,6 +34,20 @@ function metricRows(projectId: string, metrics: ProjectInput["metrics"]) {
   }));
 }
 
+/** The project's own fields as the form gives them (shared by creation, edits and the demo seed). */
+export function contentRow(input: ProjectInput) {
+  return {
+    title: input.title,
+    problem: input.problem,
+    mode: input.mode,
+    team: input.team,
+    prd: input.prd,
+    approverId: input.approverId,
+    decisionDate: input.decisionDate ? dateOfCalendarDay(input.decisionDate) : null,
+    links: JSON.stringify(input.links),
+  };
+}
+
 async function personExists(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
   return (await tx.user.count({ where: { id } })) === 1;
 }
@@ -58,14 +72,7 @@ export async function createProject(ownerId: string, input: ProjectInput, now: D
       data: {
         ownerId,
         rubricVersionId: current.id,
-        title: input.title,
-        problem: input.problem,
-        mode: input.mode,
-        team: input.team,
-        prd: input.prd,
-        approverId: input.approverId,
-        decisionDate: input.decisionDate ? dateOfCalendarDay(input.decisionDate) : null,
-        links: JSON.stringify(input.links),
+        ...contentRow(input),
         createdAt: now,
         updatedAt: now,
       },
@@ -101,14 +108,7 @@ export async function saveProject(projectId: string, actorId: string, input: Pro
     const { count } = await tx.project.updateMany({
       where: { id: projectId, version: project.version },
       data: {
-        title: input.title,
-        problem: input.problem,
-        mode: input.mode,
-        team: input.team,
-        prd: input.prd,
-        approverId: input.approverId,
-        decisionDate: input.decisionDate ? dateOfCalendarDay(input.decisionDate) : null,
-        links: JSON.stringify(input.links),
+        ...contentRow(input),
         updatedAt: now,
         version: { increment: 1 },
       },

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { contentRow } from "~/data/project-workflow.server";
 import { demoSchema, projectSchema, type ProjectInput } from "~/domain/project/forms";
 import { addDays, checkpointDueAt } from "~/domain/project/process";
 import { pastDecisionDate, urgencyOf } from "~/domain/project/due";
@@ -575,14 +576,7 @@ export async function seedDemoProjects(db: Db, now: Date): Promise<Map<string, s
       data: {
         ownerId,
         rubricVersionId: current.id,
-        title: input.title,
-        problem: input.problem,
-        mode: input.mode,
-        team: input.team,
-        prd: input.prd,
-        approverId: input.approverId,
-        decisionDate: input.decisionDate ? new Date(`${input.decisionDate}T00:00:00Z`) : null,
-        links: JSON.stringify(input.links),
+        ...contentRow(input),
         createdAt: spec.created,
         updatedAt: spec.created,
       },
