@@ -7,8 +7,9 @@
  * - passes-gate  an action's validation answer (400, or 409 where the workflow refuses) to an
  *                empty or invalid body: the persona got past the permission gate, and nothing
  *                was written;
- * - denied       403, or 404 for an id that does not exist (each route's order of checks is
- *                spelled out in matrix.ts);
+ * - denied       403, or 404 for an id that does not exist, or 409 where the right person asks
+ *                for a page the record's state refuses (editing a submitted project); each
+ *                route's order of checks is spelled out in matrix.ts;
  * - redirect     signed out: to /login, with the page to return to (every loader and action,
  *                JSON endpoints included: the code redirects, it does not answer 401);
  * - signs-out    /logout's action: back to /login, the session deleted (its only write);

@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => {
   console.info(
     `Authorisation matrix: ${figures.cells} cells sent — ${figures.allowed} allowed (200, or past the gate to a 400/409), ` +
-      `${figures.denied} denied (403/404), ${figures.signInRedirects} signed out sent to sign in, ${figures.otherRedirects} other redirects; ` +
+      `${figures.denied} denied (403/404/409), ${figures.signInRedirects} signed out sent to sign in, ${figures.otherRedirects} other redirects; ` +
       `${figures.skipped} allowed cells not sent (they would succeed); ${figures.fieldsScanned} fields scanned for leaks.`,
   );
 });
