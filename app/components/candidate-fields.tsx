@@ -10,8 +10,11 @@ import {
 import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { CandidateFormSchema, type CandidateFormInput } from "~/domain/candidate-form";
-import { CANDIDATE_SOURCE_LABELS, CANDIDATE_SOURCES } from "~/domain/candidates";
+import { CANDIDATE_SOURCE_LABELS, CANDIDATE_SOURCES, DATA_ORIGIN_LABELS, DATA_ORIGINS, LEGAL_BASES, LEGAL_BASIS_LABELS } from "~/domain/candidates";
 import { LEVELS } from "~/domain/levels";
+
+const ORIGIN_OPTIONS = DATA_ORIGINS.map((value) => ({ value, label: DATA_ORIGIN_LABELS[value] }));
+const BASIS_OPTIONS = LEGAL_BASES.map((value) => ({ value, label: LEGAL_BASIS_LABELS[value] }));
 
 type Described = { label: string; error?: string; hint?: ReactNode };
 
@@ -111,7 +114,12 @@ export function CandidateForm({
 }) {
   const navigation = useNavigation();
   const submit = useSubmit();
-  const form = useForm<CandidateFormInput>({ resolver: zodResolver(CandidateFormSchema), defaultValues });
+  // The usual case preselected: an application, held on legitimate interest.
+  const form = useForm<CandidateFormInput>({
+    resolver: zodResolver(CandidateFormSchema),
+    defaultValues: { dataOrigin: "applied", legalBasis: "legitimate_interest", ...defaultValues },
+  });
+  const basis = form.watch("legalBasis");
   const errors = form.formState.errors;
   const server = answer?.fieldErrors;
   const errorOf = (field: keyof CandidateFormInput) => errors[field]?.message ?? server?.[field]?.[0];
@@ -151,6 +159,36 @@ export function CandidateForm({
         {...form.register("links")}
       />
       <TextAreaField label="Notes" rows={6} error={errorOf("notes")} {...form.register("notes")} />
+      <fieldset className="stack candidate-data-protection">
+        <legend>Data protection</legend>
+        <SelectField
+          label="Where their data came from"
+          options={ORIGIN_OPTIONS}
+          error={errorOf("dataOrigin")}
+          {...form.register("dataOrigin")}
+        />
+        <TextField
+          label="Details of where it came from (optional)"
+          hint="For example who referred them, or which event."
+          autoComplete="off"
+          error={errorOf("dataOriginDetail")}
+          {...form.register("dataOriginDetail")}
+        />
+        <SelectField label="Legal basis" options={BASIS_OPTIONS} error={errorOf("legalBasis")} {...form.register("legalBasis")} />
+        <TextField
+          label="Consent given on"
+          type="date"
+          hint={basis === "consent" ? "Required when the legal basis is consent." : "Only kept when the legal basis is consent."}
+          error={errorOf("consentGivenOn")}
+          {...form.register("consentGivenOn")}
+        />
+        <TextField
+          label="Privacy notice sent on (optional)"
+          type="date"
+          error={errorOf("noticeSentOn")}
+          {...form.register("noticeSentOn")}
+        />
+      </fieldset>
       <div className="row">
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? submittingLabel : submitLabel}

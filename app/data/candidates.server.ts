@@ -1,3 +1,5 @@
+import { calendarDate, dateOfCalendarDay } from "~/domain/calendar-date";
+import type { CandidateFormData } from "~/domain/candidate-form";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
 
@@ -22,6 +24,13 @@ export type CandidateDetail = {
   notes: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Where the personal data came from, and the legal basis it is held on (data protection). */
+  dataOrigin: string;
+  dataOriginDetail: string;
+  legalBasis: string;
+  /** Calendar days (YYYY-MM-DD), or null. */
+  consentGivenOn: string | null;
+  noticeSentOn: string | null;
 };
 
 export type CandidateFilters = {
@@ -31,14 +40,25 @@ export type CandidateFilters = {
   targetLevel?: string;
 };
 
-export type CandidateInput = {
-  name: string;
-  email: string;
-  source: string;
-  targetLevel: string;
-  links: string;
-  notes: string;
-};
+type DataProtectionFields = "dataOrigin" | "dataOriginDetail" | "legalBasis" | "consentGivenOn" | "noticeSentOn";
+/** The form's data; the data-protection fields take the form's defaults when left out. */
+export type CandidateInput = Omit<CandidateFormData, DataProtectionFields> & Partial<Pick<CandidateFormData, DataProtectionFields>>;
+
+function candidateRow(input: CandidateInput) {
+  return {
+    name: input.name,
+    email: input.email,
+    source: input.source,
+    targetLevel: input.targetLevel,
+    links: input.links,
+    notes: input.notes,
+    dataOrigin: input.dataOrigin ?? "applied",
+    dataOriginDetail: input.dataOriginDetail ?? "",
+    legalBasis: input.legalBasis ?? "legitimate_interest",
+    consentGivenOn: input.consentGivenOn ? dateOfCalendarDay(input.consentGivenOn) : null,
+    noticeSentOn: input.noticeSentOn ? dateOfCalendarDay(input.noticeSentOn) : null,
+  };
+}
 
 /** Candidates, newest first, optionally narrowed by a search text, a source and a target level. */
 export async function listCandidates(filters: CandidateFilters = {}): Promise<CandidateSummary[]> {
@@ -82,22 +102,33 @@ const detailSelect = {
   notes: true,
   createdAt: true,
   updatedAt: true,
+  dataOrigin: true,
+  dataOriginDetail: true,
+  legalBasis: true,
+  consentGivenOn: true,
+  noticeSentOn: true,
 } as const;
 
 export async function findCandidate(id: string): Promise<CandidateDetail | null> {
-  return prisma.candidate.findUnique({ where: { id }, select: detailSelect });
+  const row = await prisma.candidate.findUnique({ where: { id }, select: detailSelect });
+  if (!row) return null;
+  return {
+    ...row,
+    consentGivenOn: row.consentGivenOn ? calendarDate(row.consentGivenOn) : null,
+    noticeSentOn: row.noticeSentOn ? calendarDate(row.noticeSentOn) : null,
+  };
 }
 
 /** Stores a new candidate and returns its id. */
 export async function createCandidate(input: CandidateInput): Promise<string> {
-  const created = await prisma.candidate.create({ data: input, select: { id: true } });
+  const created = await prisma.candidate.create({ data: candidateRow(input), select: { id: true } });
   return created.id;
 }
 
 /** Updates a candidate; false when there is no candidate with that id. */
 export async function updateCandidate(id: string, input: CandidateInput): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.candidate.updateMany({ where: { id }, data: input });
+    const { count } = await tx.candidate.updateMany({ where: { id }, data: candidateRow(input) });
     // The committee list shows the candidate's name on each of their loops.
     await markLoopsChanged(tx, { candidateId: id });
     return count > 0;

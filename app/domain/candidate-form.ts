@@ -1,10 +1,20 @@
 import { z } from "zod";
-import { CANDIDATE_SOURCES } from "./candidates";
+import { isCalendarDate } from "./calendar-date";
+import { CANDIDATE_SOURCES, DATA_ORIGINS, LEGAL_BASES } from "./candidates";
 import { LEVELS } from "./levels";
 
 export const CANDIDATE_NAME_MAX = 200;
 export const CANDIDATE_NOTES_MAX = 5000;
 export const CANDIDATE_LINKS_MAX = 5000;
+export const CANDIDATE_ORIGIN_DETAIL_MAX = 200;
+
+/** An optional calendar day (YYYY-MM-DD); empty means none. */
+const optionalDay = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || isCalendarDate(v), message);
 
 /** Whether `value` is an absolute http(s) address. */
 export function isWebAddress(value: string): boolean {
@@ -68,7 +78,26 @@ export const CandidateFormSchema = z.object({
     .transform((value) => value.trim())
     .optional()
     .default(""),
-});
+  // Where the data came from and its legal basis. Forms preselect the usual case (an application,
+  // held on legitimate interest), so a form sent without them means exactly that.
+  dataOrigin: z.enum(DATA_ORIGINS, { error: "Choose where the candidate's data came from" }).optional().default("applied"),
+  dataOriginDetail: z
+    .string()
+    .trim()
+    .max(CANDIDATE_ORIGIN_DETAIL_MAX, `Keep it to ${CANDIDATE_ORIGIN_DETAIL_MAX} characters or fewer`)
+    .optional()
+    .default(""),
+  legalBasis: z.enum(LEGAL_BASES, { error: "Choose the legal basis the data is held on" }).optional().default("legitimate_interest"),
+  consentGivenOn: optionalDay("Enter the date consent was given, as a date"),
+  noticeSentOn: optionalDay("Enter the date the privacy notice was sent, as a date"),
+})
+  .superRefine((v, ctx) => {
+    if (v.legalBasis === "consent" && !v.consentGivenOn) {
+      ctx.addIssue({ code: "custom", path: ["consentGivenOn"], message: "Enter the date the candidate gave consent" });
+    }
+  })
+  // A consent date means nothing on another basis: it is not kept.
+  .transform((v) => ({ ...v, consentGivenOn: v.legalBasis === "consent" ? v.consentGivenOn : undefined }));
 
 /** What the form holds while being edited (selects may still be empty). */
 export type CandidateFormInput = z.input<typeof CandidateFormSchema>;

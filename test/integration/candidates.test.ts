@@ -59,6 +59,26 @@ describe("creating a candidate", () => {
     });
   });
 
+  it("records where the data came from and its legal basis, shows them on the page, and refuses consent without its date", async () => {
+    const refused = await call(create.action, { url: "/candidates/new", cookie: recruiter, form: { ...VALID, email: "ada@mail.example", legalBasis: "consent" } });
+    expect(refused.status).toBe(400);
+    expect((refused.body as Failure).fieldErrors.consentGivenOn).toEqual(["Enter the date the candidate gave consent"]);
+    expect(await prisma.candidate.count({ where: { email: "ada@mail.example" } })).toBe(0);
+
+    const form = { ...VALID, email: "ada@mail.example", dataOrigin: "referral", dataOriginDetail: "Referred by Grace Kim", legalBasis: "consent", consentGivenOn: "2026-11-02", noticeSentOn: "2026-11-03" };
+    const answer = await call(create.action, { url: "/candidates/new", cookie: recruiter, form });
+    expect(answer.status).toBe(302);
+    const stored = await prisma.candidate.findFirstOrThrow({ where: { email: "ada@mail.example" } });
+    expect(stored).toMatchObject({ dataOrigin: "referral", dataOriginDetail: "Referred by Grace Kim", legalBasis: "consent", consentGivenOn: new Date("2026-11-02T00:00:00Z"), noticeSentOn: new Date("2026-11-03T00:00:00Z") });
+    const shown = await call(page.loader, { url: `/candidates/${stored.id}`, cookie: recruiter, params: { candidateId: stored.id } });
+    expect((shown.body as Page).candidate).toMatchObject({ dataOrigin: "referral", legalBasis: "consent", consentGivenOn: "2026-11-02", noticeSentOn: "2026-11-03" });
+
+    // Moving to another basis drops the consent date: it no longer says anything.
+    const edited = await call(edit.action, { url: `/candidates/${stored.id}/edit`, cookie: recruiter, params: { candidateId: stored.id }, form: { ...form, legalBasis: "legitimate_interest" } });
+    expect(edited.status).toBe(302);
+    expect(await prisma.candidate.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ legalBasis: "legitimate_interest", consentGivenOn: null, noticeSentOn: new Date("2026-11-03T00:00:00Z") });
+  });
+
   it("lets an admin create too, with links and notes left empty", async () => {
     const admin = await cookieFor(["admin"]);
     const { links: _l, notes: _n, ...rest } = VALID;

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { prisma } from "~/data/db.server";
 import { findLoop } from "~/data/loops.server";
 import { findPacket } from "~/data/packets.server";
-import { CANDIDATE_SOURCES } from "~/domain/candidates";
+import { CANDIDATE_SOURCES, DATA_ORIGINS, LEGAL_BASES } from "~/domain/candidates";
 import { LEVELS } from "~/domain/levels";
 import { isRole } from "~/domain/roles";
 import { emptyContent, stageRubric, type StageRubric } from "~/domain/scorecard/content";
@@ -203,6 +203,12 @@ export async function buildTargets(world: World): Promise<Target[]> {
     oneOf("javascript:alert(1)", "ftp://example.com/x", "www.example.com", "https://", "https://ok.example\nnot a link").map((v) => setField("links", v)),
     oversize(5001).map((v) => setField("links", v)),
     ...textPoisons("notes", 5000, false),
+    unlike(...DATA_ORIGINS).map((v) => setField("dataOrigin", v)),
+    unlike(...LEGAL_BASES).map((v) => setField("legalBasis", v)),
+    // Consent without the day it was given; impossible days; two origins.
+    oneOf(setField("legalBasis", "consent"), repeatField("dataOrigin"), setField("noticeSentOn", "2026-02-30"), setField("noticeSentOn", "soon")),
+    oneOf("", "2026-02-30", "31/12/2026").map((v) => fc.constant({ label: `consent given on ${v || "(empty)"}`, apply: (f: Fields) => [...f.filter(([k]) => k !== "legalBasis" && k !== "consentGivenOn"), ["legalBasis", "consent"], ["consentGivenOn", v]] as Fields })).chain((a) => a),
+    oversize(201).map((v) => setField("dataOriginDetail", v)),
   );
 
   const decisionBase: Fields = [

@@ -6,7 +6,7 @@ import { listLoopsForCandidate } from "~/data/loops.server";
 import { findUserByEmail } from "~/data/users.server";
 import { decisionSummary, listDecisions } from "~/data/committee.server";
 import { isWebAddress, linkLines } from "~/domain/candidate-form";
-import { candidateSourceLabel } from "~/domain/candidates";
+import { candidateSourceLabel, dataOriginLabel, legalBasisLabel } from "~/domain/candidates";
 import { loopProgress, STAGE_STATUS_LABELS } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
 import styles from "~/styles/candidates.css?url";
@@ -135,6 +135,25 @@ export default function CandidatePage() {
 
         <h3>Notes</h3>
         {candidate.notes ? <p className="candidate-notes">{candidate.notes}</p> : <p className="muted">No notes.</p>}
+
+        <h3 id="candidate-data-protection">Data protection</h3>
+        <dl className="facts">
+          <dt>Data came from</dt>
+          <dd>
+            {dataOriginLabel(candidate.dataOrigin)}
+            {candidate.dataOriginDetail ? `: ${candidate.dataOriginDetail}` : ""}
+          </dd>
+          <dt>Legal basis</dt>
+          <dd>{legalBasisLabel(candidate.legalBasis)}</dd>
+          {candidate.legalBasis === "consent" ? (
+            <>
+              <dt>Consent given on</dt>
+              <dd>{candidate.consentGivenOn ?? "Not recorded"}</dd>
+            </>
+          ) : null}
+          <dt>Privacy notice sent on</dt>
+          <dd>{candidate.noticeSentOn ?? "Not recorded"}</dd>
+        </dl>
       </section>
 
       <section className="panel" aria-labelledby="candidate-loops">

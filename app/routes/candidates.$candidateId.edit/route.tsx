@@ -10,7 +10,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidateForm } from "~/components/candidate-fields";
 import { findCandidate, updateCandidate } from "~/data/candidates.server";
 import { CandidateFormSchema, type CandidateFormInput } from "~/domain/candidate-form";
-import { CANDIDATE_SOURCES } from "~/domain/candidates";
+import { CANDIDATE_SOURCES, DATA_ORIGINS, LEGAL_BASES } from "~/domain/candidates";
 import { LEVELS } from "~/domain/levels";
 import styles from "~/styles/candidates.css?url";
 import { requireUserWithPermission } from "~/utils/auth.server";
@@ -58,6 +58,11 @@ export default function EditCandidatePage() {
     targetLevel: known(LEVELS, candidate.targetLevel),
     links: candidate.links,
     notes: candidate.notes,
+    dataOrigin: known(DATA_ORIGINS, candidate.dataOrigin),
+    dataOriginDetail: candidate.dataOriginDetail,
+    legalBasis: known(LEGAL_BASES, candidate.legalBasis),
+    consentGivenOn: candidate.consentGivenOn ?? "",
+    noticeSentOn: candidate.noticeSentOn ?? "",
   };
   return (
     <section className="page" aria-labelledby="edit-candidate-title">
