@@ -10,6 +10,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from "./prisma/seed/demo-logins";
 import { ROLE_LABELS } from "./app/domain/roles";
 import { RubricPublishError } from "./app/data/rubric-files.server";
 import { createHttpApp } from "./app/server/http-app";
+import { startBackupSchedule } from "./app/server/backup-schedule";
 import { prepareDatabase } from "./app/server/startup";
 import { ConfigError } from "./app/utils/config";
 import { loadEnvFile } from "./app/utils/env-file";
@@ -47,12 +48,18 @@ async function start(): Promise<void> {
     for (const login of DEMO_LOGINS) console.log(`  ${ROLE_LABELS[login.role].padEnd(20)} ${login.email}`);
   }
 
+  // BACKUP_EVERY_HOURS: the app's own backups (off by default); a failure is logged, never fatal.
+  const backups = startBackupSchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
+
   // A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.close(() => process.exit(0)));
+    process.on(signal, () => {
+      backups?.stop();
+      server.close(() => process.exit(0));
+    });
   }
 }
 

@@ -27,6 +27,9 @@ const configSchema = z
     SEED_DEMO: flag.optional(),
     LOG_REQUESTS: flag.optional(),
     TEST_CLOCK: flag.default(false),
+    BACKUP_DIR: z.string().min(1).optional(),
+    BACKUP_KEEP: wholeNumber(1, 1000, "must be a whole number of backups to keep (1–1000)").default(7),
+    BACKUP_EVERY_HOURS: wholeNumber(0, 24 * 366, "must be a whole number of hours between scheduled backups (0 = none, up to 8784)").default(0),
   })
   .superRefine((env, ctx) => {
     if (env.DEPLOYMENT !== "strict") return;
@@ -68,6 +71,12 @@ export type Config = {
    * so an end-to-end test can move a project 28 days on. Refused with DEPLOYMENT=strict.
    */
   testClock: boolean;
+  /** BACKUP_DIR: where backups go; null = a `backups` folder beside the database (app/data/backups.server.ts). */
+  backupDir: string | null;
+  /** BACKUP_KEEP: how many backups npm run backup and the scheduled backup keep (the newest). */
+  backupKeep: number;
+  /** BACKUP_EVERY_HOURS: hours between the running app's own backups; 0 = no scheduled backup. */
+  backupEveryHours: number;
 };
 
 /** Every problem with the environment, each naming its variable ("PORT must be a port number (1–65535)"), in one line. */
@@ -100,5 +109,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO ?? e.DEPLOYMENT === "demo",
     logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
     testClock: e.TEST_CLOCK,
+    backupDir: e.BACKUP_DIR ?? null,
+    backupKeep: e.BACKUP_KEEP,
+    backupEveryHours: e.BACKUP_EVERY_HOURS,
   };
 }

@@ -16,7 +16,20 @@ describe("configuration", () => {
       seedDemo: true,
       logRequests: true,
       testClock: false,
+      backupDir: null,
+      backupKeep: 7,
+      backupEveryHours: 0,
     });
+  });
+
+  it("reads the backup settings: folder, how many to keep, the schedule (off unless asked)", () => {
+    expect(parseConfig({ BACKUP_DIR: "/srv/backups", BACKUP_KEEP: "30", BACKUP_EVERY_HOURS: "6" })).toMatchObject({ backupDir: "/srv/backups", backupKeep: 30, backupEveryHours: 6 });
+    expect(parseConfig({ BACKUP_EVERY_HOURS: "0" }).backupEveryHours).toBe(0);
+    expect(parseConfig({ DEPLOYMENT: "strict", SESSION_SECRET: "s".repeat(32) }).backupEveryHours).toBe(0);
+    expect(() => parseConfig({ BACKUP_KEEP: "0" })).toThrow(/BACKUP_KEEP must be a whole number of backups to keep \(1–1000\)/);
+    expect(() => parseConfig({ BACKUP_KEEP: "many" })).toThrow(/BACKUP_KEEP must be a whole number/);
+    expect(() => parseConfig({ BACKUP_EVERY_HOURS: "1.5" })).toThrow(/BACKUP_EVERY_HOURS must be a whole number of hours between scheduled backups/);
+    expect(() => parseConfig({ BACKUP_EVERY_HOURS: "-1" })).toThrow(/BACKUP_EVERY_HOURS/);
   });
 
   it("names the variable at fault", () => {
