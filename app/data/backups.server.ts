@@ -209,6 +209,13 @@ function countDifferences(expected: Record<string, number>, actual: Record<strin
  * ends, even on kill -9. So: ask for an exclusive lock (`locking_mode = EXCLUSIVE`, then a write
  * transaction) with a short busy timeout. Busy = in use. The lock is then released: a checkpoint
  * first folds the write-ahead log into the file, and closing the last connection removes the -wal.
+ *
+ * Chosen over a pid or lock file written by the server: nothing is left behind by a crash, and
+ * nothing can name a process of another container or machine. The locks are POSIX advisory locks,
+ * so two things follow: they are per machine (an instance on another host over a network file
+ * system is not seen), and inside one process a plain `fs` open and close of the database file
+ * drops every lock the process holds on it, SQLite's included: the app must only reach the live
+ * file through SQLite once its connection is open.
  */
 export function databaseInUse(file: string, timeoutMs = 500): boolean {
   if (!fs.existsSync(file)) return false;
