@@ -14,7 +14,7 @@ import { canReadBuilderRecord, canSeeBuilderPay, hasPermission, type Permission,
 import { canStartPacket, PACKET_FORM_RIGHTS, PACKET_FORMS, packetAccess, type PacketForm } from "~/domain/promotion/access";
 import { submissionProblems, targetCriteria } from "~/domain/promotion/snapshot";
 import { canReadScorecard, owesScorecardsOnLoop } from "~/domain/scorecard/visibility";
-import { canCurateDemos, canStartProject, projectAccess, relationTo } from "~/domain/project/access";
+import { canCurateDemos, canStartProject, PROJECT_ACTION_PARTIES, projectAccess, relationTo } from "~/domain/project/access";
 import { canEditContent } from "~/domain/project/workflow";
 import {
   ALLOWED,
@@ -117,19 +117,6 @@ function perProject(ctx: MatrixContext, make: (project: ProjectFacts | null, pro
 }
 
 const projectSubject = (p: ProjectFacts | null) => (p ? `${p.ownerName}'s ${p.parties.status} project "${p.title}"` : "an unknown project");
-
-/** Who may send each form of a project's page (its action checks this party before parsing). */
-const PROJECT_INTENT_PARTY: Record<string, (r: ReturnType<typeof relationTo>) => boolean> = {
-  approve: (r) => r.isApprover,
-  request_changes: (r) => r.isApprover,
-  change_approver: (r) => r.isManager,
-  launch: (r) => r.isOwner,
-  record_checkpoint: (r) => r.isOwner || r.isManager,
-  record_review: (r) => r.isOwner || r.isManager,
-  close: (r) => r.isOwner || r.isManager,
-  block: (r) => r.isOwner,
-  unblock: (r) => r.isOwner || r.isManager || r.isEscalation,
-};
 
 /** Whether this viewer is a builder whose track's current rubric version has a project process. */
 function startsProjects(ctx: MatrixContext, v: Viewer): "yes" | "not-a-builder" | "no-process" {
@@ -404,7 +391,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
     // … then the intent (400 when missing or unknown) → the intent's party (403) → its form (400).
     action: (ctx) =>
       perProject(ctx, (p, projectId) =>
-        ["", "submit", ...(p ? Object.keys(PROJECT_INTENT_PARTY) : [])].flatMap((intent) =>
+        ["", "submit", ...(p ? Object.keys(PROJECT_ACTION_PARTIES).filter((k) => k !== "submit") : [])].flatMap((intent) =>
           cellsFor(
             ctx,
             {
@@ -417,9 +404,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
             },
             (v) => {
               if (!p) return { expected: NOT_FOUND };
-              const party = PROJECT_INTENT_PARTY[intent];
-              if (!party) return { expected: BAD_BODY };
-              return { expected: party(relationTo(v, p.parties)) ? BAD_BODY : FORBIDDEN };
+              // No intent, or "submit" (the edit page's): an unknown action, 400 for everyone.
+              if (!intent || intent === "submit") return { expected: BAD_BODY };
+              return { expected: PROJECT_ACTION_PARTIES[intent as keyof typeof PROJECT_ACTION_PARTIES].party(relationTo(v, p.parties)) ? BAD_BODY : FORBIDDEN };
             },
           ),
         ),

@@ -1,5 +1,5 @@
 import { hasPermission, type Viewer } from "../permissions";
-import { canEditContent, isLaunched, type ProjectStatus } from "./workflow";
+import { canEditContent, isLaunched, type ProjectAction, type ProjectStatus } from "./workflow";
 
 /**
  * Who may see and do what with a project. Everyone signed in reads the summary (what it is, who
@@ -88,3 +88,23 @@ export function canCurateDemos(viewer: Viewer): boolean {
 export function canStartProject(viewer: Viewer): boolean {
   return hasPermission(viewer.roles, "read:builder:own");
 }
+
+type Relation = ReturnType<typeof relationTo>;
+
+/**
+ * Who may ever send each workflow action, by relation (the workflow then says whether the
+ * project's state allows it). The project page's action refuses anyone else with 403 before
+ * reading the form. Submitting belongs to the edit page, which saves the content with it.
+ */
+export const PROJECT_ACTION_PARTIES: Record<ProjectAction["kind"], { party: (r: Relation) => boolean; refusal: string }> = {
+  approve: { party: (r) => r.isApprover, refusal: "Only the project's named approver can approve its PRD or ask for changes." },
+  request_changes: { party: (r) => r.isApprover, refusal: "Only the project's named approver can approve its PRD or ask for changes." },
+  change_approver: { party: (r) => r.isManager, refusal: "Only the owner's manager changes the approver once the PRD has been submitted." },
+  launch: { party: (r) => r.isOwner, refusal: "Only the project's owner launches it." },
+  record_checkpoint: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager records the checkpoint." },
+  record_review: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager records a project review." },
+  close: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager closes a project." },
+  block: { party: (r) => r.isOwner, refusal: "The owner marks their project blocked." },
+  unblock: { party: (r) => r.isOwner || r.isManager || r.isEscalation, refusal: "The owner, their manager or the person it was escalated to clears a block." },
+  submit: { party: () => false, refusal: "Submit the PRD from the project's edit page." },
+};

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { peopleOtherThan } from "~/data/projects.server";
 import { applyProjectAction } from "~/data/project-workflow.server";
 import { dateOfCalendarDay } from "~/domain/calendar-date";
-import { relationTo } from "~/domain/project/access";
+import { PROJECT_ACTION_PARTIES, relationTo } from "~/domain/project/access";
 import {
   approveSchema,
   blockSchema,
@@ -40,22 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Relation = ReturnType<typeof relationTo>;
-
-/** Each form of the page: who may ever send it (the workflow then says whether the project's state allows it). */
-const INTENTS: Record<ProjectAction["kind"], { party: (r: Relation) => boolean; refusal: string }> = {
-  approve: { party: (r) => r.isApprover, refusal: "Only the project's named approver can approve its PRD or ask for changes." },
-  request_changes: { party: (r) => r.isApprover, refusal: "Only the project's named approver can approve its PRD or ask for changes." },
-  change_approver: { party: (r) => r.isManager, refusal: "Only the owner's manager changes the approver once the PRD has been submitted." },
-  launch: { party: (r) => r.isOwner, refusal: "Only the project's owner launches it." },
-  record_checkpoint: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager records the checkpoint." },
-  record_review: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager records a project review." },
-  close: { party: (r) => r.isOwner || r.isManager, refusal: "The owner or their manager closes a project." },
-  block: { party: (r) => r.isOwner, refusal: "The owner marks their project blocked." },
-  unblock: { party: (r) => r.isOwner || r.isManager || r.isEscalation, refusal: "The owner, their manager or the person it was escalated to clears a block." },
-  // Submitting is the edit page's (it saves the content with it).
-  submit: { party: () => false, refusal: "Submit the PRD from the project's edit page." },
-};
+const INTENTS = PROJECT_ACTION_PARTIES;
 
 const isIntent = (value: string): value is Exclude<ProjectAction["kind"], "submit"> => Object.hasOwn(INTENTS, value) && value !== "submit";
 
