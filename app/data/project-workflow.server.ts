@@ -1,6 +1,7 @@
 import { dateOfCalendarDay } from "~/domain/calendar-date";
 import type { DemoInput, ProjectInput } from "~/domain/project/forms";
 import { canEditContent, ownerChoosesApprover, transition, type ProjectAction, type ProjectEventDraft, type ProjectRefusal } from "~/domain/project/workflow";
+import type { ProjectProcess } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 import { factsOf, findProject, type ProjectDetail } from "./projects.server";
@@ -52,19 +53,36 @@ async function personExists(tx: Prisma.TransactionClient, id: string): Promise<b
   return (await tx.user.count({ where: { id } })) === 1;
 }
 
+export type Startable =
+  | { ok: true; process: ProjectProcess; rubric: { id: string; track: string; version: number; name: string } }
+  | { ok: false; status: 403 | 409; message: string };
+
+/**
+ * The process a builder would start a project under: their track's current rubric version's
+ * `project_process`, with that version. Refused (as createProject refuses) when they have no
+ * builder record (403), or their track has no version in service or that version defines no
+ * project process (409).
+ */
+export async function startableProcess(userId: string): Promise<Startable> {
+  const builder = await prisma.builder.findUnique({ where: { userId }, select: { track: true } });
+  if (!builder) return { ok: false, status: 403, message: "Only builders keep a project log: starting a project is theirs." };
+  const current = await findCurrentVersion(builder.track);
+  const row = current ? await prisma.rubricVersion.findUnique({ where: { id: current.id }, select: { contentHash: true, content: true } }) : null;
+  const process = row ? rubricFromContent(row.contentHash, row.content).project_process : undefined;
+  if (!current || !process) {
+    return { ok: false, status: 409, message: "Your track's current rubric version defines no project process, so there is no project log on your track yet." };
+  }
+  return { ok: true, process, rubric: { id: current.id, track: current.track, version: current.version, name: current.name } };
+}
+
 /**
  * Starts a project for a builder, pinned to the current rubric version of their track. Refused when
  * they have no builder record or their track's current version defines no project process.
  */
 export async function createProject(ownerId: string, input: ProjectInput, now: Date): Promise<WriteResult<{ id: string }>> {
-  const builder = await prisma.builder.findUnique({ where: { userId: ownerId }, select: { track: true } });
-  if (!builder) return refused(403, "Only builders keep a project log.");
-  const current = await findCurrentVersion(builder.track);
-  if (!current) return refused(409, `The ${builder.track} track has no rubric version in service.`);
-  const row = await prisma.rubricVersion.findUniqueOrThrow({ where: { id: current.id }, select: { contentHash: true, content: true } });
-  if (!rubricFromContent(row.contentHash, row.content).project_process) {
-    return refused(409, `${current.name} v${current.version} defines no project process, so there is no project log on this track.`);
-  }
+  const startable = await startableProcess(ownerId);
+  if (!startable.ok) return refused(startable.status, startable.message);
+  const current = startable.rubric;
   if (input.approverId === ownerId) return refused(400, "Name an approver other than yourself.");
   return prisma.$transaction(async (tx) => {
     if (!(await personExists(tx, input.approverId))) return refused(400, "The approver is not someone in this organisation.");

@@ -1,9 +1,8 @@
 import { data } from "@remix-run/node";
 import { prisma } from "~/data/db.server";
 import { findProject, type ProjectDetail } from "~/data/projects.server";
-import { findCurrentVersion, rubricFromContent } from "~/data/rubrics.server";
+import { startableProcess } from "~/data/project-workflow.server";
 import { canStartProject, projectAccess, type ProjectParties } from "~/domain/project/access";
-import type { ProjectProcess } from "~/domain/rubric/schema";
 import { requireUser } from "./auth.server";
 import type { FieldErrors } from "./forms.server";
 
@@ -35,27 +34,7 @@ export async function requireProjectAccess(request: Request, projectId: string |
   return { user, project, access: projectAccess(user, partiesOf(project)) };
 }
 
-export type Startable =
-  | { ok: true; process: ProjectProcess; rubric: { track: string; version: number; name: string } }
-  | { ok: false; status: 403 | 409; message: string };
-
-/**
- * The process a builder would start a project under: their track's current rubric version's
- * `project_process`, with that version. Refused (as createProject refuses) when they have no
- * builder record (403), or their track has no version in service or that version defines no
- * project process (409).
- */
-export async function startableProcess(userId: string): Promise<Startable> {
-  const builder = await prisma.builder.findUnique({ where: { userId }, select: { track: true } });
-  if (!builder) return { ok: false, status: 403, message: "Only builders keep a project log: starting a project is theirs." };
-  const current = await findCurrentVersion(builder.track);
-  const row = current ? await prisma.rubricVersion.findUnique({ where: { id: current.id }, select: { contentHash: true, content: true } }) : null;
-  const process = row ? rubricFromContent(row.contentHash, row.content).project_process : undefined;
-  if (!current || !process) {
-    return { ok: false, status: 409, message: "Your track's current rubric version defines no project process, so there is no project log on your track yet." };
-  }
-  return { ok: true, process, rubric: { track: current.track, version: current.version, name: current.name } };
-}
+export { startableProcess, type Startable } from "~/data/project-workflow.server";
 
 /** A builder who may start a project now, with the process it would follow; otherwise 403 (not a builder) or 409 (no process on their track). */
 export async function requireProjectStarter(request: Request) {
