@@ -35,6 +35,9 @@ import {
   type Wire,
 } from "./bad-bodies";
 import type { World } from "./world";
+import { auditTargets } from "./bad-input-audit";
+import { candidateDataTargets } from "./bad-input-candidate-data";
+import { retentionTargets } from "./bad-input-retention";
 
 export type Input = Wire & { poisons: string[] };
 
@@ -227,6 +230,7 @@ export async function buildTargets(world: World): Promise<Target[]> {
   const scorecardUrl = (id: string) => ({ url: `/interviews/${id}/scorecard`, params: { interviewId: id } });
   const version = (current: number) => oneOf(...BAD_NUMBERS.filter((v) => Number(v) !== current), "999999");
 
+  const dataProtection = [...(await auditTargets(world)), ...(await candidateDataTargets(world)), ...(await retentionTargets(world))];
   return [
     {
       name: "the catch-all (any POST to an unknown address)",
@@ -912,5 +916,6 @@ export async function buildTargets(world: World): Promise<Target[]> {
         ),
       ),
     },
+    ...dataProtection,
   ];
 }

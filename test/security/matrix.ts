@@ -39,16 +39,16 @@ export type MatrixContext = {
   submissionProblems: Map<string, string[]>;
 };
 
-type Maker = (ctx: MatrixContext) => Cell[];
+export type Maker = (ctx: MatrixContext) => Cell[];
 export type MatrixEntry = { loader?: Maker; action?: Maker };
 
-type Decision = { expected: Expected; scan?: ScanRules; check?: Cell["check"] };
-type Base = { route: string; handler: "loader" | "action"; subject: string; url: string; params?: Record<string, string>; body?: Body };
+export type Decision = { expected: Expected; scan?: ScanRules; check?: Cell["check"] };
+export type Base = { route: string; handler: "loader" | "action"; subject: string; url: string; params?: Record<string, string>; body?: Body };
 
-const UNKNOWN = "no-such-id";
+export const UNKNOWN = "no-such-id";
 
 /** One cell per persona: signed out gets `signedOut` (the sign-in redirect unless said otherwise). */
-function cellsFor(ctx: MatrixContext, base: Base, decide: (viewer: Viewer) => Decision, signedOut: Expected = toLogin(base.url)): Cell[] {
+export function cellsFor(ctx: MatrixContext, base: Base, decide: (viewer: Viewer) => Decision, signedOut: Expected = toLogin(base.url)): Cell[] {
   return ctx.personas.map((persona) => ({
     ...base,
     params: base.params ?? {},
@@ -57,17 +57,17 @@ function cellsFor(ctx: MatrixContext, base: Base, decide: (viewer: Viewer) => De
   }));
 }
 
-const can = (viewer: Viewer, permission: Permission) => hasPermission(viewer.roles, permission);
+export const can = (viewer: Viewer, permission: Permission) => hasPermission(viewer.roles, permission);
 
 /** A route behind one permission (requireUserWithPermission) and nothing else. */
-function gated(route: string, handler: "loader" | "action", permission: Permission, url: string, params: Record<string, string> = {}, extra?: (v: Viewer) => Omit<Decision, "expected">): Maker {
+export function gated(route: string, handler: "loader" | "action", permission: Permission, url: string, params: Record<string, string> = {}, extra?: (v: Viewer) => Omit<Decision, "expected">): Maker {
   return (ctx) =>
     cellsFor(ctx, { route, handler, subject: `${permission}`, url, params }, (v) =>
       can(v, permission) ? { expected: allowedFor(handler), ...extra?.(v) } : { expected: FORBIDDEN },
     );
 }
 
-const nameOf = (world: World, id: string) => world.people.find((p) => p.id === id)?.name ?? id;
+export const nameOf = (world: World, id: string) => world.people.find((p) => p.id === id)?.name ?? id;
 const first = (path: Path) => path[0];
 
 /** Loops this viewer still owes a scorecard on: left out of the committee list and its exports. */
@@ -107,12 +107,12 @@ function committeeListing(route: string, url: string, rowsOf: "loops" | "scoreca
 }
 
 /** Cells for each loop of the world and for an unknown loop id. */
-function perLoop(ctx: MatrixContext, make: (loop: LoopFacts | null) => Cell[]): Cell[] {
+export function perLoop(ctx: MatrixContext, make: (loop: LoopFacts | null) => Cell[]): Cell[] {
   return [...ctx.world.loops.map((l) => make(l)), make(null)].flat();
 }
 
 /** Cells for each project of the world and for an unknown project id. */
-function perProject(ctx: MatrixContext, make: (project: ProjectFacts | null, projectId: string) => Cell[]): Cell[] {
+export function perProject(ctx: MatrixContext, make: (project: ProjectFacts | null, projectId: string) => Cell[]): Cell[] {
   return [...ctx.world.projects, null].flatMap((p) => make(p, p?.id ?? UNKNOWN));
 }
 
@@ -609,7 +609,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
 };
 
-function perCandidate(
+export function perCandidate(
   ctx: MatrixContext,
   route: string,
   handler: "loader" | "action",
@@ -648,12 +648,12 @@ function perInterview(ctx: MatrixContext, handler: "loader" | "action"): Cell[] 
   });
 }
 
-function loopBase(ctx: MatrixContext, route: string, handler: "loader" | "action", loop: LoopFacts | null, suffix: string): Base {
+export function loopBase(ctx: MatrixContext, route: string, handler: "loader" | "action", loop: LoopFacts | null, suffix: string): Base {
   const loopId = loop?.id ?? UNKNOWN;
   return { route, handler, subject: loop ? `${loop.candidateName}'s loop` : "an unknown loop", url: `/loops/${loopId}${suffix}`, params: { loopId } };
 }
 
-function scorecardSubject(world: World, card: World["scorecards"][number]): string {
+export function scorecardSubject(world: World, card: World["scorecards"][number]): string {
   const loop = world.loops.find((l) => l.id === card.loopId)!;
   const stage = world.interviews.find((i) => i.id === card.interviewId)?.stageId ?? "?";
   return `${nameOf(world, card.interviewerId)}'s ${card.status} scorecard on ${loop.candidateName}'s loop (${stage})`;

@@ -1,0 +1,7 @@
+/** Every route's authorisation matrix entry: the core MATRIX and the data-protection routes' files. */
+import { AUDIT_MATRIX } from "./matrix-audit";
+import { CANDIDATE_DATA_MATRIX } from "./matrix-candidate-data";
+import { MATRIX, type MatrixEntry } from "./matrix";
+import { RETENTION_MATRIX } from "./matrix-retention";
+
+export const ALL_MATRIX: Record<string, MatrixEntry> = { ...MATRIX, ...AUDIT_MATRIX, ...CANDIDATE_DATA_MATRIX, ...RETENTION_MATRIX };

@@ -1,0 +1,8 @@
+/** Bad-input targets for the retention actions; buildTargets (bad-input-targets.ts) appends them. */
+import type { Target } from "./bad-input-targets";
+import type { World } from "./world";
+
+export async function retentionTargets(world: World): Promise<Target[]> {
+  void world;
+  return [];
+}
