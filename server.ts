@@ -11,6 +11,7 @@ import { ROLE_LABELS } from "./app/domain/roles";
 import { RubricPublishError } from "./app/data/rubric-files.server";
 import { createHttpApp } from "./app/server/http-app";
 import { startBackupSchedule } from "./app/server/backup-schedule";
+import { startRetentionSchedule } from "./app/server/retention-schedule";
 import { prepareDatabase } from "./app/server/startup";
 import { ConfigError } from "./app/utils/config";
 import { loadEnvFile } from "./app/utils/env-file";
@@ -50,6 +51,8 @@ async function start(): Promise<void> {
 
   // BACKUP_EVERY_HOURS: the app's own backups (off by default); a failure is logged, never fatal.
   const backups = startBackupSchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
+  // RETENTION_EVERY_HOURS: erases the candidates past their retention period (default daily); a failure is logged, never fatal.
+  const retention = startRetentionSchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
 
   // A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).
   server.headersTimeout = 10_000;
@@ -58,6 +61,7 @@ async function start(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       backups?.stop();
+      retention?.stop();
       server.close(() => process.exit(0));
     });
   }

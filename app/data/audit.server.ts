@@ -16,6 +16,9 @@ export const sha256 = (text: string) => createHash("sha256").update(text).digest
 /** Who acts: a signed-in person from an address, or the system (actor null). */
 export type AuditActor = { userId: string | null; address: string | null };
 
+/** A signed-in person acting: changes that name who made them (created by, decided by) need one. */
+export type PersonActor = AuditActor & { userId: string };
+
 /** The system itself: scheduled jobs and commands run on the server. */
 export const SYSTEM_ACTOR: AuditActor = { userId: null, address: null };
 
@@ -93,7 +96,12 @@ export async function verifyAuditTrail(pageSize = 2000): Promise<AuditVerificati
     if (page.length === 0) return { entries, head: previous, broken: null };
     // The first page must start at entry 1: a removed first entry is a break too.
     const broken = firstBreak(sha256, page, previous);
-    if (broken) return { entries, head: previous, broken };
+    if (broken) {
+      // The entries of this page before the broken one verified too: count them.
+      const good = page.findIndex((e, i) => firstBreak(sha256, [e], i === 0 ? previous : page[i - 1]!) !== null);
+      const last = good > 0 ? page[good - 1]! : null;
+      return { entries: entries + good, head: last ? { seq: last.seq, hash: last.hash } : previous, broken };
+    }
     entries += page.length;
     const last = page[page.length - 1]!;
     previous = { seq: last.seq, hash: last.hash };

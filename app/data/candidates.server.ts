@@ -1,5 +1,7 @@
 import { calendarDate, dateOfCalendarDay } from "~/domain/calendar-date";
 import type { CandidateFormData } from "~/domain/candidate-form";
+import { changeRefusalForErased } from "~/domain/candidate-erasure";
+import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
 
@@ -11,6 +13,8 @@ export type CandidateSummary = {
   targetLevel: string;
   createdAt: Date;
   loopCount: number;
+  /** Set once the candidate was erased: name and email are then the anonymised ones. */
+  erasedAt: Date | null;
 };
 
 export type CandidateDetail = {
@@ -31,6 +35,8 @@ export type CandidateDetail = {
   /** Calendar days (YYYY-MM-DD), or null. */
   consentGivenOn: string | null;
   noticeSentOn: string | null;
+  /** Set once the candidate was erased (domain/candidate-erasure.ts): the record can no longer change. */
+  erasedAt: Date | null;
 };
 
 export type CandidateFilters = {
@@ -82,6 +88,7 @@ export async function listCandidates(filters: CandidateFilters = {}): Promise<Ca
       source: true,
       targetLevel: true,
       createdAt: true,
+      erasedAt: true,
       _count: { select: { loops: true } },
     },
     orderBy: [{ createdAt: "desc" }, { name: "asc" }],
@@ -107,6 +114,7 @@ const detailSelect = {
   legalBasis: true,
   consentGivenOn: true,
   noticeSentOn: true,
+  erasedAt: true,
 } as const;
 
 export async function findCandidate(id: string): Promise<CandidateDetail | null> {
@@ -119,19 +127,54 @@ export async function findCandidate(id: string): Promise<CandidateDetail | null>
   };
 }
 
-/** Stores a new candidate and returns its id. */
-export async function createCandidate(input: CandidateInput): Promise<string> {
-  const created = await prisma.candidate.create({ data: candidateRow(input), select: { id: true } });
-  return created.id;
+/** Stores a new candidate and returns its id; the audit entry is written with it. */
+export async function createCandidate(input: CandidateInput, actor: AuditActor, now: Date): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const { id } = await tx.candidate.create({ data: candidateRow(input), select: { id: true } });
+    await recordChange(tx, actor, { action: "candidate.create", recordType: "candidate", recordId: id, candidateId: id }, now);
+    return id;
+  });
 }
 
-/** Updates a candidate; false when there is no candidate with that id. */
-export async function updateCandidate(id: string, input: CandidateInput): Promise<boolean> {
+/** The stored fields the form writes (candidateRow), to say which of them an edit changed. */
+const rowFields = {
+  name: true,
+  email: true,
+  source: true,
+  targetLevel: true,
+  links: true,
+  notes: true,
+  dataOrigin: true,
+  dataOriginDetail: true,
+  legalBasis: true,
+  consentGivenOn: true,
+  noticeSentOn: true,
+} as const satisfies Record<keyof ReturnType<typeof candidateRow>, true>;
+
+/** The names of the fields whose stored value differs from the one about to be written (never the values). */
+function changedFields(stored: Record<string, unknown>, next: Record<string, unknown>): string[] {
+  const comparable = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+  return Object.keys(next).filter((key) => comparable(stored[key]) !== comparable(next[key]));
+}
+
+/** A change the candidate's state refuses (they were erased): nothing was written (409). */
+export class CandidateChangeRefusal extends Error {}
+
+/** Updates a candidate; false when there is no candidate with that id (and nothing is recorded). Throws CandidateChangeRefusal for an erased one. */
+export async function updateCandidate(id: string, input: CandidateInput, actor: AuditActor, now: Date): Promise<boolean> {
+  const data = candidateRow(input);
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.candidate.updateMany({ where: { id }, data: candidateRow(input) });
+    const stored = await tx.candidate.findUnique({ where: { id }, select: { ...rowFields, erasedAt: true } });
+    if (!stored) return false;
+    // An erased candidate stays anonymised: an edit would bring personal data back.
+    const refusal = changeRefusalForErased(stored);
+    if (refusal) throw new CandidateChangeRefusal(refusal);
+    const { count } = await tx.candidate.updateMany({ where: { id }, data });
+    if (count === 0) return false;
     // The committee list shows the candidate's name on each of their loops.
     await markLoopsChanged(tx, { candidateId: id });
-    return count > 0;
+    await recordChange(tx, actor, { action: "candidate.update", recordType: "candidate", recordId: id, candidateId: id, detail: { fields: changedFields(stored, data) } }, now);
+    return true;
   });
 }
 

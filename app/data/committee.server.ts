@@ -2,8 +2,10 @@ import type { SubmittedScorecard } from "~/domain/aggregation";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
 import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domain/decision";
 import { parseOverrides, type DecisionOverride } from "~/domain/decision-overrides";
+import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
+import { candidateOfLoop } from "./loops.server";
 
 const scorecardSelect = {
   id: true,
@@ -126,7 +128,8 @@ export async function recordDecision(
   input: Omit<DecisionInput, "confirmedOverrides" | "overrideJustification"> & {
     loopId: string;
     currency: string;
-    decidedById: string;
+    /** Who decides: the entry's decidedBy, and the audit entry's actor. */
+    actor: PersonActor;
     now: Date;
     /** The overrides that applied and were confirmed (the action works them out), with the justification. */
     overrides?: readonly DecisionOverride[];
@@ -149,12 +152,25 @@ export async function recordDecision(
         rationale: input.rationale,
         overrides: JSON.stringify(input.overrides ?? []),
         overrideJustification: input.overrides?.length ? (input.overrideJustification ?? null) : null,
-        decidedById: input.decidedById,
+        decidedById: input.actor.userId,
         decidedAt: input.now,
         correctsId: input.correctsId ?? null,
       },
     });
     await markLoopsChanged(tx, { loopId: input.loopId });
+    // The outcome and level only: the rationale and justifications are free text about the candidate, and pay stays out.
+    await recordChange(
+      tx,
+      input.actor,
+      {
+        action: "decision.record",
+        recordType: "decision",
+        recordId: row.id,
+        candidateId: await candidateOfLoop(tx, input.loopId),
+        detail: { loopId: input.loopId, outcome: row.outcome, level: row.level, correctsId: row.correctsId, overrides: [...(input.overrides ?? [])] },
+      },
+      input.now,
+    );
     return { ok: true as const, id: row.id };
   });
 }

@@ -1,6 +1,10 @@
+import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import type { InterviewState } from "~/domain/loop";
 import type { Rubric } from "~/domain/rubric/schema";
+import type { Prisma } from "~/generated/prisma/client";
+import { recordChange, type AuditActor, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { CandidateChangeRefusal } from "./candidates.server";
 import { markLoopsChanged } from "./loop-revision.server";
 import { findCurrentVersion, rubricsByHash } from "./rubrics.server";
 
@@ -90,47 +94,87 @@ export function interviewStates(loop: Pick<LoopDetail, "interviews">): Interview
   }));
 }
 
-export class LoopRefusal extends Error {}
+/** Why a loop cannot be created; `status` 409 when the candidate's state refuses it (erased), else 400. */
+export class LoopRefusal extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 409 = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** Whose loop it is: every audit entry about a loop, its interviews, scorecards and decisions names the candidate. */
+/**
+ * The candidate whose loop changes, read inside the change's transaction. Every change on a loop
+ * (interviews, scorecards, decisions) goes through here, so an erased candidate's loops take no
+ * new text about them: CandidateChangeRefusal (409), nothing written.
+ */
+export async function candidateOfLoop(tx: Prisma.TransactionClient, loopId: string): Promise<string> {
+  const loop = await tx.loop.findUniqueOrThrow({ where: { id: loopId }, select: { candidateId: true, candidate: { select: { erasedAt: true } } } });
+  const refusal = changeRefusalForErased(loop.candidate);
+  if (refusal) throw new CandidateChangeRefusal(refusal);
+  return loop.candidateId;
+}
 
 /**
  * Creates a candidate's loop pinned to the track's current rubric version, and marks that
- * version as used (from now on it is immutable), in one transaction.
+ * version as used (from now on it is immutable), in one transaction with its audit entry.
  */
 export async function createLoop(input: {
   candidateId: string;
   track: string;
   targetLevel: string;
-  createdById: string;
+  actor: PersonActor;
   now: Date;
 }): Promise<string> {
   const version = await findCurrentVersion(input.track);
   if (!version) throw new LoopRefusal(`The ${input.track} track has no rubric version in service.`);
   const loop = await prisma.$transaction(async (tx) => {
+    // An erased candidate takes no new loop (it would collect new data about them).
+    const candidate = await tx.candidate.findUnique({ where: { id: input.candidateId }, select: { erasedAt: true } });
+    const refusal = candidate ? changeRefusalForErased(candidate) : null;
+    if (refusal) throw new LoopRefusal(refusal, 409);
     const created = await tx.loop.create({
       data: {
         candidateId: input.candidateId,
         rubricVersionId: version.id,
         targetLevel: input.targetLevel,
-        createdById: input.createdById,
+        createdById: input.actor.userId,
         createdAt: input.now,
       },
     });
     await tx.rubricVersion.updateMany({ where: { id: version.id, firstUsedAt: null }, data: { firstUsedAt: input.now } });
     await markLoopsChanged(tx, { loopId: created.id });
+    await recordChange(
+      tx,
+      input.actor,
+      {
+        action: "loop.create",
+        recordType: "loop",
+        recordId: created.id,
+        candidateId: input.candidateId,
+        detail: { track: version.track, version: version.version, targetLevel: input.targetLevel },
+      },
+      input.now,
+    );
     return created;
   });
   return loop.id;
 }
 
+/** Schedules an interview on a loop and assigns its interviewers, with its audit entry. */
 export async function addInterview(input: {
   loopId: string;
   stageId: string;
   startsAt: Date;
   durationMinutes: number;
   interviewerIds: string[];
+  actor: AuditActor;
   now: Date;
 }): Promise<string> {
   return prisma.$transaction(async (tx) => {
+    const candidateId = await candidateOfLoop(tx, input.loopId);
     const interview = await tx.interview.create({
       data: {
         loopId: input.loopId,
@@ -142,6 +186,18 @@ export async function addInterview(input: {
       },
     });
     await markLoopsChanged(tx, { loopId: input.loopId });
+    await recordChange(
+      tx,
+      input.actor,
+      {
+        action: "interview.add",
+        recordType: "interview",
+        recordId: interview.id,
+        candidateId,
+        detail: { loopId: input.loopId, stageId: input.stageId, startsAt: input.startsAt.toISOString(), interviewerIds: input.interviewerIds },
+      },
+      input.now,
+    );
     return interview.id;
   });
 }

@@ -1,19 +1,21 @@
 import type { HireTerms } from "~/domain/hire-onboarding";
 import { normaliseEmail } from "~/domain/login-throttle";
+import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
 
 /**
  * Creates the hired candidate's account (builder role, the given temporary password hash, which
  * they must replace when they first sign in) and builder record at the hire's terms, with "hired"
- * as the first entry of their level history, in one transaction. Refused when an account with the candidate's email already exists.
+ * as the first entry of their level history, in one transaction with its audit entry. Refused when an account with the candidate's email already exists.
  */
 export async function createBuilderFromHire(input: {
-  candidate: { name: string; email: string };
+  candidate: { id: string; name: string; email: string };
   loop: { rubricVersionId: string; track: string };
   terms: HireTerms;
   managerId: string | undefined;
   startedAt: Date;
   passwordHash: string;
+  actor: AuditActor;
   now: Date;
 }): Promise<{ ok: true; userId: string } | { ok: false; message: string }> {
   const email = normaliseEmail(input.candidate.email);
@@ -46,6 +48,20 @@ export async function createBuilderFromHire(input: {
         },
       },
     });
+    // About the candidate (their hire) and the new builder; the terms' level, never their pay.
+    await recordChange(
+      tx,
+      input.actor,
+      {
+        action: "candidate.onboard",
+        recordType: "candidate",
+        recordId: input.candidate.id,
+        candidateId: input.candidate.id,
+        subjectUserId: user.id,
+        detail: { userId: user.id, decisionId: input.terms.decisionId, level: input.terms.level, track: input.loop.track, managerId: input.managerId ?? null },
+      },
+      input.now,
+    );
     return { ok: true as const, userId: user.id };
   });
 }

@@ -3,6 +3,7 @@ import { peerInvitationRefusal } from "~/domain/promotion/readiness";
 import { PACKET_STATUS_LABELS, isPacketStatus } from "~/domain/promotion/workflow";
 import { formatInstant } from "~/domain/time-format";
 import type { Prisma } from "~/generated/prisma/client";
+import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView } from "./packets.server";
 
@@ -11,6 +12,8 @@ import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView
  * draft, and each edit of something that exists names the version it was based on: the write only
  * happens if that is still the current version (`updateMany … where version = n`), so two people
  * saving at once never overwrite each other silently. The loser gets `stale` with what is there now.
+ * A write that happens records itself in the audit trail in the same transaction; a refusal
+ * (locked, stale, not found) records nothing.
  */
 type Tx = Prisma.TransactionClient;
 
@@ -39,6 +42,12 @@ async function touch(tx: Tx, packetId: string, actorId: string, now: Date) {
   await tx.promotionPacket.update({ where: { id: packetId }, data: { updatedAt: now, updatedById: actorId } });
 }
 
+/** The audit entry of an edit that happened: about the packet, for the builder whose packet it is. */
+async function recordPacketEdit(tx: Tx, actor: PersonActor, packetId: string, action: string, detail: Record<string, unknown>, now: Date) {
+  const { builderId } = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true } });
+  await recordChange(tx, actor, { action, recordType: "packet", recordId: packetId, subjectUserId: builderId, detail }, now);
+}
+
 // The server does not know the reader's zone: its messages name UTC, written as pages write moments (the page also shows the time beside them, in the reader's zone).
 const when = (d: Date) => formatInstant(d, "UTC");
 
@@ -47,7 +56,7 @@ export type SummaryNow = { summary: string; version: number; updatedByName: stri
 export async function saveSummary(
   packetId: string,
   input: PacketSummaryInput,
-  actorId: string,
+  actor: PersonActor,
   now: Date,
 ): Promise<{ ok: true; version: number } | Refusal | Stale<SummaryNow>> {
   return prisma.$transaction(async (tx) => {
@@ -55,9 +64,12 @@ export async function saveSummary(
     if (refusal) return refusal;
     const { count } = await tx.promotionPacket.updateMany({
       where: { id: packetId, version: input.version },
-      data: { summary: input.summary, version: { increment: 1 }, updatedAt: now, updatedById: actorId },
+      data: { summary: input.summary, version: { increment: 1 }, updatedAt: now, updatedById: actor.userId },
     });
-    if (count === 1) return { ok: true as const, version: input.version + 1 };
+    if (count === 1) {
+      await recordPacketEdit(tx, actor, packetId, "packet.summary_save", { version: input.version + 1 }, now);
+      return { ok: true as const, version: input.version + 1 };
+    }
     const current = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { summary: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } });
     return {
       ok: false as const,
@@ -124,9 +136,12 @@ async function staleEvidence(
 export async function saveEvidence(
   packetId: string,
   input: EvidenceInput,
-  actorId: string,
+  actor: PersonActor,
   now: Date,
 ): Promise<{ ok: true; evidenceId: string; version: number } | Refusal | Stale<EvidenceView>> {
+  const actorId = actor.userId;
+  // The facts of the item, never its text: which criteria and competencies it backs, which project it cites.
+  const facts = { criteria: input.criteria, competencies: input.competencies, projectId: input.projectId ?? null };
   return prisma.$transaction(async (tx) => {
     const refusal = (await draftRefusal(tx, packetId)) ?? (await citationRefusal(tx, packetId, input.projectId ?? null));
     if (refusal) return refusal;
@@ -135,6 +150,7 @@ export async function saveEvidence(
         data: { packetId, ...evidenceData(input), createdAt: now, updatedAt: now, updatedById: actorId, tags: { create: tagRows(input) } },
       });
       await touch(tx, packetId, actorId, now);
+      await recordPacketEdit(tx, actor, packetId, "packet.evidence_save", { evidenceId: created.id, created: true, version: created.version, ...facts }, now);
       return { ok: true as const, evidenceId: created.id, version: created.version };
     }
     const { count } = await tx.packetEvidence.updateMany({
@@ -148,14 +164,16 @@ export async function saveEvidence(
     await tx.evidenceTag.createMany({ data: tagRows(input).map((t) => ({ ...t, evidenceId: input.evidenceId! })) });
     // Only a write that happened marks the packet as changed: a refusal writes nothing at all.
     await touch(tx, packetId, actorId, now);
-    return { ok: true as const, evidenceId: input.evidenceId, version: (input.version ?? 0) + 1 };
+    const version = (input.version ?? 0) + 1;
+    await recordPacketEdit(tx, actor, packetId, "packet.evidence_save", { evidenceId: input.evidenceId, created: false, version, ...facts }, now);
+    return { ok: true as const, evidenceId: input.evidenceId, version };
   });
 }
 
 export async function deleteEvidence(
   packetId: string,
   input: { evidenceId: string; version: number },
-  actorId: string,
+  actor: PersonActor,
   now: Date,
 ): Promise<{ ok: true } | Refusal | Stale<EvidenceView>> {
   return prisma.$transaction(async (tx) => {
@@ -165,7 +183,8 @@ export async function deleteEvidence(
     if (count === 0) {
       return staleEvidence(tx, packetId, input.evidenceId, (c) => `${c.updatedBy.name} changed “${c.title}” at ${when(c.updatedAt)}, after you opened it: read their version before removing it.`);
     }
-    await touch(tx, packetId, actorId, now);
+    await touch(tx, packetId, actor.userId, now);
+    await recordPacketEdit(tx, actor, packetId, "packet.evidence_delete", { evidenceId: input.evidenceId, version: input.version }, now);
     return { ok: true as const };
   });
 }
@@ -174,9 +193,10 @@ export async function deleteEvidence(
 export async function saveAssessment(
   packetId: string,
   input: AssessmentInput,
-  actorId: string,
+  actor: PersonActor,
   now: Date,
 ): Promise<{ ok: true; version: number } | Refusal | Stale<AssessmentView>> {
+  const actorId = actor.userId;
   return prisma.$transaction(async (tx) => {
     const refusal = await draftRefusal(tx, packetId);
     if (refusal) return refusal;
@@ -196,11 +216,13 @@ export async function saveAssessment(
       ? await tx.managerAssessment.update({ where: key, data: { ...fields, version: { increment: 1 } } })
       : await tx.managerAssessment.create({ data: { packetId, criterionId: input.criterionId, ...fields } });
     await touch(tx, packetId, actorId, now);
+    // The criterion, not the rating or comment: what the manager thinks of the builder stays in the packet.
+    await recordPacketEdit(tx, actor, packetId, "packet.assessment_save", { criterionId: input.criterionId, version: saved.version }, now);
     return { ok: true as const, version: saved.version };
   });
 }
 
-export async function invitePeer(packetId: string, peerId: string, actorId: string, now: Date): Promise<{ ok: true } | Refusal> {
+export async function invitePeer(packetId: string, peerId: string, actor: PersonActor, now: Date): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const refusal = await draftRefusal(tx, packetId);
     if (refusal) return refusal;
@@ -212,40 +234,49 @@ export async function invitePeer(packetId: string, peerId: string, actorId: stri
     if (notReady) return { ok: false as const, reason: "not_ready" as const, message: notReady };
     const peer = await tx.user.findUnique({ where: { id: peerId }, select: { id: true } });
     if (!peer) return notFound("This person");
+    const key = { packetId_peerId: { packetId, peerId } };
+    // Inviting someone already invited changes nothing, so it records nothing.
+    if (await tx.peerInvitation.findUnique({ where: key, select: { peerId: true } })) return { ok: true as const };
     await tx.peerInvitation.upsert({
-      where: { packetId_peerId: { packetId, peerId } },
-      create: { packetId, peerId, invitedById: actorId, invitedAt: now },
+      where: key,
+      create: { packetId, peerId, invitedById: actor.userId, invitedAt: now },
       update: {},
     });
+    await recordChange(tx, actor, { action: "packet.peer_invite", recordType: "packet", recordId: packetId, subjectUserId: packet.builderId, detail: { peerId } }, now);
     return { ok: true as const };
   });
 }
 
 /** Withdraws an invitation; the peer's statements go with it. */
-export async function removePeer(packetId: string, peerId: string): Promise<{ ok: true } | Refusal> {
+export async function removePeer(packetId: string, peerId: string, actor: PersonActor, now: Date): Promise<{ ok: true } | Refusal> {
   return prisma.$transaction(async (tx) => {
     const refusal = await draftRefusal(tx, packetId);
     if (refusal) return refusal;
     const invited = await tx.peerInvitation.findUnique({ where: { packetId_peerId: { packetId, peerId } }, select: { peerId: true } });
     if (!invited) return notFound("This invitation");
-    await tx.peerStatement.deleteMany({ where: { packetId, authorId: peerId } });
+    const statements = await tx.peerStatement.deleteMany({ where: { packetId, authorId: peerId } });
     await tx.peerInvitation.deleteMany({ where: { packetId, peerId } });
+    await recordPacketEdit(tx, actor, packetId, "packet.peer_remove", { peerId, statementsRemoved: statements.count }, now);
     return { ok: true as const };
   });
 }
 
 /** A peer's statement on one evidence item: one per peer and item, rewritten by its author. */
-export async function saveStatement(packetId: string, input: StatementInput, authorId: string, now: Date): Promise<{ ok: true } | Refusal> {
+export async function saveStatement(packetId: string, input: StatementInput, author: PersonActor, now: Date): Promise<{ ok: true } | Refusal> {
+  const authorId = author.userId;
   return prisma.$transaction(async (tx) => {
     const refusal = await draftRefusal(tx, packetId);
     if (refusal) return refusal;
     const evidence = await tx.packetEvidence.findFirst({ where: { id: input.evidenceId, packetId }, select: { id: true } });
     if (!evidence) return notFound("This evidence item");
+    const key = { evidenceId_authorId: { evidenceId: input.evidenceId, authorId } };
+    const existed = (await tx.peerStatement.count({ where: key.evidenceId_authorId })) === 1;
     await tx.peerStatement.upsert({
-      where: { evidenceId_authorId: { evidenceId: input.evidenceId, authorId } },
+      where: key,
       create: { packetId, evidenceId: input.evidenceId, authorId, text: input.text, createdAt: now, updatedAt: now },
       update: { text: input.text, updatedAt: now },
     });
+    await recordPacketEdit(tx, author, packetId, "packet.statement_save", { evidenceId: input.evidenceId, created: !existed }, now);
     return { ok: true as const };
   });
 }

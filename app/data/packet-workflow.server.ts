@@ -2,6 +2,7 @@ import { isLevel } from "~/domain/levels";
 import type { PromotionDecisionFormInput } from "~/domain/promotion/forms";
 import { buildSnapshot, submissionProblems, targetCriteria } from "~/domain/promotion/snapshot";
 import { nextLevelFor, OPEN_PACKET_STATUSES } from "~/domain/promotion/workflow";
+import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { findPacket } from "./packets.server";
 import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
@@ -9,12 +10,14 @@ import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
 /**
  * A packet's life: opened for the next level, submitted (frozen as a snapshot), reviewed, decided.
  * Every step is one transaction whose first write is conditional on the status it starts from,
- * so two people pressing the same button at once move the packet once.
+ * so two people pressing the same button at once move the packet once. A step that happens
+ * records itself in the audit trail in its transaction; a refused one records nothing.
  */
 export type StepResult<T = object> = ({ ok: true } & T) | { ok: false; message: string };
 
 /** Opens a packet for the builder's next level, pinned to their rubric version (or the track's current one). */
-export async function startPacket(builderId: string, actorId: string, now: Date): Promise<StepResult<{ id: string }>> {
+export async function startPacket(builderId: string, actor: PersonActor, now: Date): Promise<StepResult<{ id: string }>> {
+  const actorId = actor.userId;
   const builder = await prisma.builder.findUnique({ where: { userId: builderId }, select: { level: true, track: true, rubricVersionId: true } });
   if (!builder || !isLevel(builder.level)) return { ok: false, message: "No such builder." };
   const target = nextLevelFor(builder.level);
@@ -29,12 +32,18 @@ export async function startPacket(builderId: string, actorId: string, now: Date)
     });
     // The packet pins the version: from now on it cannot change.
     await tx.rubricVersion.updateMany({ where: { id: rubricVersionId, firstUsedAt: null }, data: { firstUsedAt: now } });
+    await recordChange(
+      tx,
+      actor,
+      { action: "packet.start", recordType: "packet", recordId: created.id, subjectUserId: builderId, detail: { fromLevel: builder.level, targetLevel: target, rubricVersionId } },
+      now,
+    );
     return { ok: true as const, id: created.id };
   });
 }
 
-/** Freezes the draft as a snapshot the committee reads; nothing edits it afterwards. */
-export async function submitPacket(packetId: string, actor: { id: string; name: string }, now: Date): Promise<StepResult> {
+/** Freezes the draft as a snapshot the committee reads; nothing edits it afterwards. `name` is the submitter's, frozen with it. */
+export async function submitPacket(packetId: string, actor: PersonActor & { name: string }, now: Date): Promise<StepResult> {
   return prisma.$transaction(async (tx) => {
     const packet = await findPacket(packetId, tx);
     if (!packet) return { ok: false as const, message: "No such packet." };
@@ -45,19 +54,30 @@ export async function submitPacket(packetId: string, actor: { id: string; name: 
     const snapshot = buildSnapshot({ ...packet, baseSalary: packet.builder.baseSalary }, actor.name, now);
     const { count } = await tx.promotionPacket.updateMany({
       where: { id: packetId, status: "draft", version: packet.version },
-      data: { status: "submitted", snapshot: JSON.stringify(snapshot), submittedAt: now, submittedById: actor.id, updatedAt: now, updatedById: actor.id },
+      data: { status: "submitted", snapshot: JSON.stringify(snapshot), submittedAt: now, submittedById: actor.userId, updatedAt: now, updatedById: actor.userId },
     });
     if (count === 0) return { ok: false as const, message: "The packet changed while you submitted it: reload and submit again." };
+    await recordChange(
+      tx,
+      actor,
+      { action: "packet.submit", recordType: "packet", recordId: packetId, subjectUserId: packet.builder.userId, detail: { from: "draft", to: "submitted", evidence: packet.evidence.length } },
+      now,
+    );
     return { ok: true as const };
   });
 }
 
-export async function startReview(packetId: string, actorId: string, now: Date): Promise<StepResult> {
-  const { count } = await prisma.promotionPacket.updateMany({
-    where: { id: packetId, status: "submitted" },
-    data: { status: "in_review", reviewStartedAt: now, updatedAt: now, updatedById: actorId },
+export async function startReview(packetId: string, actor: PersonActor, now: Date): Promise<StepResult> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.promotionPacket.updateMany({
+      where: { id: packetId, status: "submitted" },
+      data: { status: "in_review", reviewStartedAt: now, updatedAt: now, updatedById: actor.userId },
+    });
+    if (count === 0) return { ok: false as const, message: "This packet is not waiting for a review: someone may have started it already." };
+    const { builderId } = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true } });
+    await recordChange(tx, actor, { action: "packet.review_start", recordType: "packet", recordId: packetId, subjectUserId: builderId, detail: { from: "submitted", to: "in_review" } }, now);
+    return { ok: true as const };
   });
-  return count === 1 ? { ok: true } : { ok: false, message: "This packet is not waiting for a review: someone may have started it already." };
 }
 
 /** A decision's row: pay only for a promotion, feedback without blank entries (the demo seed writes the same). */
@@ -82,7 +102,8 @@ export function decisionRow(input: PromotionDecisionFormInput, at: { packetId: s
  * them to the packet's rubric version (so its band applies), sets the new base and adds the
  * promotion to their level history.
  */
-export async function decidePacket(packetId: string, input: PromotionDecisionFormInput, actorId: string, now: Date): Promise<StepResult> {
+export async function decidePacket(packetId: string, input: PromotionDecisionFormInput, actor: PersonActor, now: Date): Promise<StepResult> {
+  const actorId = actor.userId;
   return prisma.$transaction(async (tx) => {
     const packet = await tx.promotionPacket.findUnique({
       where: { id: packetId },
@@ -106,6 +127,13 @@ export async function decidePacket(packetId: string, input: PromotionDecisionFor
         data: { builderId: packet.builderId, level: packet.targetLevel, effectiveAt: now, reason: "promoted", packetId, note: input.rationale.split("\n")[0]!.slice(0, 300) },
       });
     }
+    // The outcome and the level, not the rationale, feedback or pay: those stay with the decision.
+    await recordChange(
+      tx,
+      actor,
+      { action: "packet.decide", recordType: "packet", recordId: packetId, subjectUserId: packet.builderId, detail: { from: "in_review", to: "decided", outcome: input.outcome, level: packet.targetLevel } },
+      now,
+    );
     return { ok: true as const };
   });
 }

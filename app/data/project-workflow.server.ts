@@ -3,6 +3,7 @@ import type { DemoInput, ProjectInput } from "~/domain/project/forms";
 import { canEditContent, ownerChoosesApprover, transition, type ProjectAction, type ProjectEventDraft, type ProjectRefusal } from "~/domain/project/workflow";
 import type { ProjectProcess } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
+import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { factsOf, findProject, type ProjectDetail } from "./projects.server";
 import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
@@ -12,6 +13,8 @@ import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
  * workflow (app/domain/project/workflow.ts) whether it may happen, and writes conditionally on the
  * version the person was looking at: two tabs pressing the same button move the project once, and
  * a change made on a stale page is refused with 409 rather than applied over someone else's.
+ * A change that happens records itself in the audit trail in the same transaction, about the
+ * project's owner; a refused one records nothing.
  */
 export type WriteResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: ProjectRefusal };
 
@@ -49,6 +52,39 @@ export function contentRow(input: ProjectInput) {
   };
 }
 
+/** The fields, in the form's words, whose values an edit changes: the audit entry names them, never their text. */
+async function changedFields(tx: Prisma.TransactionClient, projectId: string, input: ProjectInput): Promise<string[]> {
+  const row = await tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { title: true, problem: true, mode: true, team: true, prd: true, approverId: true, decisionDate: true, links: true, metrics: { orderBy: { position: "asc" } } },
+  });
+  const next = contentRow(input);
+  const same = (key: keyof typeof next) => (key === "decisionDate" ? (row.decisionDate?.getTime() ?? null) === (next.decisionDate?.getTime() ?? null) : row[key] === next[key]);
+  const fields: string[] = (Object.keys(next) as (keyof typeof next)[]).filter((key) => !same(key));
+  const metric = (m: { name: string; unit: string; baseline: number; target: number; direction: string; measurement: string }) => [m.name, m.unit, m.baseline, m.target, m.direction, m.measurement];
+  if (JSON.stringify(row.metrics.map(metric)) !== JSON.stringify(metricRows(projectId, input.metrics).map(metric))) fields.push("metrics");
+  return fields;
+}
+
+/** An applied workflow action's facts for the audit entry: the states and the ids or choices it records, no text. */
+function actionDetail(action: ProjectAction, project: ProjectDetail, to: string): Record<string, unknown> {
+  const states = { from: project.status, to };
+  switch (action.kind) {
+    case "change_approver":
+      return { ...states, previousApproverId: project.approver.id, approverId: action.approverId };
+    case "record_checkpoint":
+      return { ...states, verdict: action.verdict };
+    case "record_review":
+      return { ...states, health: action.health, nextReviewOn: action.nextReviewOn.toISOString().slice(0, 10) };
+    case "close":
+      return { ...states, outcome: action.outcome };
+    case "block":
+      return { ...states, escalateToId: action.escalateToId };
+    default:
+      return states;
+  }
+}
+
 async function personExists(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
   return (await tx.user.count({ where: { id } })) === 1;
 }
@@ -79,7 +115,8 @@ export async function startableProcess(userId: string): Promise<Startable> {
  * Starts a project for a builder, pinned to the current rubric version of their track. Refused when
  * they have no builder record or their track's current version defines no project process.
  */
-export async function createProject(ownerId: string, input: ProjectInput, now: Date): Promise<WriteResult<{ id: string }>> {
+export async function createProject(owner: PersonActor, input: ProjectInput, now: Date): Promise<WriteResult<{ id: string }>> {
+  const ownerId = owner.userId;
   const startable = await startableProcess(ownerId);
   if (!startable.ok) return refused(startable.status, startable.message);
   const current = startable.rubric;
@@ -100,6 +137,12 @@ export async function createProject(ownerId: string, input: ProjectInput, now: D
     await tx.projectEvent.create({ data: eventRow(project.id, { kind: "created", actorId: ownerId, at: now, note: "", data: {} }) });
     // The project pins the version: from now on its file cannot change.
     await tx.rubricVersion.updateMany({ where: { id: current.id, firstUsedAt: null }, data: { firstUsedAt: now } });
+    await recordChange(
+      tx,
+      owner,
+      { action: "project.create", recordType: "project", recordId: project.id, subjectUserId: ownerId, detail: { to: "draft", mode: input.mode, metrics: input.metrics.length, rubricVersionId: current.id } },
+      now,
+    );
     return { ok: true as const, id: project.id };
   });
 }
@@ -109,7 +152,8 @@ export async function createProject(ownerId: string, input: ProjectInput, now: D
  * `intent: "submit"` sends it to the approver in the same transaction. The approver is the
  * owner's to choose only before the first submission; afterwards a different approverId is refused.
  */
-export async function saveProject(projectId: string, actorId: string, input: ProjectInput, now: Date): Promise<WriteResult> {
+export async function saveProject(projectId: string, actor: PersonActor, input: ProjectInput, now: Date): Promise<WriteResult> {
+  const actorId = actor.userId;
   return prisma.$transaction(async (tx) => {
     const project = await findProject(projectId, tx);
     if (!project) return refused(404, "No such project.");
@@ -123,6 +167,7 @@ export async function saveProject(projectId: string, actorId: string, input: Pro
       if (input.approverId === actorId) return refused(400, "Name an approver other than yourself.");
       if (!(await personExists(tx, input.approverId))) return refused(400, "The approver is not someone in this organisation.");
     }
+    const fields = await changedFields(tx, projectId, input);
     const { count } = await tx.project.updateMany({
       where: { id: projectId, version: project.version },
       data: {
@@ -134,6 +179,11 @@ export async function saveProject(projectId: string, actorId: string, input: Pro
     if (count === 0) return STALE;
     await tx.projectMetric.deleteMany({ where: { projectId } });
     if (input.metrics.length > 0) await tx.projectMetric.createMany({ data: metricRows(projectId, input.metrics) });
+    const about = { recordType: "project", recordId: projectId, subjectUserId: project.owner.id };
+    // Submitting an unchanged draft (as starting and submitting at once does) is only a submission.
+    if (input.intent !== "submit" || fields.length > 0) {
+      await recordChange(tx, actor, { action: "project.save", ...about, detail: { fields, version: project.version + 1 } }, now);
+    }
     if (input.intent !== "submit") return { ok: true as const };
     const saved = (await findProject(projectId, tx))!;
     const result = transition(factsOf(saved), { kind: "submit" }, actorId, now, saved.process);
@@ -141,6 +191,7 @@ export async function saveProject(projectId: string, actorId: string, input: Pro
     if (!result.ok) throw new Refusal(result.refusal);
     await tx.project.update({ where: { id: projectId }, data: { status: result.facts.status, submittedAt: result.facts.submittedAt, updatedAt: now } });
     await tx.projectEvent.create({ data: eventRow(projectId, result.event) });
+    await recordChange(tx, actor, { action: "project.submit", ...about, detail: { from: saved.status, to: result.facts.status, approverId: saved.approver.id } }, now);
     return { ok: true as const };
   }).catch(unwrapRefusal);
 }
@@ -163,11 +214,12 @@ function unwrapRefusal(error: unknown): { ok: false; refusal: ProjectRefusal } {
  */
 export async function applyProjectAction(
   projectId: string,
-  actorId: string,
+  actor: PersonActor,
   action: ProjectAction,
   version: number,
   now: Date,
 ): Promise<WriteResult> {
+  const actorId = actor.userId;
   return prisma.$transaction(async (tx) => {
     const project = await findProject(projectId, tx);
     if (!project) return refused(404, "No such project.");
@@ -217,25 +269,45 @@ export async function applyProjectAction(
         },
       });
     }
+    // The reason is what the person typed with the action (an approval's note, the changes asked for, why it is blocked…).
+    await recordChange(
+      tx,
+      actor,
+      { action: `project.${action.kind}`, recordType: "project", recordId: projectId, subjectUserId: project.owner.id, reason: result.event.note || null, detail: actionDetail(action, project, next.status) },
+      now,
+    );
     return { ok: true as const };
   });
 }
 
 /** The owner posts a demo of their project. */
-export async function postDemo(project: Pick<ProjectDetail, "id" | "owner">, actorId: string, input: DemoInput, now: Date): Promise<WriteResult<{ id: string }>> {
-  if (project.owner.id !== actorId) return refused(403, "Only the project's owner posts its demos.");
-  const demo = await prisma.demo.create({
-    data: { projectId: project.id, presenterId: actorId, title: input.title, shows: input.shows, link: input.link, demoOn: dateOfCalendarDay(input.demoOn), createdAt: now },
-    select: { id: true },
+export async function postDemo(project: Pick<ProjectDetail, "id" | "owner">, actor: PersonActor, input: DemoInput, now: Date): Promise<WriteResult<{ id: string }>> {
+  if (project.owner.id !== actor.userId) return refused(403, "Only the project's owner posts its demos.");
+  return prisma.$transaction(async (tx) => {
+    const demo = await tx.demo.create({
+      data: { projectId: project.id, presenterId: actor.userId, title: input.title, shows: input.shows, link: input.link, demoOn: dateOfCalendarDay(input.demoOn), createdAt: now },
+      select: { id: true },
+    });
+    await recordChange(tx, actor, { action: "demo.post", recordType: "demo", recordId: demo.id, subjectUserId: project.owner.id, detail: { projectId: project.id, demoOn: input.demoOn } }, now);
+    return { ok: true as const, id: demo.id };
   });
-  return { ok: true, id: demo.id };
 }
 
 /** A curator flags a demo for the wider organisation (or takes the flag back). */
-export async function setDemoFlag(demoId: string, actorId: string, flag: { note: string } | null, now: Date): Promise<WriteResult> {
-  const { count } = await prisma.demo.updateMany({
-    where: { id: demoId },
-    data: flag ? { flaggedById: actorId, flaggedAt: now, flagNote: flag.note.trim() } : { flaggedById: null, flaggedAt: null, flagNote: "" },
+export async function setDemoFlag(demoId: string, actor: PersonActor, flag: { note: string } | null, now: Date): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const demo = await tx.demo.findUnique({ where: { id: demoId }, select: { projectId: true, presenterId: true } });
+    if (!demo) return refused(404, "No such demo.");
+    await tx.demo.update({
+      where: { id: demoId },
+      data: flag ? { flaggedById: actor.userId, flaggedAt: now, flagNote: flag.note.trim() } : { flaggedById: null, flaggedAt: null, flagNote: "" },
+    });
+    await recordChange(
+      tx,
+      actor,
+      { action: flag ? "demo.flag" : "demo.unflag", recordType: "demo", recordId: demoId, subjectUserId: demo.presenterId, reason: flag?.note.trim() || null, detail: { projectId: demo.projectId } },
+      now,
+    );
+    return { ok: true as const };
   });
-  return count === 1 ? { ok: true } : refused(404, "No such demo.");
 }

@@ -3,6 +3,7 @@ import { readCatalogue } from "~/domain/rubric/catalogue";
 import { canonicalJson } from "~/domain/rubric/canonical";
 import type { Rubric } from "~/domain/rubric/schema";
 import { planRubricSync, versionStatuses, type SyncPlan, type VersionStatus } from "~/domain/rubric/sync";
+import { recordChange, SYSTEM_ACTOR, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { readRubricSources, RubricPublishError } from "./rubric-files.server";
 
@@ -29,24 +30,30 @@ export async function syncRubricFiles(now: Date, dir?: string): Promise<RubricSy
   if (plan.refusals.length > 0) throw new RubricPublishError(plan.refusals);
 
   const fileFor = (v: { track: string; version: number }) => files.find((f) => f.track === v.track && f.version === v.version)!;
-  await prisma.$transaction([
-    ...plan.create.map((v) => {
+  // The system publishes: each version created, replaced (never used) or removed is recorded with it.
+  await prisma.$transaction(async (tx) => {
+    const record = (action: string, v: { id: string; track: string; version: number }) =>
+      recordChange(tx, SYSTEM_ACTOR, { action, recordType: "rubric", recordId: v.id, detail: { track: v.track, version: v.version } }, now);
+    for (const v of plan.create) {
       const f = fileFor(v);
-      return prisma.rubricVersion.create({
+      const created = await tx.rubricVersion.create({
         data: { track: f.track, version: f.version, name: f.name, content: f.content, contentHash: f.contentHash, publishedAt: now, updatedAt: now },
       });
-    }),
-    ...plan.update.map((v) => {
+      await record("rubric.publish", created);
+    }
+    for (const v of plan.update) {
       const f = fileFor(v);
-      return prisma.rubricVersion.update({
+      const updated = await tx.rubricVersion.update({
         where: { track_version: { track: f.track, version: f.version } },
         data: { name: f.name, content: f.content, contentHash: f.contentHash, updatedAt: now },
       });
-    }),
-    ...plan.remove.map((v) =>
-      prisma.rubricVersion.delete({ where: { track_version: { track: v.track, version: v.version } } }),
-    ),
-  ]);
+      await record("rubric.republish", updated);
+    }
+    for (const v of plan.remove) {
+      const removed = await tx.rubricVersion.delete({ where: { track_version: { track: v.track, version: v.version } } });
+      await record("rubric.withdraw", removed);
+    }
+  });
   return { create: plan.create, update: plan.update, remove: plan.remove };
 }
 
@@ -164,9 +171,15 @@ export async function markRubricVersionUsed(id: string, now: Date): Promise<void
   await prisma.rubricVersion.updateMany({ where: { id, firstUsedAt: null }, data: { firstUsedAt: now } });
 }
 
-export async function setRubricVersionRetired(id: string, retired: { by: string; at: Date } | null): Promise<void> {
-  await prisma.rubricVersion.update({
-    where: { id },
-    data: retired ? { retiredAt: retired.at, retiredById: retired.by } : { retiredAt: null, retiredById: null },
+/** Retires a version (new loops and packets no longer pin it) or brings it back, with its audit entry. */
+export async function setRubricVersionRetired(id: string, retired: boolean, actor: PersonActor, now: Date): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const version = await tx.rubricVersion.update({
+      where: { id },
+      data: retired ? { retiredAt: now, retiredById: actor.userId } : { retiredAt: null, retiredById: null },
+      select: { id: true, track: true, version: true },
+    });
+    const detail = { track: version.track, version: version.version };
+    await recordChange(tx, actor, { action: retired ? "rubric.retire" : "rubric.unretire", recordType: "rubric", recordId: id, detail }, now);
   });
 }

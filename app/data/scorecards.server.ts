@@ -3,8 +3,9 @@ import type { SubmittedContent } from "~/domain/scorecard/schema";
 import type { ViewerOnLoop } from "~/domain/scorecard/visibility";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
+import { recordChange, type AuditActor, type AuditRecord, type PersonActor } from "./audit.server";
 import { markLoopsChanged } from "./loop-revision.server";
-import { asStatus } from "./loops.server";
+import { asStatus, candidateOfLoop } from "./loops.server";
 
 export type ScorecardRevisionView = {
   number: number;
@@ -70,19 +71,27 @@ export async function findScorecardFor(interviewId: string, interviewerId: strin
   return row ? toRecord(row) : null;
 }
 
-/** The interviewer's scorecard for an interview, created empty on first use. */
+/** The interviewer's scorecard for an interview, created empty on first use (that creation is audited). */
 export async function openScorecard(
   interview: { id: string; loopId: string; stageId: string },
   interviewerId: string,
+  actor: AuditActor,
   now: Date,
 ): Promise<ScorecardRecord> {
-  const row = await prisma.scorecard.upsert({
-    where: { interviewId_interviewerId: { interviewId: interview.id, interviewerId } },
-    create: { interviewId: interview.id, interviewerId, loopId: interview.loopId, stageId: interview.stageId, status: "draft", createdAt: now },
-    update: {},
-    include,
+  const where = { interviewId_interviewerId: { interviewId: interview.id, interviewerId } };
+  // Most calls find it already open: a plain read, no write transaction.
+  const found = await prisma.scorecard.findUnique({ where, include });
+  if (found) return toRecord(found);
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.scorecard.findUnique({ where, include });
+    if (existing) return toRecord(existing);
+    const row = await tx.scorecard.create({
+      data: { interviewId: interview.id, interviewerId, loopId: interview.loopId, stageId: interview.stageId, status: "draft", createdAt: now },
+      include,
+    });
+    await recordScorecardChange(tx, actor, row, "scorecard.open", { interviewId: interview.id, stageId: interview.stageId, interviewerId }, null, now);
+    return toRecord(row);
   });
-  return toRecord(row);
 }
 
 export type InterviewForScorecard = { id: string; loopId: string; stageId: string; startsAt: Date; durationMinutes: number; interviewerIds: string[] };
@@ -124,18 +133,37 @@ async function draftRefusal(tx: Tx, id: string): Promise<DraftRefusal> {
  * tabs saving from the same version never overwrite each other silently; the later one is refused
  * as `stale` with what is stored now. `locked` when it was submitted meanwhile.
  */
-export async function saveDraft(id: string, basedOn: number, content: ScorecardContent, now: Date): Promise<{ ok: true; version: number } | DraftRefusal> {
+export async function saveDraft(id: string, basedOn: number, content: ScorecardContent, actor: AuditActor, now: Date): Promise<{ ok: true; version: number } | DraftRefusal> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.scorecard.updateMany({
       where: { id, status: "draft", draftVersion: basedOn },
       data: { draft: JSON.stringify(content), draftSavedAt: now, draftVersion: { increment: 1 } },
     });
-    if (count === 1) return { ok: true as const, version: basedOn + 1 };
-    return draftRefusal(tx, id);
+    if (count !== 1) return draftRefusal(tx, id);
+    const { loopId } = await tx.scorecard.findUniqueOrThrow({ where: { id }, select: { loopId: true } });
+    await recordScorecardChange(tx, actor, { id, loopId }, "scorecard.draft_save", { version: basedOn + 1 }, null, now);
+    return { ok: true as const, version: basedOn + 1 };
   });
 }
 
 type ScorecardKeys = { id: string; loopId: string; stageId: string; interviewerId: string };
+
+/**
+ * The audit entry of a scorecard change that happened, about the candidate whose loop it is. The
+ * detail holds versions and revision numbers, never ratings, evidence or the recommendation.
+ */
+async function recordScorecardChange(
+  tx: Tx,
+  actor: AuditActor,
+  scorecard: { id: string; loopId: string },
+  action: string,
+  detail: Record<string, unknown>,
+  reason: string | null,
+  now: Date,
+) {
+  const candidateId = await candidateOfLoop(tx, scorecard.loopId);
+  await recordChange(tx, actor, { action, recordType: "scorecard", recordId: scorecard.id, candidateId, reason, detail: { loopId: scorecard.loopId, ...detail } }, now);
+}
 
 /**
  * Writes the rows aggregation reads (ratings, observed signals, raised red flags) for the
@@ -175,6 +203,7 @@ export async function submitScorecard(
   scorecard: ScorecardKeys & { draftVersion: number },
   content: SubmittedContent,
   competencyOf: (criterionId: string) => string,
+  actor: AuditActor,
   now: Date,
 ): Promise<{ ok: true } | DraftRefusal> {
   return prisma.$transaction(async (tx) => {
@@ -196,6 +225,7 @@ export async function submitScorecard(
     });
     await writeCurrentRows(tx, scorecard, content, competencyOf);
     await markLoopsChanged(tx, { loopId: scorecard.loopId });
+    await recordScorecardChange(tx, actor, scorecard, "scorecard.submit", { revision: 1 }, null, now);
     return { ok: true as const };
   });
 }
@@ -210,7 +240,7 @@ export async function amendScorecard(
   scorecard: ScorecardKeys,
   content: SubmittedContent,
   amendment: { reason: string; basedOn: number },
-  authorId: string,
+  actor: PersonActor,
   competencyOf: (criterionId: string) => string,
   now: Date,
 ): Promise<AmendResult> {
@@ -222,7 +252,7 @@ export async function amendScorecard(
     }
     const number = current + 1;
     await tx.scorecardRevision.create({
-      data: { scorecardId: scorecard.id, number, content: JSON.stringify(content), reason: amendment.reason.trim(), authorId, createdAt: now },
+      data: { scorecardId: scorecard.id, number, content: JSON.stringify(content), reason: amendment.reason.trim(), authorId: actor.userId, createdAt: now },
     });
     await tx.scorecard.update({
       where: { id: scorecard.id },
@@ -233,6 +263,8 @@ export async function amendScorecard(
     await tx.redFlagRecord.deleteMany({ where: { scorecardId: scorecard.id } });
     await writeCurrentRows(tx, scorecard, content, competencyOf);
     await markLoopsChanged(tx, { loopId: scorecard.loopId });
+    // The amendment's reason is what the amender typed to explain it: it is the entry's reason.
+    await recordScorecardChange(tx, actor, scorecard, "scorecard.amend", { revision: number }, amendment.reason.trim(), now);
     return { ok: true as const, number };
   });
 }
@@ -297,4 +329,9 @@ export async function loopsAssignedTo(userId: string): Promise<LoopOwed[]> {
     else loops.set(interview.loopId, { loopId: interview.loopId, candidateName: interview.loop.candidate.name, assignedInterviews: 1, submittedScorecards: submittedBy.get(interview.loopId) ?? 0 });
   }
   return [...loops.values()];
+}
+
+/** The audit record of one scorecard shown to someone: its author's own, or another's. */
+export function scorecardRead(scorecard: Pick<ScorecardRecord, "id" | "loopId" | "status">, candidateId: string, whose: "own" | "other"): AuditRecord {
+  return { action: "scorecard.read", recordType: "scorecard", recordId: scorecard.id, candidateId, detail: { loopId: scorecard.loopId, status: scorecard.status, whose } };
 }

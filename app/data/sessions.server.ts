@@ -1,5 +1,6 @@
 import { normaliseRoles } from "~/domain/roles";
 import type { UserSummary } from "./users.server";
+import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
 
 // Sessions are looked up by the SHA-256 of the cookie's id (see schema.prisma).
@@ -7,8 +8,19 @@ import { prisma } from "./db.server";
 /** A signed-in user as every request sees them: who, with which roles, and whether their password must be replaced. */
 export type SessionUser = UserSummary & { mustChangePassword: boolean };
 
-export async function createSession(idHash: string, userId: string, createdAt: Date, expiresAt: Date): Promise<void> {
-  await prisma.session.create({ data: { idHash, userId, createdAt, expiresAt } });
+/**
+ * Stores a session. `signIn` when it is a sign-in (not the new session of a password change, nor
+ * a test's): the audit entry is written with the session, in one transaction.
+ */
+export async function createSession(idHash: string, userId: string, createdAt: Date, expiresAt: Date, signIn?: AuditActor): Promise<void> {
+  if (!signIn) {
+    await prisma.session.create({ data: { idHash, userId, createdAt, expiresAt } });
+    return;
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.session.create({ data: { idHash, userId, createdAt, expiresAt } });
+    await recordChange(tx, signIn, { action: "account.sign_in", recordType: "account", recordId: userId, subjectUserId: userId }, createdAt);
+  });
 }
 
 /**
@@ -37,14 +49,31 @@ export async function findSessionUser(idHash: string): Promise<{ expiresAt: Date
   };
 }
 
-export async function deleteSession(idHash: string): Promise<void> {
-  await prisma.session.deleteMany({ where: { idHash } });
+/**
+ * Deletes a session. `signOut` when its user signs out: the audit entry is written with the
+ * deletion, and only when a session of that user was there to end (an expired or stale cookie's
+ * clean-up is no sign-out).
+ */
+export async function deleteSession(idHash: string, signOut?: { actor: AuditActor; now: Date }): Promise<void> {
+  if (!signOut) {
+    await prisma.session.deleteMany({ where: { idHash } });
+    return;
+  }
+  await prisma.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { idHash }, select: { userId: true } });
+    const { count } = await tx.session.deleteMany({ where: { idHash } });
+    if (count === 0 || !session || session.userId !== signOut.actor.userId) return;
+    await recordChange(tx, signOut.actor, { action: "account.sign_out", recordType: "account", recordId: session.userId, subjectUserId: session.userId }, signOut.now);
+  });
 }
 
-/** Ends every session of a user (sign out everywhere). */
-export async function deleteSessionsOfUser(userId: string): Promise<number> {
-  const { count } = await prisma.session.deleteMany({ where: { userId } });
-  return count;
+/** Ends every session of a user (sign out everywhere), with its audit entry. */
+export async function deleteSessionsOfUser(userId: string, actor: AuditActor, now: Date): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { userId } });
+    await recordChange(tx, actor, { action: "account.sign_out_everywhere", recordType: "account", recordId: userId, subjectUserId: userId, detail: { sessionsEnded: count } }, now);
+    return count;
+  });
 }
 
 /** How many unexpired sessions a user has: the browsers and devices they are signed in on. */

@@ -1,5 +1,6 @@
 import { normaliseRoles, type Role } from "~/domain/roles";
 import { normaliseEmail } from "~/domain/login-throttle";
+import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
 import type { SessionUser } from "./sessions.server";
 
@@ -55,13 +56,16 @@ export async function updatePasswordHash(userId: string, hash: string): Promise<
 
 /**
  * Replaces a user's password (chosen by the user: no longer one they must change) and ends every
- * session they have, in one transaction. The caller starts the new session for this browser.
+ * session they have, in one transaction with its audit entry. The caller starts the new session for this browser.
  */
-export async function replacePasswordAndEndSessions(userId: string, hash: string): Promise<void> {
-  await prisma.$transaction([
-    prisma.password.update({ where: { userId }, data: { hash, mustChange: false } }),
-    prisma.session.deleteMany({ where: { userId } }),
-  ]);
+export async function replacePasswordAndEndSessions(userId: string, hash: string, actor: AuditActor, now: Date): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { mustChange } = await tx.password.findUniqueOrThrow({ where: { userId }, select: { mustChange: true } });
+    await tx.password.update({ where: { userId }, data: { hash, mustChange: false } });
+    const { count } = await tx.session.deleteMany({ where: { userId } });
+    const detail = { replacedTemporary: mustChange, sessionsEnded: count };
+    await recordChange(tx, actor, { action: "account.password_change", recordType: "account", recordId: userId, subjectUserId: userId, detail }, now);
+  });
 }
 
 export async function listUsers(): Promise<UserSummary[]> {
@@ -69,11 +73,14 @@ export async function listUsers(): Promise<UserSummary[]> {
   return users.map(toSummary);
 }
 
-export async function setUserRoles(userId: string, roles: readonly Role[]): Promise<void> {
-  await prisma.$transaction([
-    prisma.userRole.deleteMany({ where: { userId } }),
-    prisma.userRole.createMany({ data: roles.map((role) => ({ userId, role })) }),
-  ]);
+/** Replaces a user's roles, recording the roles before and after. */
+export async function setUserRoles(userId: string, roles: readonly Role[], actor: AuditActor, now: Date): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const before = normaliseRoles((await tx.userRole.findMany({ where: { userId }, select: { role: true } })).map((r) => r.role));
+    await tx.userRole.deleteMany({ where: { userId } });
+    await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role })) });
+    await recordChange(tx, actor, { action: "user.roles_change", recordType: "user", recordId: userId, subjectUserId: userId, detail: { before, after: normaliseRoles([...roles]) } }, now);
+  });
 }
 
 export async function countUsersByRole(): Promise<Partial<Record<Role, number>>> {

@@ -23,6 +23,8 @@ const SECTIONS: ReadonlyArray<NavItem & { requires: Permission | readonly Permis
   { to: "/demos", label: "Demos", requires: null },
   { to: "/rubrics", label: "Rubrics", requires: "read:rubric:any" },
   { to: "/admin/users", label: "Users", requires: "manage:user:any" },
+  { to: "/admin/audit", label: "Audit", requires: "read:audit:any" },
+  { to: "/admin/retention", label: "Retention", requires: "manage:retention:any" },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -23,7 +23,9 @@ export type Permission =
   | "decide:hire:any"
   | "read:packet:any"
   | "decide:promotion:any"
-  | "curate:demo:any";
+  | "curate:demo:any"
+  | "read:audit:any"
+  | "manage:retention:any";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -40,6 +42,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "decide:hire:any",
     "read:packet:any",
     "curate:demo:any",
+    // The audit trail: who read or changed what, from where.
+    "read:audit:any",
+    // Candidate data retention: the policy's dry run, and erasing the candidates due.
+    "manage:retention:any",
   ],
   recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any", "read:loop:any", "manage:loop:any"],
   interviewer: ["read:rubric:any", "write:scorecard:own"],

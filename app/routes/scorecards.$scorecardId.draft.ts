@@ -4,8 +4,10 @@ import { findInterview, findScorecard, saveDraft } from "~/data/scorecards.serve
 import { contentFromDraft, stageRubric } from "~/domain/scorecard/content";
 import { LOCKED_DRAFT_MESSAGE, draftSaveSchema, staleDraftMessage, unwrapContentErrors, type DraftSaveAnswer } from "~/domain/scorecard/draft-save";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { parseJsonBody } from "~/utils/forms.server";
+import { refusingErased } from "~/utils/refusals.server";
 
 /**
  * Autosave: the scorecard page posts `{ version, content }` here as JSON while the interviewer
@@ -13,7 +15,7 @@ import { parseJsonBody } from "~/utils/forms.server";
  * only over the version the page was based on; the answers are described in
  * `~/domain/scorecard/draft-save`.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const user = await requireUserWithPermission(request, "write:scorecard:own", now);
   const scorecard = params.scorecardId ? await findScorecard(params.scorecardId) : null;
@@ -28,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return answer({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, 400);
   }
 
-  const saved = await saveDraft(scorecard.id, parsed.data.version, parsed.data.content, now);
+  const saved = await refusingErased(() => saveDraft(scorecard.id, parsed.data.version, parsed.data.content, auditActor(user, context), now));
   if (saved.ok) return answer({ ok: true, savedAt: now.toISOString(), version: saved.version });
   if (saved.reason === "stale") {
     const { current } = saved;

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordRead } from "~/data/audit.server";
 import { listDecisions, submittedScorecardsByLoop, type CommitteeScorecard } from "~/data/committee.server";
 import { candidateEmails } from "~/data/candidates.server";
 import { buildCommitteeRows } from "~/data/committee-rows.server";
@@ -19,6 +20,7 @@ import {
 import { toCsv, UTF8_BOM, type CsvValue } from "~/domain/csv";
 import type { DecisionOutcome } from "~/domain/decision";
 import { RECOMMENDATION_LABELS } from "~/domain/scorecard/content";
+import { auditActor } from "./audit.server";
 import { requireUserWithPermission } from "./auth.server";
 
 /**
@@ -211,7 +213,7 @@ export function jsonResponse(table: ExportTable, filename: string): Response {
 
 /** A loader for one export: `kind` of rows, in `format`, for the list's current filters. */
 export function committeeExportLoader(kind: "loops" | "scorecards", format: "csv" | "json") {
-  return async function loader({ request }: LoaderFunctionArgs): Promise<Response> {
+  return async function loader({ request, context }: LoaderFunctionArgs): Promise<Response> {
     const now = new Date();
     const { user, query } = await requireCommittee(request, now);
     const [data, assigned] = await Promise.all([loadCommittee(now), loopsAssignedTo(user.id)]);
@@ -220,6 +222,9 @@ export function committeeExportLoader(kind: "loops" | "scorecards", format: "csv
     const table = kind === "loops" ? await loopsTable(rows) : scorecardsTable(rows, data);
     // The name says what the file holds: the status filter always, the others when set.
     const filename = committeeExportFileName(kind, query, now, format);
+    // One entry per export: what was taken and how much (a file of many candidates names none of them).
+    const detail = { kind, format, rows: table.rows.length, loops: rows.length, filters: { status: query.status, recommendation: query.recommendation, track: query.track } };
+    await recordRead(auditActor(user, context), { action: "committee.export", recordType: "committee", recordId: `${kind}.${format}`, detail }, now);
     if (format === "json") return jsonResponse(table, filename);
     return csvResponse(table, filename, new URL(request.url).searchParams.get("bom") === "1");
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RetentionPolicy } from "~/domain/retention";
 
 /**
  * Every environment variable the app reads, checked once at start. `parseConfig` is pure
@@ -30,6 +31,10 @@ const configSchema = z
     BACKUP_DIR: z.string().min(1).optional(),
     BACKUP_KEEP: wholeNumber(1, 1000, "must be a whole number of backups to keep (1–1000)").default(7),
     BACKUP_EVERY_HOURS: wholeNumber(0, 24 * 366, "must be a whole number of hours between scheduled backups (0 = none, up to 8784)").default(0),
+    RETENTION_NOT_HIRED_MONTHS: wholeNumber(1, 1200, "must be a whole number of months (1–1200)").default(12),
+    RETENTION_HIRED_NOT_JOINED_MONTHS: wholeNumber(1, 1200, "must be a whole number of months (1–1200)").default(24),
+    RETENTION_NO_DECISION_MONTHS: wholeNumber(1, 1200, "must be a whole number of months (1–1200)").default(12),
+    RETENTION_EVERY_HOURS: wholeNumber(0, 24 * 366, "must be a whole number of hours between retention runs (0 = never, up to 8784)").default(24),
   })
   .superRefine((env, ctx) => {
     if (env.DEPLOYMENT !== "strict") return;
@@ -77,6 +82,15 @@ export type Config = {
   backupKeep: number;
   /** BACKUP_EVERY_HOURS: hours between the running app's own backups; 0 = no scheduled backup. */
   backupEveryHours: number;
+  /** RETENTION_*_MONTHS: how long candidate data is kept after each outcome (domain/retention.ts). */
+  retention: RetentionPolicy;
+  /**
+   * RETENTION_EVERY_HOURS: how often the running app erases the candidates due (0 = never; default
+   * 24). Periods are whole months and candidates fall due at a UTC midnight, so a daily run erases
+   * each within a day of its due time; running more often gains nothing. On by default because
+   * keeping data past its period is the failure that matters; npm run retention runs it by hand.
+   */
+  retentionEveryHours: number;
 };
 
 /** Every problem with the environment, each naming its variable ("PORT must be a port number (1–65535)"), in one line. */
@@ -112,5 +126,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     backupDir: e.BACKUP_DIR ?? null,
     backupKeep: e.BACKUP_KEEP,
     backupEveryHours: e.BACKUP_EVERY_HOURS,
+    retention: {
+      notHiredMonths: e.RETENTION_NOT_HIRED_MONTHS,
+      hiredNotJoinedMonths: e.RETENTION_HIRED_NOT_JOINED_MONTHS,
+      noDecisionMonths: e.RETENTION_NO_DECISION_MONTHS,
+    },
+    retentionEveryHours: e.RETENTION_EVERY_HOURS,
   };
 }

@@ -1,8 +1,9 @@
-import { data } from "@remix-run/node";
+import { data, type AppLoadContext } from "@remix-run/node";
 import { findLoop } from "~/data/loops.server";
 import { findInterview, findScorecardFor, openScorecard } from "~/data/scorecards.server";
 import { stageRubric } from "~/domain/scorecard/content";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
+import { auditActor } from "./audit.server";
 import { requireUserWithPermission } from "./auth.server";
 
 /**
@@ -10,9 +11,9 @@ import { requireUserWithPermission } from "./auth.server";
  * pinned rubric's stage and its schemas. 404 for an unknown interview; 403 when the user is not
  * assigned to it: nobody writes a scorecard for someone else's interview.
  */
-export async function requireOwnScorecard(request: Request, interviewId: string | undefined, now: Date) {
+export async function requireOwnScorecard(request: Request, interviewId: string | undefined, now: Date, context: Pick<AppLoadContext, "clientAddress">) {
   const access = await requireScorecardAccess(request, interviewId, now);
-  const scorecard = await openScorecard(access.interview, access.user.id, now);
+  const scorecard = await openScorecard(access.interview, access.user.id, auditActor(access.user, context), now);
   return { ...access, scorecard };
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { isSessionActive, sessionExpiry } from "~/domain/session-policy";
+import type { AuditActor } from "~/data/audit.server";
 import { createSession, deleteSession, deleteSessionsOfUser, findSessionUser, type SessionUser } from "~/data/sessions.server";
 import { cookieValues } from "./cookie-header";
 import { getConfig } from "./env.server";
@@ -76,25 +77,29 @@ export async function sessionUser(request: Request, now: Date): Promise<SessionU
 /**
  * Starts a new session for `userId` and returns its Set-Cookie header. Any session the request
  * already carried is ended first, so the id always changes at sign-in (no session fixation).
+ * `signIn` (the actor) when this is a sign-in: it is then recorded in the audit trail.
  */
-export async function startSession(request: Request, userId: string, now: Date): Promise<string> {
+export async function startSession(request: Request, userId: string, now: Date, signIn?: AuditActor): Promise<string> {
   await endSession(request);
   const id = randomBytes(32).toString("base64url");
   const { sessionTtlHours } = getConfig();
   const expiresAt = sessionExpiry(now, sessionTtlHours);
-  await createSession(hashId(id), userId, now, expiresAt);
+  await createSession(hashId(id), userId, now, expiresAt, signIn);
   return sessionCookie().serialize(id, { secure: isHttps(request), expires: expiresAt });
 }
 
-/** Ends the request's sessions (every signed id it carries), and returns a Set-Cookie header that clears the cookie. */
-export async function endSession(request: Request): Promise<string> {
-  for (const id of await signedSessionIds(request)) await deleteSession(hashId(id));
+/**
+ * Ends the request's sessions (every signed id it carries), and returns a Set-Cookie header that
+ * clears the cookie. `signOut` when the signed-in person signs out: recorded in the audit trail.
+ */
+export async function endSession(request: Request, signOut?: { actor: AuditActor; now: Date }): Promise<string> {
+  for (const id of await signedSessionIds(request)) await deleteSession(hashId(id), signOut);
   return clearingCookie(request);
 }
 
 /** Ends every session of `userId`, on every browser, this one included; returns a Set-Cookie header that clears the cookie. */
-export async function endEverySession(request: Request, userId: string): Promise<string> {
-  await deleteSessionsOfUser(userId);
+export async function endEverySession(request: Request, userId: string, actor: AuditActor, now: Date): Promise<string> {
+  await deleteSessionsOfUser(userId, actor, now);
   return clearingCookie(request);
 }
 

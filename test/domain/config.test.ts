@@ -19,7 +19,21 @@ describe("configuration", () => {
       backupDir: null,
       backupKeep: 7,
       backupEveryHours: 0,
+      retention: { notHiredMonths: 12, hiredNotJoinedMonths: 24, noDecisionMonths: 12 },
+      retentionEveryHours: 24,
     });
+  });
+
+  it("reads the retention periods and schedule, whole months and hours only", () => {
+    expect(parseConfig({ RETENTION_NOT_HIRED_MONTHS: "6", RETENTION_HIRED_NOT_JOINED_MONTHS: "36", RETENTION_NO_DECISION_MONTHS: "3", RETENTION_EVERY_HOURS: "0" })).toMatchObject({
+      retention: { notHiredMonths: 6, hiredNotJoinedMonths: 36, noDecisionMonths: 3 },
+      retentionEveryHours: 0,
+    });
+    expect(() => parseConfig({ RETENTION_NOT_HIRED_MONTHS: "0" })).toThrow(/RETENTION_NOT_HIRED_MONTHS must be a whole number of months \(1–1200\)/);
+    expect(() => parseConfig({ RETENTION_HIRED_NOT_JOINED_MONTHS: "1.5" })).toThrow(/RETENTION_HIRED_NOT_JOINED_MONTHS must be a whole number of months/);
+    expect(() => parseConfig({ RETENTION_NO_DECISION_MONTHS: "a year" })).toThrow(/RETENTION_NO_DECISION_MONTHS must be a whole number of months/);
+    expect(() => parseConfig({ RETENTION_NO_DECISION_MONTHS: "1201" })).toThrow(/RETENTION_NO_DECISION_MONTHS/);
+    expect(() => parseConfig({ RETENTION_EVERY_HOURS: "-1" })).toThrow(/RETENTION_EVERY_HOURS must be a whole number of hours between retention runs/);
   });
 
   it("reads the backup settings: folder, how many to keep, the schedule (off unless asked)", () => {

@@ -12,7 +12,7 @@ describe("the Promotions link", () => {
   });
 
   it("sits between Committee and the project log, labelled Promotions", () => {
-    expect(navigationFor(["admin"]).map((n) => n.label)).toEqual(["Home", "Candidates", "Committee", "Promotions", "Projects", "Demos", "Rubrics", "Users"]);
+    expect(navigationFor(["admin"]).map((n) => n.label)).toEqual(["Home", "Candidates", "Committee", "Promotions", "Projects", "Demos", "Rubrics", "Users", "Audit", "Retention"]);
   });
 
   it("shows once for several roles, whenever any one of them can have packets", () => {
@@ -47,5 +47,12 @@ describe("the project log's links", () => {
         expect(nav.filter((n) => n.to === "/demos")).toEqual([{ to: "/demos", label: "Demos" }]);
       }),
     );
+  });
+});
+
+describe("the audit trail's link", () => {
+  it("shows to admins only", () => {
+    const allowed = ROLES.filter((role) => navigationFor([role]).some((n) => n.to === "/admin/audit"));
+    expect(allowed).toEqual(["admin"]);
   });
 });

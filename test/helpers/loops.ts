@@ -3,6 +3,7 @@ import { addInterview, createLoop } from "~/data/loops.server";
 import { syncRubricFiles } from "~/data/rubrics.server";
 import type { ScorecardContent } from "~/domain/scorecard/content";
 import { createUser } from "./users";
+import { actorOf } from "./actor";
 
 let published = false;
 export async function publishShippedRubrics() {
@@ -19,7 +20,7 @@ export async function loopWithInterviews(stages: Array<{ stageId: string; interv
     data: { name: `Candidate ${Math.floor(performance.now() * 1000)}`, email: "c@test.example", source: "founder", targetLevel: "L5" },
   });
   const now = new Date();
-  const loopId = await createLoop({ candidateId: candidate.id, track: "builder", targetLevel: "L5", createdById: recruiter.id, now });
+  const loopId = await createLoop({ candidateId: candidate.id, track: "builder", targetLevel: "L5", actor: actorOf(recruiter), now });
   const interviewIds: string[] = [];
   for (const s of stages) {
     interviewIds.push(
@@ -29,6 +30,7 @@ export async function loopWithInterviews(stages: Array<{ stageId: string; interv
         startsAt: s.startsAt ?? new Date(now.getTime() - 2 * 3600_000),
         durationMinutes: 60,
         interviewerIds: s.interviewerIds,
+        actor: actorOf(recruiter),
         now,
       }),
     );

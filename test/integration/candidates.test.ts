@@ -9,6 +9,7 @@ import * as list from "~/routes/candidates._index/route";
 import * as create from "~/routes/candidates.new/route";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
+import { actorOf } from "../helpers/actor";
 
 type List = Awaited<ReturnType<typeof list.loader>>;
 type Page = Awaited<ReturnType<typeof page.loader>>;
@@ -245,7 +246,7 @@ describe("a candidate's page", () => {
     const creator = await createUser(["recruiter"]);
     const interviewer = await createUser(["interviewer"]);
     const stored = await addCandidate({ name: "Looped", email: "looped@mail.example", source: "founder", targetLevel: "L5" });
-    const loopId = await createLoop({ candidateId: stored.id, track: "builder", targetLevel: "L5", createdById: creator.id, now });
+    const loopId = await createLoop({ candidateId: stored.id, track: "builder", targetLevel: "L5", actor: actorOf(creator), now });
     const version = await prisma.rubricVersion.findFirstOrThrow({ where: { loops: { some: { id: loopId } } } });
     const stages = (JSON.parse(version.content) as { stages: Array<{ id: string; name: string }> }).stages;
     await addInterview({
@@ -254,6 +255,7 @@ describe("a candidate's page", () => {
       startsAt: new Date(now.getTime() + 86_400_000),
       durationMinutes: 60,
       interviewerIds: [interviewer.id],
+      actor: actorOf(creator),
       now,
     });
 

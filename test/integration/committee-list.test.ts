@@ -18,6 +18,7 @@ import { loopWithInterviews } from "../helpers/loops";
 import { parseCsv } from "../helpers/csv";
 import { buildRequest, call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
+import { actorOf } from "../helpers/actor";
 
 
 /** CSV records as objects keyed by the header. */
@@ -52,8 +53,8 @@ async function loopWithScorecards(candidateName: string, stages: Record<string, 
     const stage = loop.rubric.stages.find((s) => s.id === stageId)!;
     const competencyOf = (id: string) => stage.criteria.find((c) => c.id === id)!.competency;
     for (const card of cards) {
-      const scorecard = await openScorecard({ id: interviewIds[index]!, loopId, stageId }, card.by, now);
-      await submitScorecard(scorecard, content(loop.rubric, stageId, card.rating, card.flags, card.recommendation), competencyOf, now);
+      const scorecard = await openScorecard({ id: interviewIds[index]!, loopId, stageId }, card.by, actorOf(card.by), now);
+      await submitScorecard(scorecard, content(loop.rubric, stageId, card.rating, card.flags, card.recommendation), competencyOf, actorOf(card.by), now);
     }
   }
   return { loopId, candidateId: candidate.id, rubric: loop.rubric };
@@ -98,7 +99,7 @@ beforeAll(async () => {
     rationale: "Strong builder.",
     correctsId: undefined,
     currency: "EUR",
-    decidedById: decider.id,
+    actor: actorOf(decider),
     now: new Date("2026-01-15T10:00:00Z"),
   });
 });

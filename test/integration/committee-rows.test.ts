@@ -9,6 +9,7 @@ import * as page from "~/routes/committee._index/route";
 import { loopWithInterviews, stage2Content } from "../helpers/loops";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
+import { actorOf } from "../helpers/actor";
 
 // The committee rows are kept in memory and refreshed from the loops whose revision rose: every
 // write the list depends on must be seen on the next read.
@@ -26,7 +27,7 @@ async function stage2Loop() {
   const loop = (await findLoop(loopId))!;
   const stage = loop.rubric.stages.find((s) => s.id === "technical_deep_dive")!;
   const competencyOf = (id: string) => stage.criteria.find((c) => c.id === id)!.competency;
-  const scorecard = await openScorecard({ id: interviewIds[0]!, loopId, stageId: "technical_deep_dive" }, interviewer.id, new Date());
+  const scorecard = await openScorecard({ id: interviewIds[0]!, loopId, stageId: "technical_deep_dive" }, interviewer.id, actorOf(interviewer), new Date());
   return { loopId, candidate, scorecard, competencyOf };
 }
 
@@ -38,20 +39,20 @@ describe("the committee's rows, kept in memory", () => {
     expect((await row(loopId))?.redFlags).toBe(0);
     const flagged = stage2Content([2, 2, 2, 2]);
     flagged.redFlags = flagged.redFlags.map((f) => (f.flagId === "perfectionist" ? { ...f, raised: true, evidence: "Rewrote a working module twice." } : f));
-    await submitScorecard(scorecard, flagged as never, competencyOf, new Date());
+    await submitScorecard(scorecard, flagged as never, competencyOf, actorOf(interviewer), new Date());
     expect((await row(loopId))?.redFlags).toBe(1);
 
-    await amendScorecard(scorecard, stage2Content([3, 3, 3, 3]) as never, { reason: "Re-read my notes: not a pattern.", basedOn: 1 }, interviewer.id, competencyOf, new Date());
+    await amendScorecard(scorecard, stage2Content([3, 3, 3, 3]) as never, { reason: "Re-read my notes: not a pattern.", basedOn: 1 }, actorOf(interviewer), competencyOf, new Date());
     expect((await row(loopId))?.redFlags).toBe(0);
 
-    await recordDecision({ loopId, outcome: "no_hire", bandJustification: "", rationale: "No.", correctsId: undefined, currency: "USD", decidedById: committee.id, now: new Date() });
+    await recordDecision({ loopId, outcome: "no_hire", bandJustification: "", rationale: "No.", correctsId: undefined, currency: "USD", actor: actorOf(committee), now: new Date() });
     expect((await row(loopId))?.decision).toBe("no_hire");
 
-    await updateCandidate(candidate.id, { name: "Renamed Person", email: "r@mail.example", source: "founder", targetLevel: "L5", links: "", notes: "" });
+    await updateCandidate(candidate.id, { name: "Renamed Person", email: "r@mail.example", source: "founder", targetLevel: "L5", links: "", notes: "" }, actorOf(committee), new Date());
     expect((await row(loopId))?.candidateName).toBe("Renamed Person");
 
     const recruiter = await createUser(["recruiter"]);
-    const second = await createLoop({ candidateId: candidate.id, track: "builder", targetLevel: "L6", createdById: recruiter.id, now: new Date() });
+    const second = await createLoop({ candidateId: candidate.id, track: "builder", targetLevel: "L6", actor: actorOf(recruiter), now: new Date() });
     expect(await row(second)).toMatchObject({ targetLevel: "L6", candidateName: "Renamed Person" });
   });
 
@@ -67,7 +68,7 @@ describe("the committee's rows, kept in memory", () => {
   it("are listed 50 to a page, with the total", async () => {
     const { candidate } = await stage2Loop();
     const recruiter = await createUser(["recruiter"]);
-    for (let i = 0; i < 55; i++) await createLoop({ candidateId: candidate.id, track: "builder", targetLevel: "L5", createdById: recruiter.id, now: new Date() });
+    for (let i = 0; i < 55; i++) await createLoop({ candidateId: candidate.id, track: "builder", targetLevel: "L5", actor: actorOf(recruiter), now: new Date() });
     const cookie = await sessionCookieFor(committee.id);
     type Page = { rows: unknown[]; page: { page: number; pages: number; total: number; first: number; last: number } };
     const first = (await call(page.loader, { url: "/committee?status=all", cookie })).body as Page;

@@ -12,6 +12,7 @@ import * as feed from "~/routes/demos._index/route";
 import * as highlights from "~/routes/demos.highlights/route";
 import * as newDemo from "~/routes/projects.$projectId.demos.new/route";
 import { TEST_CLOCK_HEADER } from "~/utils/clock.server";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { BASE, call, type Answer } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
@@ -49,14 +50,14 @@ async function builderOf(boss: User | null, name: string): Promise<User> {
 
 async function newProject(projectOwner: User, title: string): Promise<string> {
   const input = projectSchema.parse({ title, problem: "Teams stall in set-up.", mode: "satellite", team: "Growth", prd: "", approverId: approver.id, metrics: [] });
-  const created = await createProject(projectOwner.id, input, new Date("2026-01-05T09:00:00Z"));
+  const created = await createProject(actorOf(projectOwner), input, new Date("2026-01-05T09:00:00Z"));
   if (!created.ok) throw new Error(created.refusal.message);
   return created.id;
 }
 
 async function demoOf(id: string, presenter: User, title: string, demoOn: string) {
   const project = (await findProject(id))!;
-  const posted = await postDemo(project, presenter.id, { title, shows: `What ${title} shows.`, link: "https://video.example/" + encodeURIComponent(title), demoOn }, new Date(`${demoOn}T18:00:00Z`));
+  const posted = await postDemo(project, actorOf(presenter), { title, shows: `What ${title} shows.`, link: "https://video.example/" + encodeURIComponent(title), demoOn }, new Date(`${demoOn}T18:00:00Z`));
   if (!posted.ok) throw new Error(posted.refusal.message);
   return posted.id;
 }
@@ -266,7 +267,7 @@ describe("posting a demo", () => {
   it("refuses a demo of a project withdrawn before it launched, even from its owner", async () => {
     const withdrawn = await newProject(owner, "Withdrawn idea");
     const project = (await findProject(withdrawn))!;
-    const closed = await applyProjectAction(withdrawn, owner.id, { kind: "close", outcome: "withdrawn", note: "" }, project.version, NOW);
+    const closed = await applyProjectAction(withdrawn, actorOf(owner), { kind: "close", outcome: "withdrawn", note: "" }, project.version, NOW);
     expect(closed.ok).toBe(true);
     expect((await invoke(newDemo.loader, { url: `/projects/${withdrawn}/demos/new`, user: owner, params: { projectId: withdrawn } })).status).toBe(403);
     expect((await invoke(newDemo.action, { url: `/projects/${withdrawn}/demos/new`, user: owner, params: { projectId: withdrawn }, form: valid })).status).toBe(403);

@@ -4,6 +4,7 @@ import { invitePeer, saveEvidence } from "~/data/packet-drafts.server";
 import { startPacket } from "~/data/packet-workflow.server";
 import type { Role } from "~/domain/roles";
 import * as home from "~/routes/_index/route";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
@@ -81,7 +82,7 @@ describe("promotion panels on the home page", () => {
     return user;
   };
   const start = async (builderId: string, now: Date) => {
-    const started = await startPacket(builderId, builderId, now);
+    const started = await startPacket(builderId, actorOf(builderId), now);
     if (!started.ok) throw new Error(started.message);
     return started.id;
   };
@@ -148,8 +149,8 @@ describe("promotion panels on the home page", () => {
     expect((await homeFor(peer)).statementRequests).toEqual([]);
     const id = await start(builder.id, new Date("2026-02-01T09:00:00Z"));
     // Peers are asked about evidence: the packet has an item first.
-    await saveEvidence(id, { evidenceId: undefined, title: "Checkout rebuild", description: "Rebuilt checkout.", impact: "Conversion +4%.", links: [], startDate: "2025-06-01", endDate: undefined, criteria: ["mentoring"], competencies: [] }, builder.id, new Date("2026-02-02T08:00:00Z"));
-    expect(await invitePeer(id, peer.id, manager.id, new Date("2026-02-02T09:00:00Z"))).toEqual({ ok: true });
+    await saveEvidence(id, { evidenceId: undefined, title: "Checkout rebuild", description: "Rebuilt checkout.", impact: "Conversion +4%.", links: [], startDate: "2025-06-01", endDate: undefined, criteria: ["mentoring"], competencies: [] }, actorOf(builder), new Date("2026-02-02T08:00:00Z"));
+    expect(await invitePeer(id, peer.id, actorOf(manager), new Date("2026-02-02T09:00:00Z"))).toEqual({ ok: true });
     expect((await homeFor(peer)).statementRequests.map((p) => [p.id, p.builderName])).toEqual([[id, "Asker"]]);
     expect((await homeFor(await createUser(["interviewer"]))).statementRequests).toEqual([]);
     await setStatus(id, "submitted", new Date());

@@ -8,6 +8,7 @@ import { verifyPassword } from "~/utils/password.server";
 import { loopWithInterviews } from "../helpers/loops";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
+import { actorOf } from "../helpers/actor";
 
 let admin: { id: string };
 let committee: { id: string };
@@ -31,7 +32,7 @@ async function hiredCandidate(outcome: "hire" | "no_hire" = "hire") {
     rationale: "Strong across stages.",
     correctsId: undefined,
     currency: "USD",
-    decidedById: committee.id,
+    actor: actorOf(committee),
     now: new Date(),
   });
   if (!decided.ok) throw new Error(decided.refusal);

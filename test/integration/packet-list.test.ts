@@ -6,6 +6,7 @@ import { decidePacket, startPacket, startReview, submitPacket } from "~/data/pac
 import { targetCriteria } from "~/domain/promotion/snapshot";
 import type { Role } from "~/domain/roles";
 import * as list from "~/routes/packets._index/route";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
@@ -22,7 +23,7 @@ async function builder(name: string, level: string, manager: User | null, roles:
 }
 
 async function start(builderId: string, actorId: string, now: Date) {
-  const started = await startPacket(builderId, actorId, now);
+  const started = await startPacket(builderId, actorOf(actorId), now);
   if (!started.ok) throw new Error(started.message);
   return started.id;
 }
@@ -32,15 +33,15 @@ async function submit(packetId: string, manager: User, now: Date) {
   const packet = (await findPacket(packetId))!;
   const criteria = targetCriteria(packet.rubric, packet.targetLevel);
   const rating = packet.rubric.scale[packet.rubric.scale.length - 1]!.value;
-  await saveSummary(packetId, { summary: "Ready for the next level.", version: packet.version }, manager.id, now);
+  await saveSummary(packetId, { summary: "Ready for the next level.", version: packet.version }, actorOf(manager), now);
   await saveEvidence(
     packetId,
     { evidenceId: undefined, title: "Checkout rebuild", description: "Rebuilt checkout.", impact: "Conversion +4%.", links: [], startDate: "2025-06-01", endDate: undefined, criteria: [criteria[0]!.id], competencies: [] },
-    manager.id,
+    actorOf(manager),
     now,
   );
-  for (const c of criteria) await saveAssessment(packetId, { criterionId: c.id, rating, comment: "Shown repeatedly.", version: 0 }, manager.id, now);
-  const submitted = await submitPacket(packetId, manager, now);
+  for (const c of criteria) await saveAssessment(packetId, { criterionId: c.id, rating, comment: "Shown repeatedly.", version: 0 }, actorOf(manager), now);
+  const submitted = await submitPacket(packetId, { ...actorOf(manager), name: manager.name }, now);
   if (!submitted.ok) throw new Error(submitted.message);
 }
 
@@ -61,20 +62,20 @@ beforeAll(async () => {
   olu = await createUser(["interviewer"], { name: "Olu" });
 
   packets.bea = await start(bea.id, bea.id, day(2)); // draft with evidence, Olu invited as a peer
-  await saveEvidence(packets.bea, { evidenceId: undefined, title: "Checkout rebuild", description: "Rebuilt checkout.", impact: "Conversion +4%.", links: [], startDate: "2025-06-01", endDate: undefined, criteria: ["mentoring"], competencies: [] }, bea.id, day(3));
-  expect(await invitePeer(packets.bea, olu.id, marcus.id, day(3))).toEqual({ ok: true });
+  await saveEvidence(packets.bea, { evidenceId: undefined, title: "Checkout rebuild", description: "Rebuilt checkout.", impact: "Conversion +4%.", links: [], startDate: "2025-06-01", endDate: undefined, criteria: ["mentoring"], competencies: [] }, actorOf(bea), day(3));
+  expect(await invitePeer(packets.bea, olu.id, actorOf(marcus), day(3))).toEqual({ ok: true });
   packets.eve = await start(eve.id, aisha.id, day(2)); // draft
   packets.ben = await start(ben.id, marcus.id, day(2));
   await submit(packets.ben, marcus, day(4)); // submitted on day 4
   packets.cara = await start(cara.id, cara.id, day(2));
   await submit(packets.cara, aisha, day(5)); // submitted on day 5, then in review
-  await startReview(packets.cara, aisha.id, day(6));
+  await startReview(packets.cara, actorOf(aisha), day(6));
   packets.dan = await start(dan.id, aisha.id, day(2));
   await submit(packets.dan, aisha, day(3));
-  await startReview(packets.dan, aisha.id, day(3));
+  await startReview(packets.dan, actorOf(aisha), day(3));
   const dp = (await findPacket(packets.dan))!;
   const feedback = Object.fromEntries(dp.rubric.advancement_criteria.map((c) => [c.id, "Not yet shown."]));
-  const decided = await decidePacket(packets.dan, { outcome: "not_yet", rationale: "Not yet.", feedback, bandJustification: "", raiseJustification: "" }, aisha.id, day(7));
+  const decided = await decidePacket(packets.dan, { outcome: "not_yet", rationale: "Not yet.", feedback, bandJustification: "", raiseJustification: "" }, actorOf(aisha), day(7));
   if (!decided.ok) throw new Error(decided.message);
 });
 

@@ -9,6 +9,7 @@ import { addDays } from "~/domain/project/process";
 import type { ProjectAction } from "~/domain/project/workflow";
 import { coverageOf } from "~/domain/promotion/coverage";
 import * as packetRoute from "~/routes/packets.$packetId/route";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { call, type Answer } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
@@ -53,7 +54,7 @@ async function builderWithPacket(name = "Bea") {
     data: { userId: builder.id, level: "L5", managerId: manager.id, startedAt: new Date("2024-03-04T09:00:00Z"), rubricVersionId: v3Id, baseSalary: 231000, currency: "USD" },
   });
   const approver = await createUser(["builder", "interviewer"], { name: "Yuki" });
-  const started = await startPacket(builder.id, builder.id, new Date());
+  const started = await startPacket(builder.id, actorOf(builder), new Date());
   if (!started.ok) throw new Error(started.message);
   return { builder, manager, approver, packetId: started.id };
 }
@@ -76,16 +77,16 @@ async function submittedProject(owner: User, approver: User, daysAgo: number, ti
       { name: "Monthly churn", unit: "%", baseline: "2.4", target: "2", direction: "at_most", measurement: "Billing churn report" },
     ],
   });
-  const created = await createProject(owner.id, input, t0);
+  const created = await createProject(actorOf(owner), input, t0);
   if (!created.ok) throw new Error(created.refusal.message);
-  const saved = await saveProject(created.id, owner.id, { ...input, version: 1 }, t0);
+  const saved = await saveProject(created.id, actorOf(owner), { ...input, version: 1 }, t0);
   if (!saved.ok) throw new Error(saved.refusal.message);
   return { id: created.id, t0 };
 }
 
 async function act(projectId: string, actorId: string, action: ProjectAction, now: Date) {
   const project = (await findProject(projectId))!;
-  const result = await applyProjectAction(projectId, actorId, action, project.version, now);
+  const result = await applyProjectAction(projectId, actorOf(actorId), action, project.version, now);
   if (!result.ok) throw new Error(result.refusal.message);
 }
 

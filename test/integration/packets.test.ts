@@ -3,6 +3,7 @@ import { prisma } from "~/data/db.server";
 import { saveSummary } from "~/data/packet-drafts.server";
 import { startPacket } from "~/data/packet-workflow.server";
 import * as packetRoute from "~/routes/packets.$packetId/route";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { call, type Answer } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
@@ -29,7 +30,7 @@ async function builderWithPacket(level = "L5", base = 231000) {
   await prisma.builder.create({
     data: { userId: builder.id, level, managerId: manager.id, startedAt: new Date("2024-03-04T09:00:00Z"), rubricVersionId: v2Id, baseSalary: base, currency: "USD" },
   });
-  const started = await startPacket(builder.id, builder.id, new Date());
+  const started = await startPacket(builder.id, actorOf(builder), new Date());
   if (!started.ok) throw new Error(started.message);
   return { builder, manager, packetId: started.id };
 }
@@ -86,7 +87,7 @@ describe("starting a packet", () => {
   it("gives an L7 builder no packet: nothing targets a level beyond L7", async () => {
     const l7 = await createUser(["builder"]);
     await prisma.builder.create({ data: { userId: l7.id, level: "L7", startedAt: new Date(), rubricVersionId: v2Id } });
-    const refused = await startPacket(l7.id, l7.id, new Date());
+    const refused = await startPacket(l7.id, actorOf(l7), new Date());
     expect(refused).toEqual({ ok: false, message: "L7 is the top of the ladder: there is no level to write a packet for." });
     expect(await prisma.promotionPacket.count({ where: { builderId: l7.id } })).toBe(0);
   });
@@ -103,7 +104,7 @@ describe("starting a packet", () => {
 
   it("allows one open packet per builder", async () => {
     const { builder } = await builderWithPacket("L5");
-    expect(await startPacket(builder.id, builder.id, new Date())).toEqual({ ok: false, message: "There is already an open packet for L6: finish it before starting another." });
+    expect(await startPacket(builder.id, actorOf(builder), new Date())).toEqual({ ok: false, message: "There is already an open packet for L6: finish it before starting another." });
   });
 });
 
@@ -178,8 +179,8 @@ describe("editing a draft", () => {
   it("lets exactly one of two simultaneous saves of the same version win", async () => {
     const p = await builderWithPacket();
     const results = await Promise.all([
-      saveSummary(p.packetId, { summary: "A", version: 1 }, p.builder.id, new Date()),
-      saveSummary(p.packetId, { summary: "B", version: 1 }, p.manager.id, new Date()),
+      saveSummary(p.packetId, { summary: "A", version: 1 }, actorOf(p.builder), new Date()),
+      saveSummary(p.packetId, { summary: "B", version: 1 }, actorOf(p.manager), new Date()),
     ]);
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     const winner = results[0]!.ok ? "A" : "B";
@@ -291,7 +292,7 @@ describe("a submitted packet", () => {
       expect((await post(user, p.packetId, form)).status).toBe(403);
     }
     // Even a direct data-layer save is refused.
-    expect(await saveSummary(p.packetId, { summary: "Changed", version: 1 }, p.builder.id, new Date())).toMatchObject({ ok: false, reason: "locked" });
+    expect(await saveSummary(p.packetId, { summary: "Changed", version: 1 }, actorOf(p.builder), new Date())).toMatchObject({ ok: false, reason: "locked" });
     // The snapshot is what everyone reads, whatever happens to the live rows.
     await prisma.packetEvidence.updateMany({ where: { packetId: p.packetId }, data: { title: "Tampered" } });
     const after = await view(committee, p.packetId);
@@ -336,7 +337,7 @@ describe("a submitted packet", () => {
     expect(await prisma.builder.findUniqueOrThrow({ where: { userId: p.builder.id } })).toMatchObject({ level: "L5", baseSalary: 231000 });
     expect((await view(p.builder, p.packetId)).decision?.feedback).toEqual(Object.fromEntries(CRITERIA.map((c) => [c, `More on ${c}.`])));
     // The builder may start the next packet.
-    expect((await startPacket(p.builder.id, p.builder.id, new Date())).ok).toBe(true);
+    expect((await startPacket(p.builder.id, actorOf(p.builder), new Date())).ok).toBe(true);
   });
 
   it("asks for a justification when the raise is below the rubric's minimum, records it and shows it with the decision", async () => {

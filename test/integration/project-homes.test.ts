@@ -12,6 +12,7 @@ import type { ProjectAction } from "~/domain/project/workflow";
 import type { Role } from "~/domain/roles";
 import * as home from "~/routes/_index/route";
 import { TEST_CLOCK_HEADER } from "~/utils/clock.server";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { buildRequest } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
@@ -65,7 +66,7 @@ function input(approver: User, overrides: Record<string, unknown> = {}): Project
 
 async function act(projectId: string, actor: User, action: ProjectAction, now: Date) {
   const project = (await findProject(projectId))!;
-  const result = await applyProjectAction(projectId, actor.id, action, project.version, now);
+  const result = await applyProjectAction(projectId, actorOf(actor), action, project.version, now);
   if (!result.ok) throw new Error(`${action.kind}: ${result.refusal.message}`);
 }
 
@@ -77,11 +78,11 @@ async function projectAt(
   options: { title: string; submittedOn?: number; launchedOn?: number; checkpointOn?: number; overrides?: Record<string, unknown> },
 ) {
   const data = input(approver, { title: options.title, ...options.overrides });
-  const created = await createProject(owner.id, data, at(0));
+  const created = await createProject(actorOf(owner), data, at(0));
   if (!created.ok) throw new Error(created.refusal.message);
   const id = created.id;
   if (stage === "draft") return id;
-  const submitted = await saveProject(id, owner.id, { ...data, intent: "submit", version: (await findProject(id))!.version }, at(options.submittedOn ?? 1));
+  const submitted = await saveProject(id, actorOf(owner), { ...data, intent: "submit", version: (await findProject(id))!.version }, at(options.submittedOn ?? 1));
   if (!submitted.ok) throw new Error(submitted.refusal.message);
   if (stage === "submitted") return id;
   await act(id, approver, { kind: "approve", note: "" }, at((options.submittedOn ?? 1) + 1));
@@ -133,7 +134,7 @@ describe("the approver's home", () => {
     const owner = await builderOf(null, "Rosa Resubmits");
     const id = await projectAt(owner, approver, "submitted", { title: "Resubmitted PRD", submittedOn: 1 });
     await act(id, approver, { kind: "request_changes", comments: "Name the rollback." }, at(2));
-    const again = await saveProject(id, owner.id, { ...input(approver, { title: "Resubmitted PRD" }), intent: "submit", version: (await findProject(id))!.version }, at(5));
+    const again = await saveProject(id, actorOf(owner), { ...input(approver, { title: "Resubmitted PRD" }), intent: "submit", version: (await findProject(id))!.version }, at(5));
     expect(again.ok).toBe(true);
     const view = await homeOf(approver, at(6, 1));
     expect(view.projects.awaitingApproval.map((p) => [p.title, p.ageDays])).toEqual([["Resubmitted PRD", 1]]);

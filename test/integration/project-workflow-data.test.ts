@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
 import { applyProjectAction, createProject, saveProject } from "~/data/project-workflow.server";
 import { addDays } from "~/domain/project/process";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { createUser } from "../helpers/users";
 
@@ -19,15 +20,15 @@ async function launchedProject() {
   const approver = await createUser(["builder"]);
   await prisma.builder.create({ data: { userId: builder.id, level: "L5", managerId: manager.id, startedAt: T0, rubricVersionId: v3.id } });
   const metric = { name: "Completion", unit: "%", baseline: 31, target: 40, direction: "at_least" as const, measurement: "Funnel" };
-  const created = await createProject(builder.id, { intent: "save", title: "Faster sign-up", problem: "Stalls", mode: "satellite", team: "Growth", prd: PRD, approverId: approver.id, decisionDate: undefined, links: [], metrics: [metric] }, T0);
+  const created = await createProject(actorOf(builder), { intent: "save", title: "Faster sign-up", problem: "Stalls", mode: "satellite", team: "Growth", prd: PRD, approverId: approver.id, decisionDate: undefined, links: [], metrics: [metric] }, T0);
   if (!created.ok) throw new Error(created.refusal.message);
   const id = created.id;
   const step = async (actorId: string, action: Parameters<typeof applyProjectAction>[2], at: Date) => {
     const { version } = await prisma.project.findUniqueOrThrow({ where: { id } });
-    return applyProjectAction(id, actorId, action, version, at);
+    return applyProjectAction(id, actorOf(actorId), action, version, at);
   };
   const project = await prisma.project.findUniqueOrThrow({ where: { id } });
-  const submitted = await saveProject(id, builder.id, { intent: "submit", version: project.version, title: project.title, problem: project.problem, mode: "satellite", team: "Growth", prd: PRD, approverId: approver.id, decisionDate: undefined, links: [], metrics: [metric] }, T0);
+  const submitted = await saveProject(id, actorOf(builder), { intent: "submit", version: project.version, title: project.title, problem: project.problem, mode: "satellite", team: "Growth", prd: PRD, approverId: approver.id, decisionDate: undefined, links: [], metrics: [metric] }, T0);
   expect(submitted.ok).toBe(true);
   expect((await step(approver.id, { kind: "approve", note: "" }, T0)).ok).toBe(true);
   expect((await step(builder.id, { kind: "launch" }, T0)).ok).toBe(true);
@@ -50,7 +51,7 @@ describe("the project data layer", () => {
     const p = await launchedProject();
     const { version } = await prisma.project.findUniqueOrThrow({ where: { id: p.id } });
     const events = await prisma.projectEvent.count({ where: { projectId: p.id } });
-    const stale = await applyProjectAction(p.id, p.builder.id, { kind: "close", outcome: "rolled_back", note: "" }, version - 1, T0);
+    const stale = await applyProjectAction(p.id, actorOf(p.builder), { kind: "close", outcome: "rolled_back", note: "" }, version - 1, T0);
     expect(stale).toMatchObject({ ok: false, refusal: { status: 409 } });
     expect(await prisma.project.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "launched", version });
     expect(await prisma.projectEvent.count({ where: { projectId: p.id } })).toBe(events);

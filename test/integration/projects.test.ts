@@ -8,6 +8,7 @@ import * as pageRoute from "~/routes/projects.$projectId._index/route";
 import * as editRoute from "~/routes/projects.$projectId.edit/route";
 import * as listRoute from "~/routes/projects._index/route";
 import * as newRoute from "~/routes/projects.new/route";
+import { actorOf } from "../helpers/actor";
 import { publishShippedRubrics } from "../helpers/loops";
 import { BASE, call, type Answer } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
@@ -395,9 +396,9 @@ describe("the checkpoint", () => {
     const launchedAt = project.launchedAt!;
     const actuals = Object.fromEntries(project.metrics.map((m) => [m.id, 1]));
     const action = { kind: "record_checkpoint" as const, actuals, verdict: "keep" as const, followUps: "" };
-    const early = await applyProjectAction(p.id, p.builder.id, action, project.version, addDays(launchedAt, 27));
+    const early = await applyProjectAction(p.id, actorOf(p.builder), action, project.version, addDays(launchedAt, 27));
     expect(early).toMatchObject({ ok: false, refusal: { status: 409 } });
-    expect(await applyProjectAction(p.id, p.builder.id, action, project.version, addDays(launchedAt, 28))).toEqual({ ok: true });
+    expect(await applyProjectAction(p.id, actorOf(p.builder), action, project.version, addDays(launchedAt, 28))).toEqual({ ok: true });
     expect((await findProject(p.id))!.checkpoint).toMatchObject({ verdict: "keep" });
   });
 

@@ -6,6 +6,7 @@ import { loopAgreement, raterLeniency, raterLeniencyFromUnits } from "~/domain/r
 import type { SubmittedContent } from "~/domain/scorecard/schema";
 import { loopWithInterviews, stage2Content } from "../helpers/loops";
 import { createUser } from "../helpers/users";
+import { actorOf } from "../helpers/actor";
 
 const STAGE = "technical_deep_dive";
 const COMPETENCY: Record<string, string> = {
@@ -18,9 +19,9 @@ const CRITERIA = Object.keys(COMPETENCY);
 const now = new Date();
 
 async function submit(interview: { id: string; loopId: string; stageId: string }, interviewerId: string, ratings: number[]) {
-  const scorecard = await openScorecard(interview, interviewerId, now);
+  const scorecard = await openScorecard(interview, interviewerId, actorOf(interviewerId), now);
   const content = stage2Content(ratings) as SubmittedContent;
-  expect(await submitScorecard({ ...scorecard, interviewerId }, content, (c) => COMPETENCY[c]!, now)).toEqual({ ok: true });
+  expect(await submitScorecard({ ...scorecard, interviewerId }, content, (c) => COMPETENCY[c]!, actorOf(interviewerId), now)).toEqual({ ok: true });
 }
 
 /**
@@ -41,8 +42,8 @@ beforeAll(async () => {
   await submit(i1, b!.id, [3, 3, 2, 3]);
   await submit(i2, a!.id, [3, 4, 3, 4]);
   await submit(i2, c!.id, [2, 3, 2, 3]);
-  const draft = await openScorecard(i1, d!.id, now);
-  expect(await saveDraft(draft.id, draft.draftVersion, stage2Content([1, 1, 1, 1]), now)).toEqual({ ok: true, version: 1 });
+  const draft = await openScorecard(i1, d!.id, actorOf(d!), now);
+  expect(await saveDraft(draft.id, draft.draftVersion, stage2Content([1, 1, 1, 1]), actorOf(d!), now)).toEqual({ ok: true, version: 1 });
   await prisma.criterionRating.createMany({
     data: CRITERIA.map((criterionId) => ({ scorecardId: draft.id, criterionId, competencyId: COMPETENCY[criterionId]!, rating: 1, evidence: "draft" })),
   });

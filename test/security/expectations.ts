@@ -12,7 +12,8 @@
  *                route's order of checks is spelled out in matrix.ts;
  * - redirect     signed out: to /login, with the page to return to (every loader and action,
  *                JSON endpoints included: the code redirects, it does not answer 401);
- * - signs-out    /logout's action: back to /login, the session deleted (its only write);
+ * - signs-out    /logout's action: back to /login, the session deleted and the sign-out
+ *                recorded in the audit trail (its only two writes);
  * - skipped      an allowed call that would succeed, so it is not sent (e.g. starting a review
  *                takes no body to get wrong).
  */

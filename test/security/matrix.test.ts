@@ -117,10 +117,13 @@ async function runCell(cell: Cell, fn: NonNullable<RouteEntry["loader"]>): Promi
   figures.cells += 1;
   let cookie = cell.persona.cookie;
   let sessionsBefore = 0;
+  let signOutsBefore = 0;
+  const signOuts = () => prisma.auditEntry.count({ where: { action: "account.sign_out", actorId: cell.persona.person!.id } });
   if (expected.kind === "signs-out") {
     // Its own session, so the persona stays signed in for the other cells.
     cookie = await sessionCookieFor(cell.persona.person!.id, ctx.world.now);
     sessionsBefore = await prisma.session.count({ where: { userId: cell.persona.person!.id } });
+    signOutsBefore = await signOuts();
   }
   const { result: outcome, changed } = await rowsChangedBy(() => invoke(fn, buildRequest(cell, cookie), cell.params));
   const got = describeOutcome(outcome);
@@ -152,12 +155,13 @@ async function runCell(cell: Cell, fn: NonNullable<RouteEntry["loader"]>): Promi
       const cleared = /^__session=;/.test(outcome.headers.get("Set-Cookie") ?? "");
       const sessionsAfter = await prisma.session.count({ where: { userId: cell.persona.person!.id } });
       if (outcome.status !== 302 || outcome.headers.get("Location") !== "/login" || !cleared || sessionsAfter !== sessionsBefore - 1) mismatch();
+      else if ((await signOuts()) !== signOutsBefore + 1) problems.push(`recorded no sign-out in the audit trail [${cell.persona.label}]`);
       break;
     }
   }
-  // Nothing is written by an action cell (signing out deletes its one session, nothing else).
+  // Nothing is written by an action cell (signing out deletes its one session and writes its audit entry, nothing else).
   if (cell.handler === "action") {
-    const allowedChanges = expected.kind === "signs-out" ? 1 : 0;
+    const allowedChanges = expected.kind === "signs-out" ? 2 : 0;
     if (changed !== allowedChanges) problems.push(`wrote ${changed} row(s) (${got}) [${cell.persona.label}]`);
   }
   if (expected.kind === "allowed" && outcome.status === 200 && !outcome.error) {

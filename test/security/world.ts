@@ -13,6 +13,7 @@
  * they submitted, every scorecard, packet, builder, candidate and rubric version.
  */
 import { prisma } from "~/data/db.server";
+import { SYSTEM_ACTOR } from "~/data/audit.server";
 import { recordDecision } from "~/data/committee.server";
 import { addInterview, findLoop } from "~/data/loops.server";
 import { syncRubricFiles } from "~/data/rubrics.server";
@@ -110,7 +111,7 @@ async function addExtras(now: Date) {
   const bea = await prisma.user.findUniqueOrThrow({ where: { email: "builder@northwind.example" } });
   const marcus = await prisma.user.findUniqueOrThrow({ where: { email: "manager@northwind.example" } });
   const draft = await createProject(
-    bea.id,
+    { userId: bea.id, address: null },
     { intent: "save", title: "Shared saved views", problem: "Leads rebuild the same filtered list every Monday.", mode: "satellite", team: "Core Workflow", prd: "## Problem\n\nLeads rebuild lists.\n", approverId: marcus.id, decisionDate: undefined, links: [], metrics: [] },
     now,
   );
@@ -122,8 +123,8 @@ async function addExtras(now: Date) {
   const ravi = await loopIdOf("ravi.menon@mail.example");
 
   // Ada owes a scorecard on Jonas's loop; Hugo interviewed there too and has submitted.
-  await addInterview({ loopId: jonas, stageId: "product_assessment", startsAt: new Date(now.getTime() - 50 * HOUR), durationMinutes: 60, interviewerIds: [ada.id], now });
-  const hugosInterview = await addInterview({ loopId: jonas, stageId: "technical_deep_dive", startsAt: new Date(now.getTime() - 74 * HOUR), durationMinutes: 60, interviewerIds: [hugo.id], now });
+  await addInterview({ loopId: jonas, stageId: "product_assessment", startsAt: new Date(now.getTime() - 50 * HOUR), durationMinutes: 60, interviewerIds: [ada.id], actor: SYSTEM_ACTOR, now });
+  const hugosInterview = await addInterview({ loopId: jonas, stageId: "technical_deep_dive", startsAt: new Date(now.getTime() - 74 * HOUR), durationMinutes: 60, interviewerIds: [hugo.id], actor: SYSTEM_ACTOR, now });
   // Written as the demo seed writes submitted scorecards (revision 1 and the current rows).
   const loop = (await findLoop(jonas))!;
   const stage = stageRubric(loop.rubric, "technical_deep_dive")!;
@@ -139,7 +140,7 @@ async function addExtras(now: Date) {
   await writeCurrentRows(prisma, { id: card.id, ...keys }, parsed, (criterionId) => stage.stage.criteria.find((c) => c.id === criterionId)!.competency);
 
   // Rita interviews Ana in two days.
-  await addInterview({ loopId: ana, stageId: "product_assessment", startsAt: new Date(now.getTime() + 50 * HOUR), durationMinutes: 60, interviewerIds: [rita.id], now });
+  await addInterview({ loopId: ana, stageId: "product_assessment", startsAt: new Date(now.getTime() + 50 * HOUR), durationMinutes: 60, interviewerIds: [rita.id], actor: SYSTEM_ACTOR, now });
 
   // A hire with pay on Ravi's (complete) loop, recorded by Tomás for the hiring committee.
   const tomas = await prisma.user.findUniqueOrThrow({ where: { email: "tomas.berg@northwind.example" } });
@@ -152,7 +153,7 @@ async function addExtras(now: Date) {
     rationale: "Hire at L5: a genuine end-to-end owner; system design at scale is the gap and his manager will coach it.",
     correctsId: undefined,
     currency: "USD",
-    decidedById: tomas.id,
+    actor: { userId: tomas.id, address: null },
     now,
   });
   if (!decided.ok) throw new Error(`The demo decision was refused: ${decided.refusal}`);

@@ -45,6 +45,15 @@ export default function AccountPage() {
           <Link to="/account/password">Change your password</Link>
         </p>
       </section>
+      <section className="panel" aria-labelledby="account-reads">
+        <h2 id="account-reads">Your data</h2>
+        <p>
+          <Link to="/account/reads">See who read your data</Link>
+        </p>
+        <p>
+          <Link to="/account/export">Export your data</Link>: your builder record, promotion packets and projects, as one file.
+        </p>
+      </section>
       <section className="panel stack" aria-labelledby="account-sessions">
         <h2 id="account-sessions">Where you are signed in</h2>
         <p>

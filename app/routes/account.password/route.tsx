@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } fr
 import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { replacePasswordAndEndSessions } from "~/data/users.server";
+import { auditActor } from "~/utils/audit.server";
 import { checkPassword, requireUserForPasswordChange, tooManyAttempts } from "~/utils/auth.server";
 import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return badRequest({ fieldErrors: { currentPassword: ["That is not your current password"] }, formErrors: [] });
   }
 
-  await replacePasswordAndEndSessions(user.id, await hashPassword(parsed.data.newPassword));
+  await replacePasswordAndEndSessions(user.id, await hashPassword(parsed.data.newPassword), auditActor(user, context), now);
   // Every session ended above, this one included; this browser continues under a new id.
   const setCookie = await startSession(request, user.id, now);
   throw redirect("/account?password=changed", { headers: { "Set-Cookie": setCookie } });

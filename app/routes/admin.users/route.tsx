@@ -6,6 +6,7 @@ import { FormErrors } from "~/components/form-fields";
 import { findUserById, listUsers, setUserRoles, type UserSummary } from "~/data/users.server";
 import { checkRoleChange } from "~/domain/permissions";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { SetRolesSchema, type SetRolesForm } from "./schema";
@@ -22,17 +23,17 @@ const REFUSALS = {
   "own-admin-removal": "You cannot remove your own admin role; ask another admin.",
 } as const;
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWithPermission(request, "manage:user:any");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "manage:user:any");
   const parsed = parseForm(SetRolesSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
 
   const target = await findUserById(parsed.data.userId);
   if (!target) throw data({ message: "No such user" }, { status: 404 });
-  const refusal = checkRoleChange(actor, target, parsed.data.roles);
+  const refusal = checkRoleChange(admin, target, parsed.data.roles);
   if (refusal) return formError(REFUSALS[refusal]);
 
-  await setUserRoles(target.id, parsed.data.roles);
+  await setUserRoles(target.id, parsed.data.roles, auditActor(admin, context), new Date());
   return formSaved();
 }
 

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/form-fields";
 import { CalendarDate } from "~/components/local-time";
+import { recordRead } from "~/data/audit.server";
 import { findBuilder, findBuilderCareer } from "~/data/builders.server";
 import { startPacket } from "~/data/packet-workflow.server";
 import { listPackets } from "~/data/packets.server";
@@ -10,6 +11,7 @@ import { canReadBuilderRecord, canSeeBuilderPay } from "~/domain/permissions";
 import { canStartPacket, packetAccess } from "~/domain/promotion/access";
 import { compaRatio } from "~/domain/promotion/pay";
 import { isPacketOpen, nextLevelFor } from "~/domain/promotion/workflow";
+import { auditActor } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formError, readFormData } from "~/utils/forms.server";
 import { PacketTable } from "~/components/packet/packet-table";
@@ -17,7 +19,7 @@ import { PacketTable } from "~/components/packet/packet-table";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Builder Ladder` : "Builder · Builder Ladder" }];
 
 /** A builder's record. Only the builder, their manager, the promotion committee and admins read it. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const career = params.userId ? await findBuilderCareer(params.userId) : null;
   if (!career) throw data({ message: "No such builder" }, { status: 404 });
@@ -34,6 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (p) => packetAccess(user, { builderId: p.builderId, managerId: p.managerId, status: p.status, peerIds: [] }).read,
   );
   const openPacket = packets.find((p) => isPacketOpen(p.status)) ?? null;
+  // Every reading of a record is on the builder's trail, their own included; pay is named when it was shown.
+  await recordRead(
+    auditActor(user, context),
+    { action: "builder.read", recordType: "builder", recordId: career.userId, subjectUserId: career.userId, detail: pay ? { pay: true } : null },
+    new Date(),
+  );
   return {
     name: career.name,
     isSelf: user.id === career.userId,
@@ -58,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * Starts a promotion packet for the builder's next level (the builder or their manager), then
  * opens it. A refusal (an open packet already, the top of the ladder) answers 409 with why.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const builder = params.userId ? await findBuilder(params.userId) : null;
   if (!builder) throw data({ message: "No such builder" }, { status: 404 });
@@ -67,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const form = await readFormData(request);
   if (form.get("intent") !== "start-packet") return formError("Unknown action.");
-  const started = await startPacket(builder.userId, user.id, new Date());
+  const started = await startPacket(builder.userId, auditActor(user, context), new Date());
   if (!started.ok) return formError(started.message, { status: 409 });
   return redirect(`/packets/${started.id}`);
 }

@@ -10,6 +10,8 @@ import { candidateSourceLabel, dataOriginLabel, legalBasisLabel } from "~/domain
 import { loopProgress, STAGE_STATUS_LABELS } from "~/domain/loop";
 import { hasPermission } from "~/domain/permissions";
 import styles from "~/styles/candidates.css?url";
+import { recordRead } from "~/data/audit.server";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { LoopList, type LoopView } from "./loop-list";
 
@@ -19,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:candidate:any");
   const candidate = await findCandidate(params.candidateId ?? "");
   if (!candidate) throw data({ message: "No such candidate" }, { status: 404 });
@@ -50,19 +52,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     };
   });
 
+  const canOnboard = hasPermission(user.roles, "manage:user:any") && loops.some((l) => l.decision?.outcome === "hire") && !(await findUserByEmail(candidate.email));
+  await recordRead(auditActor(user, context), { action: "candidate.read", recordType: "candidate", recordId: candidate.id, candidateId: candidate.id, detail: { page: "candidate" } }, now);
   return {
     candidate: { ...candidate, links: linkLines(candidate.links) },
     loops,
-    canEdit: hasPermission(user.roles, "manage:candidate:any"),
-    canStartLoop: hasPermission(user.roles, "manage:loop:any"),
+    // An erased candidate is neither edited nor interviewed again (domain/candidate-erasure.ts).
+    canEdit: hasPermission(user.roles, "manage:candidate:any") && !candidate.erasedAt,
+    canStartLoop: hasPermission(user.roles, "manage:loop:any") && !candidate.erasedAt,
+    canRequestData: hasPermission(user.roles, "manage:candidate:any"),
     // Admins turn a hire into an account and builder record, once.
-    canOnboard: hasPermission(user.roles, "manage:user:any") && loops.some((l) => l.decision?.outcome === "hire") && !(await findUserByEmail(candidate.email)),
+    canOnboard: canOnboard && !candidate.erasedAt,
   };
 }
 
 
 export default function CandidatePage() {
-  const { candidate, loops, canEdit, canStartLoop, canOnboard } = useLoaderData<typeof loader>();
+  const { candidate, loops, canEdit, canStartLoop, canOnboard, canRequestData } = useLoaderData<typeof loader>();
   return (
     <article className="page" aria-labelledby="candidate-title">
       <p className="breadcrumbs">
@@ -70,7 +76,12 @@ export default function CandidatePage() {
       </p>
       <div className="page-header-row">
         <h1 id="candidate-title">{candidate.name}</h1>
-        {canEdit || canStartLoop || canOnboard ? (
+        {candidate.erasedAt ? (
+          <p className="badge badge-previous">
+            Erased on <LocalTime value={candidate.erasedAt} precision="day" />
+          </p>
+        ) : null}
+        {canEdit || canStartLoop || canOnboard || canRequestData ? (
           <div className="page-actions">
             {canOnboard ? (
               <Link to={`/candidates/${candidate.id}/onboard`} className="button">
@@ -80,6 +91,11 @@ export default function CandidatePage() {
             {canEdit ? (
               <Link to={`/candidates/${candidate.id}/edit`} className="button button-secondary">
                 Edit
+              </Link>
+            ) : null}
+            {canRequestData ? (
+              <Link to={`/candidates/${candidate.id}/data`} className="button button-secondary">
+                Data request (export / erase)
               </Link>
             ) : null}
             {canStartLoop ? (
@@ -95,9 +111,7 @@ export default function CandidatePage() {
         <h2 id="candidate-profile">Profile</h2>
         <dl className="facts">
           <dt>Email</dt>
-          <dd>
-            <a href={`mailto:${candidate.email}`}>{candidate.email}</a>
-          </dd>
+          <dd>{candidate.erasedAt ? "Erased" : <a href={`mailto:${candidate.email}`}>{candidate.email}</a>}</dd>
           <dt>Source</dt>
           <dd>{candidateSourceLabel(candidate.source)}</dd>
           <dt>Target level</dt>

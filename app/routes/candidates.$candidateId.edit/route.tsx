@@ -10,11 +10,15 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidateForm } from "~/components/candidate-fields";
 import { findCandidate, updateCandidate } from "~/data/candidates.server";
 import { CandidateFormSchema, type CandidateFormInput } from "~/domain/candidate-form";
+import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { CANDIDATE_SOURCES, DATA_ORIGINS, LEGAL_BASES } from "~/domain/candidates";
 import { LEVELS } from "~/domain/levels";
 import styles from "~/styles/candidates.css?url";
+import { recordRead } from "~/data/audit.server";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
+import { refusingErased } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.candidate.name} · Builder Ladder` : "Edit candidate · Builder Ladder" },
@@ -26,20 +30,30 @@ function notFound() {
   return data({ message: "No such candidate" }, { status: 404 });
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "manage:candidate:any");
+/** An erased candidate is not edited (409): the data layer refuses it too (updateCandidate). */
+function refuseErased(candidate: { erasedAt: Date | null }) {
+  const refusal = changeRefusalForErased(candidate);
+  if (refusal) throw data({ message: refusal }, { status: 409 });
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:candidate:any");
   const candidate = await findCandidate(params.candidateId ?? "");
   if (!candidate) throw notFound();
+  refuseErased(candidate);
+  // The form holds everything stored about them: a read of the candidate, like their page.
+  await recordRead(auditActor(user, context), { action: "candidate.read", recordType: "candidate", recordId: candidate.id, candidateId: candidate.id, detail: { page: "edit" } }, new Date());
   return { candidate };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUserWithPermission(request, "manage:candidate:any");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:candidate:any");
   const candidate = await findCandidate(params.candidateId ?? "");
   if (!candidate) throw notFound();
+  refuseErased(candidate);
   const parsed = parseForm(CandidateFormSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
-  if (!(await updateCandidate(candidate.id, parsed.data))) throw notFound();
+  if (!(await refusingErased(() => updateCandidate(candidate.id, parsed.data, auditActor(user, context), new Date())))) throw notFound();
   throw redirect(`/candidates/${candidate.id}`);
 }
 

@@ -6,7 +6,9 @@ import { FormErrors } from "~/components/form-fields";
 import { findCandidate } from "~/data/candidates.server";
 import { createLoop, LoopRefusal } from "~/data/loops.server";
 import { listTracks } from "~/data/rubrics.server";
+import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { LEVELS } from "~/domain/levels";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
 import { NewLoopSchema, type NewLoopForm } from "./schema";
@@ -16,6 +18,9 @@ export const meta: MetaFunction = () => [{ title: "New interview loop · Builder
 async function loadCandidate(candidateId: string | undefined) {
   const candidate = candidateId ? await findCandidate(candidateId) : null;
   if (!candidate) throw data({ message: "No such candidate" }, { status: 404 });
+  // No new loop for an erased candidate (createLoop refuses it too).
+  const refusal = changeRefusalForErased(candidate);
+  if (refusal) throw data({ message: refusal }, { status: 409 });
   return { id: candidate.id, name: candidate.name, targetLevel: candidate.targetLevel };
 }
 
@@ -32,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { candidate: await loadCandidate(params.candidateId), tracks: await openTracks() };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:loop:any");
   const candidate = await loadCandidate(params.candidateId);
   const parsed = parseForm(NewLoopSchema, await readFormData(request));
@@ -41,10 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return badRequest({ fieldErrors: { track: ["Choose a track with a rubric version in service"] }, formErrors: [] });
   }
   try {
-    const loopId = await createLoop({ candidateId: candidate.id, ...parsed.data, createdById: user.id, now: new Date() });
+    const loopId = await createLoop({ candidateId: candidate.id, ...parsed.data, actor: auditActor(user, context), now: new Date() });
     return redirect(`/loops/${loopId}`);
   } catch (error) {
-    if (error instanceof LoopRefusal) return formError(error.message);
+    if (error instanceof LoopRefusal) return formError(error.message, { status: error.status });
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
 import { formatMoney } from "~/domain/money";
 import { findCandidate } from "~/data/candidates.server";
+import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { listDecisions } from "~/data/committee.server";
 import { listLoopsForCandidate } from "~/data/loops.server";
 import { createBuilderFromHire } from "~/data/onboarding.server";
@@ -15,6 +16,8 @@ import { listUsers } from "~/data/users.server";
 import { hireTerms, onboardBuilderSchema } from "~/domain/hire-onboarding";
 import { badRequest, formError, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
+import { recordRead } from "~/data/audit.server";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Create ${data.candidate.name}'s builder record · Builder Ladder` : "Builder record · Builder Ladder" }];
@@ -22,6 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function loadHires(candidateId: string | undefined) {
   const candidate = candidateId ? await findCandidate(candidateId) : null;
   if (!candidate) throw data({ message: "No such candidate" }, { status: 404 });
+  // An erased candidate's details are gone: no account can be made from them.
+  const erased = changeRefusalForErased(candidate);
+  if (erased) throw data({ message: erased }, { status: 409 });
   const loops = await listLoopsForCandidate(candidate.id);
   const decisions = await listDecisions(loops.map((l) => l.id));
   const hires = loops.flatMap((loop) => {
@@ -32,10 +38,13 @@ async function loadHires(candidateId: string | undefined) {
 }
 
 /** An admin turns a hire decision into the person's account and builder record. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "manage:user:any");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:user:any");
   const { candidate, hires } = await loadHires(params.candidateId);
   const managers = (await listUsers()).filter((u) => u.roles.includes("manager")).map((u) => ({ id: u.id, name: u.name }));
+  // The candidate's contact and, for each hire, the agreed pay.
+  const read = { action: "candidate.read", recordType: "candidate", recordId: candidate.id, candidateId: candidate.id, detail: { page: "onboard", pay: hires.length > 0 } };
+  await recordRead(auditActor(user, context), read, new Date());
   return {
     candidate: { id: candidate.id, name: candidate.name, email: candidate.email },
     hires: hires.map(({ loop, terms }) => ({ loopId: loop.id, rubric: `${loop.rubric.name} v${loop.version}`, ...terms })),
@@ -43,8 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUserWithPermission(request, "manage:user:any");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:user:any");
   const { candidate, hires } = await loadHires(params.candidateId);
   const parsed = parseForm(onboardBuilderSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
@@ -59,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     managerId: parsed.data.managerId,
     startedAt: new Date(`${parsed.data.startDate}T09:00:00Z`),
     passwordHash: await hashPassword(temporaryPassword),
+    actor: auditActor(user, context),
     now: new Date(),
   });
   if (!created.ok) return formError(created.message, { status: 409 });

@@ -108,7 +108,15 @@ export default function CandidatesPage() {
                   <th scope="row">
                     <Link to={`/candidates/${c.id}`}>{c.name}</Link>
                   </th>
-                  <td>{c.email}</td>
+                  <td>
+                    {c.erasedAt ? (
+                      <>
+                        Erased on <LocalTime value={c.erasedAt} precision="day" />
+                      </>
+                    ) : (
+                      c.email
+                    )}
+                  </td>
                   <td>{candidateSourceLabel(c.source)}</td>
                   <td>{c.targetLevel}</td>
                   <td className="num">{c.loopCount}</td>

@@ -4,6 +4,7 @@ import { CandidateForm } from "~/components/candidate-fields";
 import { createCandidate } from "~/data/candidates.server";
 import { CandidateFormSchema } from "~/domain/candidate-form";
 import styles from "~/styles/candidates.css?url";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 
@@ -16,11 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireUserWithPermission(request, "manage:candidate:any");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:candidate:any");
   const parsed = parseForm(CandidateFormSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
-  const id = await createCandidate(parsed.data);
+  const id = await createCandidate(parsed.data, auditActor(user, context), new Date());
   throw redirect(`/candidates/${id}`);
 }
 

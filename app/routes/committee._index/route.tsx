@@ -19,6 +19,8 @@ import {
 } from "~/domain/committee-list";
 import candidateStyles from "~/styles/candidates.css?url";
 import { committeeListing } from "~/data/committee-rows.server";
+import { recordRead } from "~/data/audit.server";
+import { auditActor } from "~/utils/audit.server";
 import { requireCommittee } from "~/utils/committee-export.server";
 import styles from "./committee.css?url";
 
@@ -33,10 +35,14 @@ export const links: LinksFunction = () => [
  * The hiring committee's list of interview loops (hiring committee and admins): loops in review
  * first, filterable and sortable from the address, with the exports for the same filters.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, query } = await requireCommittee(request);
-  const listing = await committeeListing(query, user.id, new Date());
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const now = new Date();
+  const { user, query } = await requireCommittee(request, now);
+  const listing = await committeeListing(query, user.id, now);
   const page = pageOf(listing.rows, Number(new URL(request.url).searchParams.get("page") ?? "1"));
+  // Each candidate's recommendation and red flags, a page at a time: one entry per page shown, like an export.
+  const detail = { rows: page.rows.length, page: page.page, filters: { status: query.status, recommendation: query.recommendation, track: query.track } };
+  await recordRead(auditActor(user, context), { action: "committee.list", recordType: "committee", recordId: "list", detail }, now);
   return { query, rows: page.rows, page: { page: page.page, pages: page.pages, total: page.total, first: page.first, last: page.last }, counts: listing.counts, tracks: listing.tracks, hidden: listing.hidden };
 }
 

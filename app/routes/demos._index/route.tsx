@@ -8,6 +8,7 @@ import { canCurateDemos, canStartProject } from "~/domain/project/access";
 import { groupDemosByWeek } from "~/domain/project/demo-weeks";
 import { flagDemoSchema } from "~/domain/project/forms";
 import styles from "~/styles/demos.css?url";
+import { auditActor } from "~/utils/audit.server";
 import { forbidden, requireUser } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
@@ -35,14 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A curator flags a demo (with an optional note) or removes its flag. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const now = requestNow(request);
   if (!canCurateDemos(user)) throw forbidden("curate:demo:any");
   const parsed = parseForm(flagDemoSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const { intent, demoId, note } = parsed.data;
-  const result = await setDemoFlag(demoId, user.id, intent === "flag" ? { note } : null, now);
+  const result = await setDemoFlag(demoId, auditActor(user, context), intent === "flag" ? { note } : null, now);
   if (!result.ok) return formError(result.refusal.message, { status: result.refusal.status });
   return formSaved();
 }

@@ -6,13 +6,16 @@ import { LocalTime } from "~/components/local-time";
 import { ScorecardForm } from "~/components/scorecard/scorecard-form";
 import { forgetDraftCopy } from "~/components/scorecard/use-autosave";
 import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/scorecard-view";
-import { amendScorecard, openScorecard, submitScorecard } from "~/data/scorecards.server";
+import { recordRead } from "~/data/audit.server";
+import { amendScorecard, openScorecard, scorecardRead, submitScorecard } from "~/data/scorecards.server";
 import { interviewHasBegun, notBegunMessage, scorecardDueAt } from "~/domain/loop";
 import { contentFromDraft } from "~/domain/scorecard/content";
 import { amendedMeanwhileMessage, LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
 import styles from "~/styles/scorecard.css?url";
 import { parseValue, readJson } from "~/utils/forms.server";
+import { auditActor } from "~/utils/audit.server";
 import { competencyOfCriterion, requireOwnScorecard, requireScorecardAccess } from "~/utils/scorecard-access.server";
+import { refusingErased } from "~/utils/refusals.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -20,10 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Scorecard · ${data.candidateName} · Builder Ladder` : "Scorecard · Builder Ladder" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
-  const { interview, loop, stage, scorecard } = await requireOwnScorecard(request, params.interviewId, now);
+  const { interview, loop, stage, scorecard, user } = await requireOwnScorecard(request, params.interviewId, now, context);
   const current = scorecard.revisions.at(-1)?.content;
+  // Every scorecard read is recorded, one's own draft included.
+  await recordRead(auditActor(user, context), scorecardRead(scorecard, loop.candidate.id, "own"), now);
   return {
     loopId: loop.id,
     candidateName: loop.candidate.name,
@@ -45,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const Intent = z.object({ intent: z.enum(["submit", "amend"]) }).loose();
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   // Nothing is created until the input is valid: a refused request writes nothing.
   const { interview, existing, stage, schemas, user } = await requireScorecardAccess(request, params.interviewId, now);
@@ -53,6 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parseValue(Intent, body);
   if (!intent.success) return data({ ok: false, ...intent.failure }, { status: 400 });
   const competencyOf = competencyOfCriterion(stage);
+  const actor = auditActor(user, context);
   const page = `/interviews/${interview.id}/scorecard`;
 
   if (intent.data.intent === "submit") {
@@ -81,8 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     // A scorecard never opened is an empty draft at version 0.
     if (!existing && parsed.data.version !== 0) return stale({ version: 0, draft: null, savedAt: null });
-    const scorecard = existing ?? (await openScorecard(interview, user.id, now));
-    const submitted = await submitScorecard({ ...scorecard, draftVersion: parsed.data.version }, parsed.data.content, competencyOf, now);
+    const scorecard = existing ?? (await refusingErased(() => openScorecard(interview, user.id, actor, now)));
+    const submitted = await refusingErased(() => submitScorecard({ ...scorecard, draftVersion: parsed.data.version }, parsed.data.content, competencyOf, actor, now));
     if (!submitted.ok && submitted.reason === "stale") return stale(submitted.current);
     if (!submitted.ok) return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: [LOCKED_DRAFT_MESSAGE] }, { status: 409 });
     return redirect(page);
@@ -95,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
   }
-  const amended = await amendScorecard(existing, parsed.data.content, { reason: parsed.data.reason, basedOn: parsed.data.revision }, user.id, competencyOf, now);
+  const amended = await refusingErased(() => amendScorecard(existing, parsed.data.content, { reason: parsed.data.reason, basedOn: parsed.data.revision }, actor, competencyOf, now));
   if (!amended.ok) {
     const { current } = amended;
     return data(

@@ -4,6 +4,7 @@ import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "
 import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { safeRedirectPath } from "~/domain/session-policy";
+import { auditActor } from "~/utils/audit.server";
 import { checkPassword, getUser, tooManyAttempts } from "~/utils/auth.server";
 import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
 import { passRetryAfter } from "~/utils/retry-after";
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "throttled") return tooManyAttempts(result.retryAt, now);
   if (result.kind === "invalid") return formError("That email and password do not match an account.");
 
-  const setCookie = await startSession(request, result.user.id, now);
+  const setCookie = await startSession(request, result.user.id, now, auditActor(result.user, context));
   // A password someone else chose (onboarding) is replaced before anything else.
   const next = result.user.mustChangePassword ? "/account/password" : safeRedirectPath(parsed.data.redirectTo);
   throw redirect(next, { headers: { "Set-Cookie": setCookie } });

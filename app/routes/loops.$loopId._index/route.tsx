@@ -9,10 +9,12 @@ import { isScorecardOverdue, loopProgress, scorecardDueAt } from "~/domain/loop"
 import { hasPermission } from "~/domain/permissions";
 import { instantFromWallClock } from "~/domain/wall-clock";
 import { badRequest, formSaved, parseForm, readFormData } from "~/utils/forms.server";
+import { auditActor } from "~/utils/audit.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import { AddInterviewPanel } from "./add-interview";
 import { StagePanel } from "./stage-panel";
 import { AddInterviewSchema } from "./schema";
+import { refusingErased } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Loop · ${data.candidate.name} · Builder Ladder` : "Loop · Builder Ladder" },
@@ -65,8 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { loop, access } = await requireLoopAccess(request, params.loopId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, loop, access } = await requireLoopAccess(request, params.loopId);
   if (!access.canManage) throw data({ message: "Only recruiters and admins change a loop." }, { status: 403 });
   const parsed = parseForm(AddInterviewSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
@@ -81,14 +83,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.interviewerIds.some((id) => !interviewerIds.has(id))) fieldErrors.interviewerIds = ["Only people with the interviewer role can be assigned"];
   if (Object.keys(fieldErrors).length > 0 || !starts.ok) return badRequest({ fieldErrors, formErrors: [] });
 
-  await addInterview({
-    loopId: loop.id,
-    stageId: input.stageId,
-    startsAt: starts.instant,
-    durationMinutes: input.durationMinutes,
-    interviewerIds: [...new Set(input.interviewerIds)],
-    now: new Date(),
-  });
+  await refusingErased(() =>
+    addInterview({
+      loopId: loop.id,
+      stageId: input.stageId,
+      startsAt: starts.instant,
+      durationMinutes: input.durationMinutes,
+      interviewerIds: [...new Set(input.interviewerIds)],
+      actor: auditActor(user, context),
+      now: new Date(),
+    }),
+  );
   return formSaved();
 }
 

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { recordRead } from "~/data/audit.server";
 import { listDecisions, recordDecision, submittedScorecards } from "~/data/committee.server";
 import { interviewStates } from "~/data/loops.server";
 import { panelLeniency } from "~/data/panel-leniency.server";
@@ -13,9 +14,11 @@ import { isLevel, type Level } from "~/domain/levels";
 import { loopProgress } from "~/domain/loop";
 import { loopAgreement } from "~/domain/rater-quality";
 import { formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
+import { auditActor } from "~/utils/audit.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import styles from "~/styles/committee.css?url";
 import { CommitteePage } from "./committee-page";
+import { refusingErased } from "~/utils/refusals.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -40,9 +43,12 @@ async function loadAccess(request: Request, loopId: string | undefined) {
  * (domain/committee.ts): recruiters get completion only; interviewers who have submitted get
  * the evidence without pay; committee members and admins get everything and decide.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, loop, audience, onLoop } = await loadAccess(request, params.loopId);
   const now = new Date();
+  // One read of the loop's review per page shown; `pay` when the band and offers were in it.
+  const read = (pay: boolean) =>
+    recordRead(auditActor(user, context), { action: "committee.read", recordType: "committee", recordId: loop.id, candidateId: loop.candidate.id, detail: { loopId: loop.id, audience, pay } }, now);
   const rubric = loop.rubric;
   const progress = loopProgress(rubric.stages, rubric.decision_rules.scorecards_per_stage, interviewStates(loop), now);
   const decisions = await listDecisions([loop.id]);
@@ -63,7 +69,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     complete: progress.complete,
     decision: current ? { outcome: current.outcome, level: current.level, decidedByName: current.decidedByName, decidedAt: current.decidedAt } : null,
   };
-  if (audience === "recruiter") return { ...base, evidence: null, pay: null };
+  if (audience === "recruiter") {
+    await read(false);
+    return { ...base, evidence: null, pay: null };
+  }
 
   const targetLevel: Level = isLevel(loop.targetLevel) ? loop.targetLevel : "L4";
   const scorecards = await submittedScorecards(loop.id);
@@ -87,8 +96,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     leniency,
     decisions: decisions.map(({ baseSalary: _b, bandJustification: _j, currency: _c, ...d }) => d),
   };
-  if (audience === "panel") return { ...base, evidence, pay: null };
+  if (audience === "panel") {
+    await read(false);
+    return { ...base, evidence, pay: null };
+  }
 
+  await read(true);
   return {
     ...base,
     evidence,
@@ -103,7 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, loop, onLoop } = await loadAccess(request, params.loopId);
   if (!canDecideHire(user, onLoop)) {
     const message = owesScorecardsOnLoop(onLoop)
@@ -122,7 +135,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false as const, ...parsed.failure, situation }, { status: 400 });
   const { confirmedOverrides: _confirmed, overrideJustification, ...decision } = parsed.data;
   const overrides = overridesFor(decision.outcome, situation);
-  const recorded = await recordDecision({ ...decision, overrides, overrideJustification, loopId: loop.id, currency: rubric.bands.currency, decidedById: user.id, now });
+  const recorded = await refusingErased(() =>
+    recordDecision({ ...decision, overrides, overrideJustification, loopId: loop.id, currency: rubric.bands.currency, actor: auditActor(user, context), now }),
+  );
   if (!recorded.ok) return formError(recorded.refusal, { status: 409 });
   return formSaved();
 }

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { deleteEvidence, invitePeer, removePeer, saveAssessment, saveEvidence, saveStatement, saveSummary } from "~/data/packet-drafts.server";
+import { recordRead } from "~/data/audit.server";
 import { findPacket, listPeerCandidates } from "~/data/packets.server";
 import { citableProjects } from "~/data/projects.server";
 import { decidePacket, startReview, submitPacket } from "~/data/packet-workflow.server";
@@ -17,6 +18,7 @@ import {
 } from "~/domain/promotion/forms";
 import { targetCriteria } from "~/domain/promotion/snapshot";
 import { badRequest, formError, formSaved, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
+import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { requirePacketAccess } from "~/utils/packet-access.server";
 import styles from "~/styles/packet.css?url";
@@ -30,13 +32,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** The promotion packet: the draft editor for the builder and manager, the frozen case for the committee. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requirePacketAccess(request, params.packetId);
   const packet = (await findPacket(params.packetId!))!;
   const view = packetView(packet, access, user.id);
   const peerCandidates = access.invitePeers ? await listPeerCandidates([packet.builder.userId, ...(packet.builder.managerId ? [packet.builder.managerId] : [])]) : null;
   // The builder's launched projects an evidence item may cite (the evidence form's choice).
   const projectChoices = access.editDraft ? await citableProjects(packet.builder.userId) : null;
+  // Every reading of a packet is on the builder's trail, their own included; pay is named when it was shown.
+  await recordRead(
+    auditActor(user, context),
+    { action: "packet.read", recordType: "packet", recordId: packet.id, subjectUserId: packet.builder.userId, detail: view.pay ? { pay: true } : null },
+    requestNow(request),
+  );
   return { ...view, viewerId: user.id, peerCandidates, projectChoices };
 }
 
@@ -66,7 +74,7 @@ function refused(result: Exclude<Written, { ok: true }>) {
 
 const answer = (result: Written) => (result.ok ? formSaved() : refused(result));
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access } = await requirePacketAccess(request, params.packetId);
   const packetId = params.packetId!;
   const form = await readFormData(request);
@@ -76,21 +84,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!access[right]) throw data({ message: REFUSALS[right] }, { status: 403 });
   // The request's time (the test clock in end-to-end tests); sessions are still checked on the real clock.
   const now = requestNow(request);
+  const actor = auditActor(user, context);
 
   switch (intent) {
     case "summary": {
       const parsed = parseForm(packetSummarySchema, form);
-      return parsed.success ? answer(await saveSummary(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+      return parsed.success ? answer(await saveSummary(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
     }
     case "evidence": {
       const packet = (await findPacket(packetId))!;
       const defined = { criterion: packet.rubric.advancement_criteria.map((c) => c.id), competency: packet.rubric.competencies.map((c) => c.id) };
       const parsed = parseForm(evidenceSchema(defined), form);
-      return parsed.success ? answer(await saveEvidence(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+      return parsed.success ? answer(await saveEvidence(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
     }
     case "delete-evidence": {
       const parsed = parseForm(deleteEvidenceSchema, form);
-      return parsed.success ? answer(await deleteEvidence(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+      return parsed.success ? answer(await deleteEvidence(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
     }
     case "assessment": {
       const packet = (await findPacket(packetId))!;
@@ -99,26 +108,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
         packet.rubric.scale.map((s) => s.value),
       );
       const parsed = parseForm(schema, form);
-      return parsed.success ? answer(await saveAssessment(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+      return parsed.success ? answer(await saveAssessment(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
     }
     case "invite-peer": {
       const parsed = parseForm(invitePeerSchema, form);
-      return parsed.success ? answer(await invitePeer(packetId, parsed.data.peerId, user.id, now)) : badRequest(parsed.failure);
+      return parsed.success ? answer(await invitePeer(packetId, parsed.data.peerId, actor, now)) : badRequest(parsed.failure);
     }
     case "remove-peer": {
       const parsed = parseForm(removePeerSchema, form);
-      return parsed.success ? answer(await removePeer(packetId, parsed.data.peerId)) : badRequest(parsed.failure);
+      return parsed.success ? answer(await removePeer(packetId, parsed.data.peerId, actor, now)) : badRequest(parsed.failure);
     }
     case "statement": {
       const parsed = parseForm(statementSchema, form);
-      return parsed.success ? answer(await saveStatement(packetId, parsed.data, user.id, now)) : badRequest(parsed.failure);
+      return parsed.success ? answer(await saveStatement(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
     }
     case "submit": {
-      const result = await submitPacket(packetId, user, now);
+      const result = await submitPacket(packetId, { ...actor, name: user.name }, now);
       return result.ok ? formSaved() : formError(result.message, { status: 409 });
     }
     case "start-review": {
-      const result = await startReview(packetId, user.id, now);
+      const result = await startReview(packetId, actor, now);
       return result.ok ? formSaved() : formError(result.message, { status: 409 });
     }
     case "decide": {
@@ -128,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const minimumRaise = { baseAtSubmission: packet.snapshot?.baseAtSubmission ?? null, minRaisePercent: packet.rubric.decision_rules.promotion_pay.min_raise_percent };
       const parsed = parseForm(promotionDecisionSchema(targetCriteria(packet.rubric, packet.targetLevel), band, packet.rubric.bands.currency, minimumRaise), form);
       if (!parsed.success) return badRequest(parsed.failure);
-      const result = await decidePacket(packetId, parsed.data, user.id, now);
+      const result = await decidePacket(packetId, parsed.data, actor, now);
       return result.ok ? formSaved() : formError(result.message, { status: 409 });
     }
   }

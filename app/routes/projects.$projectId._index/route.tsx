@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { recordRead } from "~/data/audit.server";
 import { peopleOtherThan } from "~/data/projects.server";
 import { applyProjectAction } from "~/data/project-workflow.server";
 import { dateOfCalendarDay } from "~/domain/calendar-date";
@@ -17,6 +18,7 @@ import {
 } from "~/domain/project/forms";
 import type { ProjectAction } from "~/domain/project/workflow";
 import styles from "~/styles/project.css?url";
+import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, formSaved, parseForm, readFormData, type FormFailure } from "~/utils/forms.server";
 import { namesOf, partiesOf, requireProjectAccess } from "~/utils/project-access.server";
@@ -28,11 +30,15 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Projects · Builder Ladder` : "Project · Builder Ladder" }];
 
 /** A project's page: its summary for everyone signed in; outcomes, history and the forms for its parties. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = requestNow(request);
   const { user, project, access } = await requireProjectAccess(request, params.projectId);
   const names = access.readOutcomes ? await namesOf(idsNamedByEvents(project)) : new Map<string, string>();
   const needsPeople = access.changeApprover || (access.block && project.blocked === null);
+  // The summary is everyone's; reading the measured outcome and history (its parties only) is on the owner's trail.
+  if (access.readOutcomes) {
+    await recordRead(auditActor(user, context), { action: "project.read", recordType: "project", recordId: project.id, subjectUserId: project.owner.id }, now);
+  }
   return {
     ...projectView(project, access, now, names),
     viewerId: user.id,
@@ -104,7 +110,7 @@ function parseAction(intent: Exclude<ProjectAction["kind"], "submit">, form: For
  * schema (400 with field errors); the workflow then decides (applyProjectAction: 409 when the
  * project's state does not allow it or the page was stale, 400 when a rule of the process is broken).
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = requestNow(request);
   const { user, project } = await requireProjectAccess(request, params.projectId);
   const form = await readFormData(request);
@@ -114,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!rule.party(relationTo(user, partiesOf(project)))) throw data({ message: rule.refusal }, { status: 403 });
   const parsed = parseAction(intent, form, project.metrics.map((m) => m.id));
   if (!parsed.success) return badRequest(parsed.failure);
-  const result = await applyProjectAction(project.id, user.id, parsed.action, parsed.version, now);
+  const result = await applyProjectAction(project.id, auditActor(user, context), parsed.action, parsed.version, now);
   return result.ok ? formSaved() : formError(result.refusal.message, { status: result.refusal.status });
 }
 

@@ -8,6 +8,7 @@ import { demoFormSchema, latestDemoDay } from "~/domain/project/demo-weeks";
 import { isLaunched } from "~/domain/project/workflow";
 import styles from "~/styles/demos.css?url";
 import type { SignedInUser } from "~/utils/auth.server";
+import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
 import { requireProjectAccess } from "~/utils/project-access.server";
@@ -40,12 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The owner posts a demo; a date after tomorrow (UTC) is refused: a demo is posted once it has happened. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = requestNow(request);
   const { user, project } = await projectForDemo(request, params.projectId);
   const parsed = parseForm(demoFormSchema(latestDemoDay(now)), await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
-  const result = await postDemo(project, user.id, parsed.data, now);
+  const result = await postDemo(project, auditActor(user, context), parsed.data, now);
   if (!result.ok) return formError(result.refusal.message, { status: result.refusal.status });
   throw redirect(`/projects/${project.id}`);
 }

@@ -9,6 +9,7 @@ import { projectSchema } from "~/domain/project/forms";
 import { canEditContent, ownerChoosesApprover, PROJECT_STATUS_LABELS } from "~/domain/project/workflow";
 import styles from "~/styles/project.css?url";
 import type { SignedInUser } from "~/utils/auth.server";
+import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
 import { requireProjectAccess, submissionRefused } from "~/utils/project-access.server";
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = requestNow(request);
   const { user, project } = await requireProjectAccess(request, params.projectId);
   if (project.owner.id !== user.id) throw data({ message: "Only the project's owner edits it." }, { status: 403 });
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const gaps = draftGaps(input, user.id, project.process, now);
     if (gaps.length > 0) return submissionRefused(gaps);
   }
-  const saved = await saveProject(project.id, user.id, input, now);
+  const saved = await saveProject(project.id, auditActor(user, context), input, now);
   if (!saved.ok) return formError(saved.refusal.message, { status: saved.refusal.status });
   throw redirect(`/projects/${project.id}`);
 }

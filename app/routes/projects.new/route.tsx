@@ -7,6 +7,7 @@ import { createProject, saveProject } from "~/data/project-workflow.server";
 import { projectSchema } from "~/domain/project/forms";
 import { prdTemplate } from "~/domain/project/process";
 import styles from "~/styles/project.css?url";
+import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
 import { requireProjectStarter, submissionRefused } from "~/utils/project-access.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * with gaps (sections, metrics, approver, team, decision date) answers 400 with the list and
  * writes nothing: not even the draft.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const now = requestNow(request);
   const { user, process } = await requireProjectStarter(request);
   const parsed = parseForm(projectSchema, await readFormData(request));
@@ -37,10 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const gaps = draftGaps(input, user.id, process, now);
     if (gaps.length > 0) return submissionRefused(gaps);
   }
-  const created = await createProject(user.id, input, now);
+  const actor = auditActor(user, context);
+  const created = await createProject(actor, input, now);
   if (!created.ok) return formError(created.refusal.message, { status: created.refusal.status });
   if (input.intent === "submit") {
-    const submitted = await saveProject(created.id, user.id, { ...input, version: undefined }, now);
+    const submitted = await saveProject(created.id, actor, { ...input, version: undefined }, now);
     // Checked above with the same rules: only a race (the approver's account removed meanwhile) gets here.
     if (!submitted.ok) throw redirect(`/projects/${created.id}/edit`);
   }

@@ -7,6 +7,7 @@ import { listTrackVersions, setRubricVersionRetired } from "~/data/rubrics.serve
 import { hasPermission } from "~/domain/permissions";
 import { checkRetirement } from "~/domain/rubric/sync";
 import { withoutPay } from "~/domain/rubric/visibility";
+import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { requireRubricVersion } from "~/utils/rubric-params.server";
 import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:rubric:any");
   const parsed = parseForm(RetirementSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
@@ -42,10 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       summary.version,
     );
     if (refusal) return formError(refusal);
-    await setRubricVersionRetired(summary.id, { by: user.id, at: new Date() });
+    await setRubricVersionRetired(summary.id, true, auditActor(user, context), new Date());
   } else {
     if (summary.status !== "retired") return formError("This version is not retired.");
-    await setRubricVersionRetired(summary.id, null);
+    await setRubricVersionRetired(summary.id, false, auditActor(user, context), new Date());
   }
   return formSaved();
 }

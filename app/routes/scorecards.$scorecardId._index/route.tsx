@@ -2,9 +2,11 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { LocalTime } from "~/components/local-time";
 import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/scorecard-view";
-import { findScorecard } from "~/data/scorecards.server";
+import { recordRead } from "~/data/audit.server";
+import { findScorecard, scorecardRead } from "~/data/scorecards.server";
 import { stageRubric } from "~/domain/scorecard/content";
 import { canReadScorecard } from "~/domain/scorecard/visibility";
+import { auditActor } from "~/utils/audit.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import { requireUser } from "~/utils/auth.server";
 
@@ -16,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * One scorecard, read-only, with its history. The independence rule applies here, in the
  * loader: an interviewer on the loop reads others' scorecards only after submitting all theirs.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request);
   const scorecard = params.scorecardId ? await findScorecard(params.scorecardId) : null;
   if (!scorecard) throw data({ message: "No such scorecard" }, { status: 404 });
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const stage = stageRubric(loop.rubric, scorecard.stageId)!;
   const current = scorecard.revisions.at(-1);
+  await recordRead(auditActor(user, context), scorecardRead(scorecard, loop.candidate.id, scorecard.interviewerId === user.id ? "own" : "other"), new Date());
   return {
     loopId: loop.id,
     candidateName: loop.candidate.name,
