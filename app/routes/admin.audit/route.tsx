@@ -91,7 +91,7 @@ export default function AuditPage() {
         chained to the one before it, so tampering shows when the trail is verified.
       </p>
 
-      <section className="panel stack" aria-labelledby="audit-verification">
+      <section className="panel stack break-anywhere" aria-labelledby="audit-verification">
         <h2 id="audit-verification">Verification</h2>
         <p>
           {d.head.seq !== null ? `${d.head.entries} entries; the newest is entry ${d.head.seq}, hash ${d.head.digest}.` : "No entries yet."}
