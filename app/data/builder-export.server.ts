@@ -2,7 +2,7 @@ import { BUILDER_EXPORT_LEFT_OUT, canExportOwnRecord } from "~/domain/builder-ex
 import { canSeeBuilderPay, type Viewer } from "~/domain/permissions";
 import { packetAccess } from "~/domain/promotion/access";
 import { projectAccess } from "~/domain/project/access";
-import { packetView } from "~/routes/packets.$packetId/packet-view.server";
+import { packetView } from "./packet-view.server";
 import { findBuilderCareer } from "./builders.server";
 import { prisma } from "./db.server";
 import { findPacket, listPackets } from "./packets.server";

@@ -23,7 +23,7 @@ import { requestNow } from "~/utils/clock.server";
 import { requirePacketAccess } from "~/utils/packet-access.server";
 import styles from "~/styles/packet.css?url";
 import { PacketPage } from "./packet-page";
-import { packetView } from "./packet-view.server";
+import { packetView } from "~/data/packet-view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

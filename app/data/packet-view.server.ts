@@ -1,4 +1,4 @@
-import type { PacketRecord } from "~/data/packets.server";
+import type { PacketRecord } from "./packets.server";
 import { isLevel } from "~/domain/levels";
 import { withoutMeasuredOutcome, type RecordedOutcome } from "~/domain/project/outcome";
 import type { PacketAccess } from "~/domain/promotion/access";
