@@ -1,6 +1,6 @@
 // Why: erasing a candidate must remove the person from every page and export, while every figure the committee and the rater statistics count stays the same.
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
-import { signInAs, unique, type Person } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { signInAs, unique, type Person, testWithPeople } from "./fixtures";
 
 /**
  * A candidate of its own (the database is shared by every spec): a recruiter adds them and a
@@ -18,20 +18,7 @@ const STAGE_2 = "Stage 2: Technical deep dive";
 const CRITERIA = ["Builds a small feature end to end", "System design", "Product considerations in the design", "Debugging and code review"] as const;
 const TIMEZONE = "Europe/Berlin";
 
-const test = base.extend<{ as: (person: Person) => Promise<Page> }>({
-  as: async ({ browser }, use) => {
-    const contexts: BrowserContext[] = [];
-    await use(async (person) => {
-      const context = await browser.newContext({ timezoneId: TIMEZONE });
-      contexts.push(context);
-      const page = await context.newPage();
-      await signInAs(page, person);
-      return page;
-    });
-    for (const context of contexts) await context.close();
-  },
-});
-test.use({ timezoneId: TIMEZONE });
+const test = testWithPeople(TIMEZONE);
 
 async function hydrated(page: Page) {
   await expect(page.getByRole("main").locator("time").first()).not.toContainText("UTC");

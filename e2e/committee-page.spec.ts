@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { signInAs, type Person, startLoopForNewCandidate } from "./fixtures";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { signInAs, type Person, startLoopForNewCandidate, testWithPeople } from "./fixtures";
 
 /**
  * The hiring committee page of a loop (/loops/:loopId/committee), end to end, on the demo data
@@ -17,20 +17,7 @@ const BEA: Person = { email: "builder@northwind.example", name: "Bea Novak" }; /
 // Not UTC: times render in UTC on the server and in the reader's zone once React has hydrated.
 const TIMEZONE = "Europe/Berlin";
 
-/** Each call signs a person in, in a browser context of their own, closed after the test. */
-const test = base.extend<{ as: (person: Person, viewport?: { width: number; height: number }) => Promise<Page> }>({
-  as: async ({ browser }, use) => {
-    const contexts: BrowserContext[] = [];
-    await use(async (person, viewport) => {
-      const context = await browser.newContext({ timezoneId: TIMEZONE, ...(viewport ? { viewport } : {}) });
-      contexts.push(context);
-      const page = await context.newPage();
-      await signInAs(page, person);
-      return page;
-    });
-    for (const context of contexts) await context.close();
-  },
-});
+const test = testWithPeople(TIMEZONE);
 
 
 /** From the candidate list to the candidate, to their (only) loop; returns the loop's address. */

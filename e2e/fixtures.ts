@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 // The sign-ins only: importing the seed itself would load the database client (and its configuration) into the test runner.
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/demo-logins";
 import type { Role } from "../app/domain/roles";
@@ -57,4 +57,28 @@ export async function startLoopForNewCandidate(page: Page, label: string) {
   await page.getByRole("button", { name: "Create loop" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Interview loop: ${candidateName}` })).toBeVisible();
   return { candidateName, candidatePath, loopPath: new URL(page.url()).pathname };
+}
+
+type Viewport = { width: number; height: number };
+
+/**
+ * A `test` whose `as(person)` signs that person in, in a browser context of their own (in
+ * `timeZone`, at an optional viewport), closed after the test: several people in one test.
+ */
+export function testWithPeople(timeZone: string) {
+  const test = base.extend<{ as: (person: Person, viewport?: Viewport) => Promise<Page> }>({
+    as: async ({ browser }, use) => {
+      const contexts: BrowserContext[] = [];
+      await use(async (person, viewport) => {
+        const context = await browser.newContext({ timezoneId: timeZone, ...(viewport ? { viewport } : {}) });
+        contexts.push(context);
+        const page = await context.newPage();
+        await signInAs(page, person);
+        return page;
+      });
+      for (const context of contexts) await context.close();
+    },
+  });
+  test.use({ timezoneId: timeZone });
+  return test;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { signInAs, unique, type Person } from "./fixtures";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { signInAs, unique, type Person, testWithPeople } from "./fixtures";
 
 /**
  * Interview loops and scorecards, end to end: a recruiter sets up a loop, interviewers write,
@@ -27,21 +27,7 @@ const RATING_LABELS = ["1 · Strong no", "2 · No", "3 · Yes", "4 · Strong yes
 // converts it from the browser's time zone (and so times shown after hydration differ from the server's).
 const TIMEZONE = "America/New_York";
 
-/** Each call signs a person in, in a browser context of their own, closed after the test. */
-const test = base.extend<{ as: (person: Person) => Promise<Page> }>({
-  as: async ({ browser }, use) => {
-    const contexts: BrowserContext[] = [];
-    await use(async (person) => {
-      const context = await browser.newContext({ timezoneId: TIMEZONE });
-      contexts.push(context);
-      const page = await context.newPage();
-      await signInAs(page, person);
-      return page;
-    });
-    for (const context of contexts) await context.close();
-  },
-});
-test.use({ timezoneId: TIMEZONE });
+const test = testWithPeople(TIMEZONE);
 
 
 /** A whole minute, `minutes` from now (negative: in the past). */
