@@ -12,24 +12,33 @@ export type CalendarEvent = {
   attendees: Array<{ name: string; email: string }>;
   /** When the file is produced (DTSTAMP). */
   now: Date;
+  /**
+   * PUBLISH (the default): a file to import. REQUEST (RFC 5546): an invitation sent by email, which
+   * calendar apps offer to accept; it needs an organizer, and SEQUENCE counts its revisions.
+   */
+  method?: "PUBLISH" | "REQUEST";
+  sequence?: number;
 };
 
 export function calendarFile(event: CalendarEvent): string {
+  const method = event.method ?? "PUBLISH";
+  if (method === "REQUEST" && !event.organizer) throw new Error("An iCalendar REQUEST needs an organizer.");
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Builder Ladder//Interviews//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${method}`,
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utc(event.now)}`,
     `DTSTART:${utc(event.start)}`,
     `DTEND:${utc(event.end)}`,
+    ...(event.sequence !== undefined || method === "REQUEST" ? [`SEQUENCE:${event.sequence ?? 0}`] : []),
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.organizer ? [`ORGANIZER;CN=${quoteParam(event.organizer.name)}:mailto:${event.organizer.email}`] : []),
-    ...event.attendees.map((a) => `ATTENDEE;CN=${quoteParam(a.name)};ROLE=REQ-PARTICIPANT:mailto:${a.email}`),
+    ...event.attendees.map((a) => `ATTENDEE;CN=${quoteParam(a.name)};ROLE=REQ-PARTICIPANT${method === "REQUEST" ? ";PARTSTAT=NEEDS-ACTION;RSVP=TRUE" : ""}:mailto:${a.email}`),
     "END:VEVENT",
     "END:VCALENDAR",
   ];

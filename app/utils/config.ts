@@ -35,8 +35,27 @@ const configSchema = z
     RETENTION_HIRED_NOT_JOINED_MONTHS: wholeNumber(1, 1200, "must be a whole number of months (1–1200)").default(24),
     RETENTION_NO_DECISION_MONTHS: wholeNumber(1, 1200, "must be a whole number of months (1–1200)").default(12),
     RETENTION_EVERY_HOURS: wholeNumber(0, 24 * 366, "must be a whole number of hours between retention runs (0 = never, up to 8784)").default(24),
+    APP_URL: z
+      .url({ protocol: /^https?$/, error: "must be the app's address as people open it, e.g. https://ladder.example.com" })
+      .default("http://localhost:3000"),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: wholeNumber(1, 65535, "must be a port number (1–65535)").default(587),
+    SMTP_SECURE: flag.default(false),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    SMTP_FROM: z.string().min(3).default("Builder Ladder <no-reply@localhost>"),
+    DELIVERY_EVERY_SECONDS: wholeNumber(0, 3600, "must be a whole number of seconds between delivery runs (0 = never, up to 3600)").default(30),
   })
   .superRefine((env, ctx) => {
+    if ((env.SMTP_USER === undefined) !== (env.SMTP_PASSWORD === undefined)) {
+      ctx.addIssue({ code: "custom", path: [env.SMTP_USER ? "SMTP_PASSWORD" : "SMTP_USER"], message: "must be set together with " + (env.SMTP_USER ? "SMTP_USER" : "SMTP_PASSWORD") });
+    }
+    if (!env.SMTP_HOST && env.SMTP_USER) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when SMTP_USER is set" });
+    }
+    if (!senderAddress(env.SMTP_FROM)) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: 'must be an email address, optionally with a name: "Builder Ladder <ladder@example.com>"' });
+    }
     if (env.DEPLOYMENT !== "strict") return;
     if (!env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when DEPLOYMENT=strict (at least 32 random characters)" });
@@ -91,7 +110,23 @@ export type Config = {
    * keeping data past its period is the failure that matters; npm run retention runs it by hand.
    */
   retentionEveryHours: number;
+  /** APP_URL: the app's address as people open it; links in emails start with it. */
+  appUrl: string;
+  /** SMTP_*: the mail server emails go through; null = none (emails go to the admins' local outbox). */
+  smtp: SmtpConfig | null;
+  /** SMTP_FROM: who emails come from, as "Name <address>" or an address. */
+  mailFrom: string;
+  /** DELIVERY_EVERY_SECONDS: how often the running app delivers due emails (0 = never). */
+  deliveryEverySeconds: number;
 };
+
+export type SmtpConfig = { host: string; port: number; secure: boolean; auth: { user: string; password: string } | null };
+
+/** "Builder Ladder <ladder@example.com>" or "ladder@example.com" → the address; null when neither. */
+export function senderAddress(from: string): string | null {
+  const match = /^(?:[^<>]*<([^<>\s@]+@[^<>\s@]+)>|([^<>\s@]+@[^<>\s@]+))$/.exec(from.trim());
+  return match ? (match[1] ?? match[2] ?? null) : null;
+}
 
 /** Every problem with the environment, each naming its variable ("PORT must be a port number (1–65535)"), in one line. */
 export class ConfigError extends Error {
@@ -132,5 +167,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       noDecisionMonths: e.RETENTION_NO_DECISION_MONTHS,
     },
     retentionEveryHours: e.RETENTION_EVERY_HOURS,
+    appUrl: e.APP_URL.replace(/\/+$/, ""),
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, password: e.SMTP_PASSWORD } : null }
+      : null,
+    mailFrom: e.SMTP_FROM,
+    deliveryEverySeconds: e.DELIVERY_EVERY_SECONDS,
   };
 }

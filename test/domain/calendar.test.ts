@@ -45,4 +45,14 @@ describe("calendarFile (RFC 5545)", () => {
       }),
     );
   });
+
+  it("writes an invitation (METHOD:REQUEST) with a sequence, an organizer and attendees asked to answer", () => {
+    const text = calendarFile({ ...event, method: "REQUEST", sequence: 0, organizer: { name: "Rita", email: "rita@example.com" } });
+    expect(text).toContain("METHOD:REQUEST\r\n");
+    expect(text).toContain("SEQUENCE:0\r\n");
+    expect(text.replace(/\r\n /g, "")).toContain('ORGANIZER;CN="Rita":mailto:rita@example.com\r\n');
+    expect(text.replace(/\r\n /g, "")).toContain('ATTENDEE;CN="Ada Lovelace";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ada@example.com\r\n');
+    expect(calendarFile(event)).not.toContain("SEQUENCE");
+    expect(() => calendarFile({ ...event, method: "REQUEST" })).toThrow(/organizer/);
+  });
 });

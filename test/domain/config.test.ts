@@ -21,7 +21,25 @@ describe("configuration", () => {
       backupEveryHours: 0,
       retention: { notHiredMonths: 12, hiredNotJoinedMonths: 24, noDecisionMonths: 12 },
       retentionEveryHours: 24,
+      appUrl: "http://localhost:3000",
+      smtp: null,
+      mailFrom: "Builder Ladder <no-reply@localhost>",
+      deliveryEverySeconds: 30,
     });
+  });
+
+  it("reads the mail settings: no SMTP means the local outbox; user and password go together", () => {
+    expect(parseConfig({ SMTP_HOST: "smtp.example.com", SMTP_USER: "u", SMTP_PASSWORD: "p", SMTP_FROM: "Ladder <ladder@example.com>", APP_URL: "https://ladder.example.com/" })).toMatchObject({
+      smtp: { host: "smtp.example.com", port: 587, secure: false, auth: { user: "u", password: "p" } },
+      mailFrom: "Ladder <ladder@example.com>",
+      appUrl: "https://ladder.example.com",
+    });
+    expect(parseConfig({ SMTP_HOST: "127.0.0.1", SMTP_PORT: "2525", SMTP_SECURE: "true" }).smtp).toEqual({ host: "127.0.0.1", port: 2525, secure: true, auth: null });
+    expect(() => parseConfig({ SMTP_HOST: "h", SMTP_USER: "u" })).toThrow(/SMTP_PASSWORD must be set together with SMTP_USER/);
+    expect(() => parseConfig({ SMTP_USER: "u", SMTP_PASSWORD: "p" })).toThrow(/SMTP_HOST is required when SMTP_USER is set/);
+    expect(() => parseConfig({ SMTP_FROM: "Ladder" })).toThrow(/SMTP_FROM must be an email address/);
+    expect(() => parseConfig({ APP_URL: "ftp://x" })).toThrow(/APP_URL must be the app's address/);
+    expect(() => parseConfig({ DELIVERY_EVERY_SECONDS: "-1" })).toThrow(/DELIVERY_EVERY_SECONDS/);
   });
 
   it("reads the retention periods and schedule, whole months and hours only", () => {
