@@ -12,6 +12,7 @@ import { RubricPublishError } from "./app/data/rubric-files.server";
 import { createHttpApp } from "./app/server/http-app";
 import { startBackupSchedule } from "./app/server/backup-schedule";
 import { startRetentionSchedule } from "./app/server/retention-schedule";
+import { startDeliverySchedule } from "./app/server/delivery";
 import { prepareDatabase } from "./app/server/startup";
 import { ConfigError } from "./app/utils/config";
 import { loadEnvFile } from "./app/utils/env-file";
@@ -53,6 +54,8 @@ async function start(): Promise<void> {
   const backups = startBackupSchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
   // RETENTION_EVERY_HOURS: erases the candidates past their retention period (default daily); a failure is logged, never fatal.
   const retention = startRetentionSchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
+  // DELIVERY_EVERY_SECONDS: sends the outbox's emails (or keeps them for Admin → Outbox without SMTP_HOST); one instance at a time, by lease.
+  const delivery = startDeliverySchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
 
   // A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).
   server.headersTimeout = 10_000;
@@ -62,7 +65,8 @@ async function start(): Promise<void> {
     process.on(signal, () => {
       backups?.stop();
       retention?.stop();
-      server.close(() => process.exit(0));
+      const released = delivery ? delivery.stop() : Promise.resolve();
+      server.close(() => void released.finally(() => process.exit(0)));
     });
   }
 }
