@@ -6,6 +6,7 @@ import { recordChange, type AuditActor, type PersonActor } from "./audit.server"
 import { prisma } from "./db.server";
 import { CandidateChangeRefusal } from "./candidates.server";
 import { markLoopsChanged } from "./loop-revision.server";
+import { interviewInvitation, notify } from "./notifications.server";
 import { findCurrentVersion, rubricsByHash } from "./rubrics.server";
 
 export type LoopPerson = { id: string; name: string; email: string };
@@ -173,6 +174,10 @@ export async function addInterview(input: {
   actor: AuditActor;
   now: Date;
 }): Promise<string> {
+  // The stage's name for the interviewers' notifications, read before the write transaction.
+  const pinned = await prisma.loop.findUnique({ where: { id: input.loopId }, select: { rubricVersion: { select: { id: true, contentHash: true } } } });
+  const rubric = pinned ? (await rubricsByHash([pinned.rubricVersion])).get(pinned.rubricVersion.contentHash) : undefined;
+  const stageName = rubric?.stages.find((stage) => stage.id === input.stageId)?.name ?? input.stageId;
   return prisma.$transaction(async (tx) => {
     const candidateId = await candidateOfLoop(tx, input.loopId);
     const interview = await tx.interview.create({
@@ -198,6 +203,16 @@ export async function addInterview(input: {
       },
       input.now,
     );
+    // Each interviewer hears of it (inbox, and email with a calendar invitation), in this transaction.
+    const interviewers = await tx.user.findMany({ where: { id: { in: input.interviewerIds } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+    const organizer = input.actor.userId ? await tx.user.findUnique({ where: { id: input.actor.userId }, select: { name: true, email: true } }) : null;
+    const event = { kind: "interview.assigned" as const, interviewId: interview.id, stageName, startsAt: input.startsAt, durationMinutes: input.durationMinutes };
+    await notify(tx, {
+      event,
+      recipients: interviewers,
+      ics: interviewInvitation({ ...event, attendees: interviewers, organizer, now: input.now }),
+      now: input.now,
+    });
     return interview.id;
   });
 }

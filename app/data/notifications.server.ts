@@ -1,6 +1,9 @@
+import { calendarFile } from "~/domain/calendar";
+import { interviewEndsAt } from "~/domain/loop";
 import { emailFor, isNotificationKind, NOTIFICATION_KINDS, NOTIFICATION_LABELS, notificationPath, subjectOf, type NotificationEvent, type NotificationKind } from "~/domain/notifications/events";
 import { effectiveChoices, wantsEmail } from "~/domain/notifications/preferences";
 import type { Prisma } from "~/generated/prisma/client";
+import { senderAddress } from "~/utils/config";
 import { getConfig } from "~/utils/env.server";
 import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
@@ -68,6 +71,39 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
     });
   }
   return ids;
+}
+
+/** The calendar UID of an interview: the same in every invitation and in the .ics download, so calendars update one event. */
+export const interviewUid = (interviewId: string) => `interview-${interviewId}@builder-ladder`;
+
+/**
+ * An interview's invitation for its interviewers' email (METHOD:REQUEST, SEQUENCE 0: the first
+ * version). Like the email, it names the stage and time and links to the interview, nothing about
+ * the candidate. The organizer is whoever scheduled it, or the app's sender for the system.
+ */
+export function interviewInvitation(input: {
+  interviewId: string;
+  stageName: string;
+  startsAt: Date;
+  durationMinutes: number;
+  attendees: ReadonlyArray<{ name: string; email: string }>;
+  organizer: { name: string; email: string } | null;
+  now: Date;
+}): string {
+  const { appUrl, mailFrom } = getConfig();
+  const senderName = mailFrom.includes("<") ? mailFrom.slice(0, mailFrom.indexOf("<")).trim().replace(/^"|"$/g, "") : "";
+  return calendarFile({
+    method: "REQUEST",
+    sequence: 0,
+    uid: interviewUid(input.interviewId),
+    start: input.startsAt,
+    end: interviewEndsAt(input),
+    summary: `Interview: ${input.stageName}`,
+    description: `${input.stageName} interview. Scorecard: ${appUrl}${notificationPath("interview.assigned", { type: "interview", id: input.interviewId })}`,
+    organizer: input.organizer ?? { name: senderName || "Builder Ladder", email: senderAddress(mailFrom) ?? "no-reply@localhost" },
+    attendees: [...input.attendees],
+    now: input.now,
+  });
 }
 
 export type InboxItem = {

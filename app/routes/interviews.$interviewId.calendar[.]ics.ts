@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { interviewUid } from "~/data/notifications.server";
 import { findInterview } from "~/data/scorecards.server";
 import { calendarFile } from "~/domain/calendar";
 import { interviewEndsAt } from "~/domain/loop";
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const origin = new URL(request.url).origin;
 
   const body = calendarFile({
-    uid: `interview-${interview.id}@builder-ladder`,
+    uid: interviewUid(interview.id),
     start: interview.startsAt,
     end: interviewEndsAt(interview),
     summary: `Interview: ${loop.candidate.name} (${stage?.name ?? interview.stageId})`,
