@@ -12,7 +12,6 @@ import { RubricPublishError } from "./app/data/rubric-files.server";
 import { createHttpApp } from "./app/server/http-app";
 import { startBackupSchedule } from "./app/server/backup-schedule";
 import { startRetentionSchedule } from "./app/server/retention-schedule";
-import { startDeliverySchedule } from "./app/server/delivery";
 import { prepareDatabase } from "./app/server/startup";
 import { ConfigError } from "./app/utils/config";
 import { loadEnvFile } from "./app/utils/env-file";
@@ -55,6 +54,8 @@ async function start(): Promise<void> {
   // RETENTION_EVERY_HOURS: erases the candidates past their retention period (default daily); a failure is logged, never fatal.
   const retention = startRetentionSchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
   // DELIVERY_EVERY_SECONDS: sends the outbox's emails (or keeps them for Admin → Outbox without SMTP_HOST); one instance at a time, by lease.
+  // (Imported here: the worker's data modules open the database, which needs the checked configuration.)
+  const { startDeliverySchedule } = await import("./app/server/delivery");
   const delivery = startDeliverySchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
 
   // A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).

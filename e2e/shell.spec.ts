@@ -78,6 +78,10 @@ test("the keyboard reaches the skip link first, then the menu in order, then the
   await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Retention", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("banner").getByRole("link", { name: /^Inbox/ })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("banner").getByRole("link", { name: "Your account" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeFocused();

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import type { NavItem } from "~/domain/navigation";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 
-export type ShellUser = { name: string; roles: Role[] };
+/** `unread`: how many of the user's notifications are unread (the Inbox link's badge). */
+export type ShellUser = { name: string; roles: Role[]; unread?: number };
 
 export function AppShell({ user, nav, children }: { user: ShellUser | null; nav: NavItem[]; children: ReactNode }) {
   return (
@@ -35,6 +36,18 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
                 <span className="shell-user-name">{user.name}</span>
                 <span className="shell-user-roles">{user.roles.map((r) => ROLE_LABELS[r]).join(" · ")}</span>
               </p>
+              <Link to="/inbox" className="shell-account-link shell-inbox">
+                Inbox
+                {user.unread ? (
+                  <>
+                    {" "}
+                    <span className="badge" aria-hidden="true">
+                      {user.unread}
+                    </span>
+                    <span className="visually-hidden">, {user.unread === 1 ? "1 unread" : `${user.unread} unread`}</span>
+                  </>
+                ) : null}
+              </Link>
               <Link to="/account" className="shell-account-link">
                 Your account
               </Link>

@@ -133,6 +133,11 @@ export async function listInbox(userId: string, take = 100): Promise<InboxItem[]
   });
 }
 
+/** Whether a notification is this person's own. */
+export async function ownsNotification(userId: string, id: string): Promise<boolean> {
+  return (await prisma.notification.count({ where: { id, recipientId: userId } })) === 1;
+}
+
 /** How many of a person's notifications are unread (the app shell's badge). */
 export function unreadCount(userId: string): Promise<number> {
   return prisma.notification.count({ where: { recipientId: userId, readAt: null } });

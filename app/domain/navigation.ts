@@ -25,6 +25,7 @@ const SECTIONS: ReadonlyArray<NavItem & { requires: Permission | readonly Permis
   { to: "/admin/users", label: "Users", requires: "manage:user:any" },
   { to: "/admin/audit", label: "Audit", requires: "read:audit:any" },
   { to: "/admin/retention", label: "Retention", requires: "manage:retention:any" },
+  { to: "/admin/outbox", label: "Outbox", requires: "read:outbox:any" },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -25,7 +25,8 @@ export type Permission =
   | "decide:promotion:any"
   | "curate:demo:any"
   | "read:audit:any"
-  | "manage:retention:any";
+  | "manage:retention:any"
+  | "read:outbox:any";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -46,6 +47,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "read:audit:any",
     // Candidate data retention: the policy's dry run, and erasing the candidates due.
     "manage:retention:any",
+    // The local outbox: every email the app sent or kept (no SMTP configured), and its delivery state.
+    "read:outbox:any",
   ],
   recruiter: ["read:rubric:any", "read:candidate:any", "manage:candidate:any", "read:loop:any", "manage:loop:any"],
   interviewer: ["read:rubric:any", "write:scorecard:own"],

@@ -12,7 +12,7 @@ describe("the Promotions link", () => {
   });
 
   it("sits between Committee and the project log, labelled Promotions", () => {
-    expect(navigationFor(["admin"]).map((n) => n.label)).toEqual(["Home", "Candidates", "Committee", "Promotions", "Projects", "Demos", "Rubrics", "Users", "Audit", "Retention"]);
+    expect(navigationFor(["admin"]).map((n) => n.label)).toEqual(["Home", "Candidates", "Committee", "Promotions", "Projects", "Demos", "Rubrics", "Users", "Audit", "Retention", "Outbox"]);
   });
 
   it("shows once for several roles, whenever any one of them can have packets", () => {

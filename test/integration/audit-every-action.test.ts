@@ -16,6 +16,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
 import { findLoop } from "~/data/loops.server";
+import { notify } from "~/data/notifications.server";
 import { findPacket } from "~/data/packets.server";
 import { ERASE_WORD } from "~/domain/candidate-erasure";
 import { PACKET_FORMS } from "~/domain/promotion/access";
@@ -62,7 +63,7 @@ type Case = {
 const THROTTLE = { tables: ["LoginAttempt"], why: "the sign-in throttle records each password check first" };
 
 /** Records a case picks when it builds its request, for its `names`. */
-const picked: { flag?: string; unflag?: string; due?: string; erased?: string } = {};
+const picked: { flag?: string; unflag?: string; due?: string; erased?: string; notification?: string } = {};
 const newcomer = async () => (await prisma.candidate.findFirstOrThrow({ where: { email: "new.candidate@mail.example" } })).id;
 
 /** Actions that change nothing, and why. */
@@ -627,6 +628,44 @@ const CASES: Case[] = [
     },
     valid: async () => form("/admin/retention", { intent: ERASE_DUE_INTENT }),
     names: () => [picked.due!],
+  },
+
+  // ---- Notifications ---------------------------------------------------------------------------
+  {
+    route: "routes/inbox",
+    intent: "read",
+    as: "interviewer",
+    bad: async () => form("/inbox", { intent: "read", id: "" }),
+    prepare: async (c) => {
+      const me = c.world.person("interviewer@northwind.example");
+      [picked.notification] = await prisma.$transaction((tx) =>
+        notify(tx, { event: { kind: "interview.assigned", interviewId: "audit-case", stageName: "Live build", startsAt: new Date(), durationMinutes: 60 }, recipients: [me], now: new Date() }),
+      );
+    },
+    valid: async () => form("/inbox", { intent: "read", id: picked.notification! }),
+    names: () => [picked.notification!],
+  },
+  {
+    route: "routes/inbox",
+    intent: "read-all",
+    as: "interviewer",
+    bad: async () => form("/inbox", { intent: "read-everything" }),
+    prepare: async (c) => {
+      const me = c.world.person("interviewer@northwind.example");
+      await prisma.$transaction((tx) =>
+        notify(tx, { event: { kind: "interview.assigned", interviewId: "audit-case-2", stageName: "Live build", startsAt: new Date(), durationMinutes: 60 }, recipients: [me], now: new Date() }),
+      );
+    },
+    valid: async () => form("/inbox", { intent: "read-all" }),
+    names: (c) => [c.id("interviewer@northwind.example")],
+  },
+  {
+    route: "routes/inbox",
+    intent: "email",
+    as: "builder",
+    bad: async () => form("/inbox", { intent: "email", email: "interview.rated" }),
+    valid: async () => form("/inbox", { intent: "email" }),
+    names: (c) => [c.id("builder@northwind.example")],
   },
 
   // ---- Rubrics -------------------------------------------------------------------------------

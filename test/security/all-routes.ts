@@ -2,6 +2,7 @@
 import { AUDIT_MATRIX } from "./matrix-audit";
 import { CANDIDATE_DATA_MATRIX } from "./matrix-candidate-data";
 import { MATRIX, type MatrixEntry } from "./matrix";
+import { NOTIFICATIONS_MATRIX } from "./matrix-notifications";
 import { RETENTION_MATRIX } from "./matrix-retention";
 
-export const ALL_MATRIX: Record<string, MatrixEntry> = { ...MATRIX, ...AUDIT_MATRIX, ...CANDIDATE_DATA_MATRIX, ...RETENTION_MATRIX };
+export const ALL_MATRIX: Record<string, MatrixEntry> = { ...MATRIX, ...AUDIT_MATRIX, ...CANDIDATE_DATA_MATRIX, ...RETENTION_MATRIX, ...NOTIFICATIONS_MATRIX };

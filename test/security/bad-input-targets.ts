@@ -37,6 +37,7 @@ import {
 import type { World } from "./world";
 import { auditTargets } from "./bad-input-audit";
 import { candidateDataTargets } from "./bad-input-candidate-data";
+import { notificationTargets } from "./bad-input-notifications";
 import { retentionTargets } from "./bad-input-retention";
 
 export type Input = Wire & { poisons: string[] };
@@ -230,7 +231,7 @@ export async function buildTargets(world: World): Promise<Target[]> {
   const scorecardUrl = (id: string) => ({ url: `/interviews/${id}/scorecard`, params: { interviewId: id } });
   const version = (current: number) => oneOf(...BAD_NUMBERS.filter((v) => Number(v) !== current), "999999");
 
-  const dataProtection = [...(await auditTargets(world)), ...(await candidateDataTargets(world)), ...(await retentionTargets(world))];
+  const dataProtection = [...(await auditTargets(world)), ...(await candidateDataTargets(world)), ...(await retentionTargets(world)), ...(await notificationTargets(world))];
   return [
     {
       name: "the catch-all (any POST to an unknown address)",
