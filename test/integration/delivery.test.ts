@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
 import { notify } from "~/data/notifications.server";
-import { deliverDue, smtpMailer, startDeliverySchedule, type Mailer } from "~/server/delivery";
+import { CLAIM_MS, deliverDue, smtpMailer, startDeliverySchedule, type Mailer } from "~/server/delivery";
 import { FIRST_RETRY_MS } from "~/domain/notifications/backoff";
 import { createUser } from "../helpers/users";
 import { startTestSmtp, type TestSmtp } from "../helpers/smtp";
@@ -104,6 +104,17 @@ describe("delivering the outbox over SMTP", () => {
     expect(smtp.received).toHaveLength(0);
     expect(await deliverDue({ mailer, workerId: "w1", now: at(60_000) })).toMatchObject({ sent: 1 });
     expect(await prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("sends again, with the same Message-ID, after a crash between the server taking it and the mark (the documented window)", async () => {
+    await queue(1);
+    const row = await prisma.outboxMessage.findFirstOrThrow();
+    // A worker claimed it, the server took it, and the process died before marking it sent.
+    await prisma.outboxMessage.updateMany({ data: { claimedBy: "dead", claimedUntil: new Date(t0.getTime() + CLAIM_MS), attempts: 1 } });
+    await mailer.send({ messageId: row.messageId, to: row.recipientEmail, subject: row.subject, text: row.text, ics: null });
+    expect(await deliverDue({ mailer, workerId: "w1", now: at(CLAIM_MS - 1) })).toMatchObject({ sent: 0 });
+    expect(await deliverDue({ mailer, workerId: "w1", now: at(CLAIM_MS) })).toMatchObject({ sent: 1 });
+    expect(smtp.received.map((r) => r.mail.messageId)).toEqual([row.messageId, row.messageId]);
   });
 
   it("keeps messages for the local outbox when no SMTP server is configured", async () => {
