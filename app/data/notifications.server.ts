@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { calendarFile } from "~/domain/calendar";
 import { interviewEndsAt } from "~/domain/loop";
-import { emailFor, isNotificationKind, NOTIFICATION_KINDS, NOTIFICATION_LABELS, notificationPath, subjectOf, type NotificationEvent, type NotificationKind } from "~/domain/notifications/events";
+import { emailFor, isNotificationKind, NOTIFICATION_KINDS, NOTIFICATION_LABELS, notificationPath, SUBJECT_TYPE_OF, subjectOf, type NotificationEvent, type NotificationKind } from "~/domain/notifications/events";
 import { effectiveChoices, wantsEmail } from "~/domain/notifications/preferences";
 import type { Prisma } from "~/generated/prisma/client";
 import { senderAddress } from "~/utils/config";
@@ -73,6 +74,25 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
   return ids;
 }
 
+/**
+ * Queues one email that is not a notification (an invitation to join, a password reset): no
+ * inbox entry and no setting turns it off. Inside the caller's transaction, like `notify`.
+ */
+export async function queueEmail(tx: Tx, input: { to: string; subject: string; text: string; now: Date }): Promise<string> {
+  const { appUrl } = getConfig();
+  const row = await tx.outboxMessage.create({
+    data: {
+      messageId: `<account-${randomUUID()}@${messageIdHost(appUrl)}>`,
+      recipientEmail: input.to,
+      subject: input.subject,
+      text: input.text,
+      createdAt: input.now,
+      nextAttemptAt: input.now,
+    },
+  });
+  return row.messageId;
+}
+
 /** The calendar UID of an interview: the same in every invitation and in the .ics download, so calendars update one event. */
 export const interviewUid = (interviewId: string) => `interview-${interviewId}@builder-ladder`;
 
@@ -119,13 +139,13 @@ export type InboxItem = {
 export async function listInbox(userId: string, take = 100): Promise<InboxItem[]> {
   const rows = await prisma.notification.findMany({ where: { recipientId: userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
   return rows.flatMap((row) => {
-    if (!isNotificationKind(row.kind) || row.subjectType !== "interview") return [];
+    if (!isNotificationKind(row.kind) || row.subjectType !== SUBJECT_TYPE_OF[row.kind]) return [];
     return [
       {
         id: row.id,
         kind: row.kind,
         text: NOTIFICATION_LABELS[row.kind].inbox,
-        path: notificationPath(row.kind, { type: "interview", id: row.subjectId }),
+        path: notificationPath(row.kind, { type: SUBJECT_TYPE_OF[row.kind], id: row.subjectId }),
         createdAt: row.createdAt,
         readAt: row.readAt,
       },

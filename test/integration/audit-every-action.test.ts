@@ -685,6 +685,10 @@ const CASES: Case[] = [
     valid: async () => form("/rubrics/builder/v1", { intent: "reinstate" }, { track: "builder", version: "v1" }),
     names: async () => [(await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 1 } } })).id, "builder/v1", "builder"],
   },
+  // ---- Interview changes (reschedule, cancel, reassign) ----
+  // ---- Candidate pipeline (status, loop closure) ----
+  // ---- Accounts (invite, deactivate, manager, password reset) ----
+  // ---- Reminders and other notifying events ----
 ];
 
 

@@ -1,3 +1,4 @@
+import { effectiveChoices } from "~/domain/notifications/preferences";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
 import { emailChoices, listInbox, markRead, notify, setEmailChoices, unreadCount } from "~/data/notifications.server";
@@ -12,7 +13,7 @@ describe("notify, inside the change's transaction", () => {
   it("writes an inbox notification for each recipient and an email for those who take it by email", async () => {
     const ada = await createUser(["interviewer"], { name: "Ada" });
     const bo = await createUser(["interviewer"], { name: "Bo" });
-    await setEmailChoices(actorOf(bo), { "interview.assigned": false }, now);
+    await setEmailChoices(actorOf(bo), { ...effectiveChoices({}), "interview.assigned": false }, now);
     const ids = await prisma.$transaction((tx) => notify(tx, { event: event("int-a"), recipients: [ada, bo], ics: "BEGIN:VCALENDAR\r\n", now }));
     expect(ids).toHaveLength(2);
     const mails = await prisma.outboxMessage.findMany({ where: { notificationId: { in: ids } } });

@@ -6,6 +6,21 @@ import { NOTIFICATION_KINDS, type NotificationKind } from "./events";
  */
 export const EMAIL_DEFAULTS: Record<NotificationKind, boolean> = {
   "interview.assigned": true,
+  "interview.moved": true,
+  "interview.cancelled": true,
+  "interview.unassigned": true,
+  "scorecard.due": true,
+  "scorecard.overdue": true,
+  // Committee members see many loops and packets: their queue pages are where they look, so the
+  // per-item emails start off (they can turn them on).
+  "loop.ready": false,
+  "loop.decided": true,
+  "packet.submitted": false,
+  "packet.in_review": true,
+  "packet.decided": true,
+  "peer.requested": true,
+  "project.prd_awaiting_approval": true,
+  "project.checkpoint_due": true,
 };
 
 export type EmailChoices = Partial<Record<string, boolean>>;
