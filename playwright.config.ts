@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT, MAIL_DIR, MAIL_PORT } from "./e2e/ports";
 
 /**
  * End-to-end tests drive a real headless Chromium against the production build, served on a
@@ -8,7 +9,7 @@ import { defineConfig, devices } from "@playwright/test";
  * Browser: PLAYWRIGHT_CHROMIUM_PATH if set, else Debian's /usr/bin/chromium if present,
  * else Playwright's own downloaded Chromium (on a developer laptop).
  */
-const PORT = Number(process.env.E2E_PORT ?? 3107);
+const PORT = E2E_PORT;
 const chromium =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -69,6 +70,12 @@ export default defineConfig({
       LOG_REQUESTS: "false",
       // The project log e2e moves the server clock 28 days with an X-Test-Now header.
       TEST_CLOCK: "true",
+      // Email goes to the run's own SMTP server (e2e/mail-sink.ts), delivered every second.
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(MAIL_PORT),
+      E2E_MAIL_DIR: MAIL_DIR,
+      DELIVERY_EVERY_SECONDS: "1",
+      APP_URL: `http://127.0.0.1:${PORT}`,
     },
   },
 });

@@ -5,4 +5,10 @@ import { databaseFilePath } from "../app/data/database-file";
 const file = databaseFilePath(process.env.DATABASE_URL ?? "");
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 
+// The app's email goes to a real SMTP server in this process (see mail-sink.ts).
+if (process.env.E2E_MAIL_DIR && process.env.SMTP_PORT) {
+  const { startMailSink } = await import("./mail-sink");
+  await startMailSink(Number(process.env.SMTP_PORT), process.env.E2E_MAIL_DIR);
+}
+
 await import("../server");
