@@ -57,6 +57,9 @@ async function start(): Promise<void> {
   // (Imported here: the worker's data modules open the database, which needs the checked configuration.)
   const { startDeliverySchedule } = await import("./app/server/delivery");
   const delivery = startDeliverySchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
+  // REMINDER_EVERY_SECONDS: scorecard and checkpoint reminders, and deleting delivered emails past OUTBOX_KEEP_DAYS; one instance at a time, by lease.
+  const { startReminderSchedule } = await import("./app/server/reminder-schedule");
+  const reminders = startReminderSchedule(config, { info: (line) => console.log(line), error: (line) => console.error(line) });
 
   // A client gets 10 s to send its headers; the body has its own limit (BODY_LIMITS, answered 408).
   server.headersTimeout = 10_000;
@@ -66,7 +69,7 @@ async function start(): Promise<void> {
     process.on(signal, () => {
       backups?.stop();
       retention?.stop();
-      const released = delivery ? delivery.stop() : Promise.resolve();
+      const released = Promise.all([delivery?.stop(), reminders?.stop()]);
       server.close(() => void released.finally(() => process.exit(0)));
     });
   }

@@ -65,7 +65,7 @@ test("a recruiter adds a candidate, finds them by search and by source, and chan
   await filterCandidates(page, { search: name.toUpperCase() });
   await expect(page).toHaveURL(/\?q=/);
   await expect(page.getByRole("status")).toHaveText("1 candidate matches your search.");
-  await expect(rowFor(page, name).getByRole("cell")).toHaveText([email, "Founder or indie hacker", "L5", "0", /\d{4}$/]);
+  await expect(rowFor(page, name).getByRole("cell")).toHaveText([email, "Founder or indie hacker", "L5", "Active", "0", /\d{4}$/]);
 
   // …and by its source, alongside the seeded founders but not the other sources.
   await filterCandidates(page, { source: "Founder or indie hacker" });

@@ -29,7 +29,7 @@ export async function signIn(page: Page, role: Role) {
 
 /** Signs out and waits for the sign-in page, so the next sign-in does not race the sign-out. */
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 }
 

@@ -38,6 +38,7 @@ for (const width of [1280, 390]) {
       expect(overflow).toBeLessThanOrEqual(0);
       await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      await expect(page.getByRole("search", { name: "Search", exact: true }).getByRole("searchbox")).toBeVisible();
     });
 
     test("the users admin page is accessible", async ({ page }) => {
@@ -79,6 +80,8 @@ test("the keyboard reaches the skip link first, then the menu in order, then the
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Retention", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("search", { name: "Search", exact: true }).getByRole("searchbox")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("banner").getByRole("link", { name: /^Inbox/ })).toBeFocused();
   await page.keyboard.press("Tab");

@@ -31,6 +31,15 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
             </nav>
           ) : null}
           {user ? (
+            // Searches what the signed-in person may read (the /search page decides what that is).
+            <Form method="get" action="/search" role="search" aria-label="Search" className="shell-search">
+              <label htmlFor="shell-search-q" className="visually-hidden">
+                Search candidates, builders and projects
+              </label>
+              <input id="shell-search-q" type="search" name="q" placeholder="Search" maxLength={200} enterKeyHint="search" autoComplete="off" />
+            </Form>
+          ) : null}
+          {user ? (
             <div className="shell-account">
               <p className="shell-user">
                 <span className="shell-user-name">{user.name}</span>

@@ -26,7 +26,12 @@ export async function eraseCandidate(candidateId: string, input: { reason: strin
       data: { ...erasedCandidateFields(candidateId), erasedAt: input.now, updatedAt: input.now },
     });
 
-    const loopIds = (await tx.loop.findMany({ where: { candidateId }, select: { id: true } })).map((l) => l.id);
+    const loops = await tx.loop.findMany({ where: { candidateId }, select: { id: true, closeReason: true } });
+    const loopIds = loops.map((l) => l.id);
+    // Why a loop was closed is typed about the candidate too (a rejection's reason is copied there).
+    for (const loop of loops) {
+      if (loop.closeReason) await tx.loop.update({ where: { id: loop.id }, data: { closeReason: erasedText(loop.closeReason) } });
+    }
     const scorecards = await tx.scorecard.findMany({ where: { loopId: { in: loopIds } }, select: { id: true, draft: true, takeaways: true } });
     const scorecardIds = scorecards.map((s) => s.id);
     for (const card of scorecards) {
@@ -52,6 +57,9 @@ export async function eraseCandidate(candidateId: string, input: { reason: strin
     for (const decision of decisions) {
       await tx.hiringDecision.update({ where: { id: decision.id }, data: erasedDecisionText(decision) });
     }
+
+    // Why an interview of theirs was cancelled is text about them too (empty text stays empty).
+    await tx.interview.updateMany({ where: { loopId: { in: loopIds }, NOT: [{ cancelReason: null }, { cancelReason: "" }] }, data: { cancelReason: ERASED_TEXT } });
 
     // The committee list shows the candidate's name on each loop: it must read the new one.
     await markLoopsChanged(tx, { candidateId });

@@ -42,6 +42,10 @@ export type CandidateExport = {
     legalBasis: string;
     consentGivenOn: string | null;
     noticeSentOn: string | null;
+    /** Where they stand in the pipeline, why, and since when. */
+    status: string;
+    statusReason: string;
+    statusChangedAt: string | null;
   };
   loops: ExportLoop[];
   auditEntries: ExportAuditEntry[];
@@ -84,6 +88,8 @@ export type ExportLoop = {
   targetLevel: string;
   createdAt: string;
   createdBy: Person;
+  closedAt: string | null;
+  closeReason: string | null;
   interviews: Array<{
     id: string;
     stageId: string;
@@ -221,6 +227,9 @@ export async function exportCandidate(candidateId: string, now: Date, viewer: Vi
       legalBasis: candidate.legalBasis,
       consentGivenOn: candidate.consentGivenOn ? calendarDate(candidate.consentGivenOn) : null,
       noticeSentOn: candidate.noticeSentOn ? calendarDate(candidate.noticeSentOn) : null,
+      status: candidate.status,
+      statusReason: candidate.statusReason,
+      statusChangedAt: isoOrNull(candidate.statusChangedAt),
     },
     loops: loops.map((loop) => ({
       id: loop.id,
@@ -229,6 +238,8 @@ export async function exportCandidate(candidateId: string, now: Date, viewer: Vi
       targetLevel: loop.targetLevel,
       createdAt: iso(loop.createdAt),
       createdBy: loop.createdBy,
+      closedAt: isoOrNull(loop.closedAt),
+      closeReason: loop.closeReason,
       interviews: loop.interviews.map((interview) => ({
         id: interview.id,
         stageId: interview.stageId,

@@ -1,9 +1,15 @@
 import { calendarDate, dateOfCalendarDay } from "~/domain/calendar-date";
 import type { CandidateFormData } from "~/domain/candidate-form";
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
+import { asCandidateStatus, type CandidateStatus } from "~/domain/candidate-pipeline";
+import { searchNeedle } from "~/domain/search-text";
 import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
+import { matchingCandidateIds } from "./search.server";
+
+/** Rows per page of the candidate list. */
+export const CANDIDATE_PAGE_SIZE = 50;
 
 export type CandidateSummary = {
   id: string;
@@ -15,6 +21,7 @@ export type CandidateSummary = {
   loopCount: number;
   /** Set once the candidate was erased: name and email are then the anonymised ones. */
   erasedAt: Date | null;
+  status: CandidateStatus;
 };
 
 export type CandidateDetail = {
@@ -37,13 +44,19 @@ export type CandidateDetail = {
   noticeSentOn: string | null;
   /** Set once the candidate was erased (domain/candidate-erasure.ts): the record can no longer change. */
   erasedAt: Date | null;
+  /** Where they stand in the pipeline (domain/candidate-pipeline.ts), why, and since when. */
+  status: CandidateStatus;
+  statusReason: string;
+  statusChangedAt: Date | null;
 };
 
 export type CandidateFilters = {
-  /** Matches part of the name or the email address, ignoring case. */
+  /** Matches part of the name or the email address, ignoring case and accents (domain/search-text.ts). */
   search?: string;
   source?: string;
   targetLevel?: string;
+  /** Only candidates in these statuses (all when left out). */
+  statuses?: readonly CandidateStatus[];
 };
 
 type DataProtectionFields = "dataOrigin" | "dataOriginDetail" | "legalBasis" | "consentGivenOn" | "noticeSentOn";
@@ -66,37 +79,64 @@ function candidateRow(input: CandidateInput) {
   };
 }
 
-/** Candidates, newest first, optionally narrowed by a search text, a source and a target level. */
+const summarySelect = {
+  id: true,
+  name: true,
+  email: true,
+  source: true,
+  targetLevel: true,
+  createdAt: true,
+  erasedAt: true,
+  status: true,
+  _count: { select: { loops: true } },
+} as const;
+
+// Newest first; the id breaks ties, so pages never overlap or skip a row.
+const listOrder = [{ createdAt: "desc" as const }, { name: "asc" as const }, { id: "asc" as const }];
+
+function whereOf(filters: CandidateFilters) {
+  return {
+    ...(filters.source ? { source: filters.source } : {}),
+    ...(filters.targetLevel ? { targetLevel: filters.targetLevel } : {}),
+    ...(filters.statuses ? { status: { in: [...filters.statuses] } } : {}),
+  };
+}
+
+function toSummary({ _count, status, ...candidate }: { _count: { loops: number }; status: string } & Omit<CandidateSummary, "loopCount" | "status">): CandidateSummary {
+  return { ...candidate, status: asCandidateStatus(status), loopCount: _count.loops };
+}
+
+/** Candidates, newest first, optionally narrowed by a search text, a source, a target level and statuses. */
 export async function listCandidates(filters: CandidateFilters = {}): Promise<CandidateSummary[]> {
-  const search = filters.search?.trim().normalize("NFC");
-  // SQLite's LIKE (what `contains` becomes) ignores case for ASCII letters only, so the lower- and
-  // upper-case forms of the text are asked for too ("CHLOÉ" finds "Chloé"). It also reads % and _
-  // as wildcards, which Prisma does not escape: the rows are checked again below.
-  const variants = search ? [...new Set([search, search.toLowerCase(), search.toUpperCase()])] : [];
-  const rows = await prisma.candidate.findMany({
-    where: {
-      ...(search
-        ? { OR: variants.flatMap((text) => [{ name: { contains: text } }, { email: { contains: text } }]) }
-        : {}),
-      ...(filters.source ? { source: filters.source } : {}),
-      ...(filters.targetLevel ? { targetLevel: filters.targetLevel } : {}),
-    },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      source: true,
-      targetLevel: true,
-      createdAt: true,
-      erasedAt: true,
-      _count: { select: { loops: true } },
-    },
-    orderBy: [{ createdAt: "desc" }, { name: "asc" }],
-  });
-  const needle = search?.toLowerCase();
-  return rows
-    .filter((row) => !needle || row.name.toLowerCase().includes(needle) || row.email.toLowerCase().includes(needle))
-    .map(({ _count, ...candidate }) => ({ ...candidate, loopCount: _count.loops }));
+  const needle = filters.search ? searchNeedle(filters.search) : null;
+  if (!needle) return (await prisma.candidate.findMany({ where: whereOf(filters), select: summarySelect, orderBy: listOrder })).map(toSummary);
+  const ids = await matchingCandidateIds(needle, whereOf(filters), listOrder);
+  return summariesOf(ids);
+}
+
+export type CandidatePage = { candidates: CandidateSummary[]; total: number; page: number; pages: number; pageSize: number };
+
+/**
+ * One page of the candidate list (pages count from 1). A page past the end is empty (its `page`
+ * is still the one asked for, so the page can say so), never an error.
+ */
+export async function listCandidatePage(filters: CandidateFilters, page: number, pageSize = CANDIDATE_PAGE_SIZE): Promise<CandidatePage> {
+  const where = whereOf(filters);
+  const needle = filters.search ? searchNeedle(filters.search) : null;
+  const ids = needle ? await matchingCandidateIds(needle, where, listOrder) : null;
+  const total = ids ? ids.length : await prisma.candidate.count({ where });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const skip = (page - 1) * pageSize;
+  const shell = { total, page, pages, pageSize };
+  if (skip >= total) return { ...shell, candidates: [] };
+  if (ids) return { ...shell, candidates: await summariesOf(ids.slice(skip, skip + pageSize)) };
+  return { ...shell, candidates: (await prisma.candidate.findMany({ where, select: summarySelect, orderBy: listOrder, skip, take: pageSize })).map(toSummary) };
+}
+
+/** The summaries of the candidates named, in the order given (at most a page: SQLite takes 999 parameters). */
+async function summariesOf(ids: readonly string[]): Promise<CandidateSummary[]> {
+  const rows = new Map((await prisma.candidate.findMany({ where: { id: { in: [...ids] } }, select: summarySelect })).map((r) => [r.id, toSummary(r)]));
+  return ids.map((id) => rows.get(id)).filter((r): r is CandidateSummary => r !== undefined);
 }
 
 const detailSelect = {
@@ -115,6 +155,9 @@ const detailSelect = {
   consentGivenOn: true,
   noticeSentOn: true,
   erasedAt: true,
+  status: true,
+  statusReason: true,
+  statusChangedAt: true,
 } as const;
 
 export async function findCandidate(id: string): Promise<CandidateDetail | null> {
@@ -122,6 +165,7 @@ export async function findCandidate(id: string): Promise<CandidateDetail | null>
   if (!row) return null;
   return {
     ...row,
+    status: asCandidateStatus(row.status),
     consentGivenOn: row.consentGivenOn ? calendarDate(row.consentGivenOn) : null,
     noticeSentOn: row.noticeSentOn ? calendarDate(row.noticeSentOn) : null,
   };

@@ -49,6 +49,7 @@ export function buildCommitteeRows(
         interviews: loop.interviews,
         scorecards: scorecards.get(loop.id) ?? [],
         decision: current ? { outcome: current.outcome, decidedAt: current.decidedAt, level: current.level } : null,
+        closedAt: loop.closedAt,
       },
       now,
     );

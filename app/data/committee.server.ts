@@ -4,7 +4,9 @@ import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domai
 import { parseOverrides, type DecisionOverride } from "~/domain/decision-overrides";
 import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { notifyLoopDecided } from "./event-notifications.server";
 import { markLoopsChanged } from "./loop-revision.server";
+import { followDecisions, refuseClosedLoop } from "./candidate-pipeline.server";
 import { candidateOfLoop } from "./loops.server";
 
 const scorecardSelect = {
@@ -14,13 +16,15 @@ const scorecardSelect = {
   stageId: true,
   recommendation: true,
   submittedAt: true,
+  interviewerRemovedAt: true,
   interviewer: { select: { name: true } },
   ratings: { select: { criterionId: true, rating: true } },
   redFlags: { select: { flagId: true } },
   signals: { select: { signalId: true, note: true } },
 } as const;
 
-export type CommitteeScorecard = SubmittedScorecard & { loopId: string; interviewerName: string; submittedAt: Date | null };
+/** `interviewerRemoved`: its interviewer was taken off the interview afterwards; it still counts (the evidence was gathered). */
+export type CommitteeScorecard = SubmittedScorecard & { loopId: string; interviewerName: string; submittedAt: Date | null; interviewerRemoved: boolean };
 
 function asRecommendation(value: string | null): Recommendation | null {
   return value && (RECOMMENDATIONS as readonly string[]).includes(value) ? (value as Recommendation) : null;
@@ -33,6 +37,7 @@ type ScorecardRow = {
   stageId: string;
   recommendation: string | null;
   submittedAt: Date | null;
+  interviewerRemovedAt: Date | null;
   interviewer: { name: string };
   ratings: Array<{ criterionId: string; rating: number }>;
   redFlags: Array<{ flagId: string }>;
@@ -47,6 +52,7 @@ function toScorecard(row: ScorecardRow): CommitteeScorecard {
     interviewerName: row.interviewer.name,
     stageId: row.stageId,
     submittedAt: row.submittedAt,
+    interviewerRemoved: row.interviewerRemovedAt !== null,
     recommendation: asRecommendation(row.recommendation),
     ratings: row.ratings,
     redFlags: row.redFlags.map((f) => f.flagId),
@@ -138,6 +144,8 @@ export async function recordDecision(
 ): Promise<{ ok: true; id: string } | { ok: false; refusal: string }> {
   const hire = input.outcome === "hire";
   return prisma.$transaction(async (tx) => {
+    // A closed loop takes no decision (409 through refusingErased): reopen it first.
+    await refuseClosedLoop(tx, input.loopId);
     const entries = await tx.hiringDecision.findMany({ where: { loopId: input.loopId }, select: { id: true, correctsId: true, decidedAt: true } });
     const refusal = checkDecisionChain(entries, input.correctsId);
     if (refusal) return { ok: false as const, refusal };
@@ -171,6 +179,10 @@ export async function recordDecision(
       },
       input.now,
     );
+    // The recruiter running the loop and its panel hear of it (a correction too); never the pay.
+    await notifyLoopDecided(tx, { loopId: input.loopId, actorId: input.actor.userId, now: input.now });
+    // A hire in force makes the candidate hired; a hire corrected away takes it back.
+    await followDecisions(tx, { loopId: input.loopId, decisionId: row.id, actor: input.actor, now: input.now });
     return { ok: true as const, id: row.id };
   });
 }

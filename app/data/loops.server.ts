@@ -1,4 +1,5 @@
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
+import { asCandidateStatus, loopRefusalForStatus } from "~/domain/candidate-pipeline";
 import type { InterviewState } from "~/domain/loop";
 import type { Rubric } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
@@ -6,8 +7,9 @@ import { recordChange, type AuditActor, type PersonActor } from "./audit.server"
 import { prisma } from "./db.server";
 import { CandidateChangeRefusal } from "./candidates.server";
 import { markLoopsChanged } from "./loop-revision.server";
+import { refuseClosedLoop } from "./candidate-pipeline.server";
 import { interviewInvitation, notify } from "./notifications.server";
-import { findCurrentVersion, rubricsByHash } from "./rubrics.server";
+import { findCurrentVersion, rubricFromContent, rubricsByHash } from "./rubrics.server";
 
 export type LoopPerson = { id: string; name: string; email: string };
 
@@ -16,8 +18,13 @@ export type LoopInterview = {
   stageId: string;
   startsAt: Date;
   durationMinutes: number;
+  /** The calendar invitations' SEQUENCE, and the version a change form names (interview-changes). */
+  sequence: number;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
   interviewers: LoopPerson[];
-  scorecards: Array<{ id: string; interviewerId: string; status: "draft" | "submitted" }>;
+  /** Every scorecard written for it, those of interviewers taken off it too (marked: interviewerRemovedAt). */
+  scorecards: Array<{ id: string; interviewerId: string; interviewerName: string; status: "draft" | "submitted"; interviewerRemovedAt: Date | null }>;
 };
 
 export type LoopDetail = {
@@ -29,6 +36,9 @@ export type LoopDetail = {
   rubricVersion: { id: string; track: string; version: number; name: string };
   rubric: Rubric;
   interviews: LoopInterview[];
+  /** Set while the loop is closed (domain/candidate-pipeline.ts), with the reason given. */
+  closedAt: Date | null;
+  closeReason: string | null;
 };
 
 const person = { select: { id: true, name: true, email: true } } as const;
@@ -40,7 +50,7 @@ const loopInclude = {
     orderBy: { startsAt: "asc" },
     include: {
       assignments: { include: { interviewer: person }, orderBy: { interviewer: { name: "asc" } } },
-      scorecards: { select: { id: true, interviewerId: true, status: true } },
+      scorecards: { select: { id: true, interviewerId: true, status: true, interviewerRemovedAt: true, interviewer: { select: { name: true } } } },
     },
   },
 } as const;
@@ -60,13 +70,24 @@ function toDetail(row: LoopRow, rubric: Rubric): LoopDetail {
     createdAt: row.createdAt,
     rubricVersion: version,
     rubric,
+    closedAt: row.closedAt,
+    closeReason: row.closeReason,
     interviews: row.interviews.map((i) => ({
       id: i.id,
       stageId: i.stageId,
       startsAt: i.startsAt,
       durationMinutes: i.durationMinutes,
+      sequence: i.sequence,
+      cancelledAt: i.cancelledAt,
+      cancelReason: i.cancelReason,
       interviewers: i.assignments.map((a) => a.interviewer),
-      scorecards: i.scorecards.map((s) => ({ id: s.id, interviewerId: s.interviewerId, status: asStatus(s.status) })),
+      scorecards: i.scorecards.map((s) => ({
+        id: s.id,
+        interviewerId: s.interviewerId,
+        interviewerName: s.interviewer.name,
+        status: asStatus(s.status),
+        interviewerRemovedAt: s.interviewerRemovedAt,
+      })),
     })),
   };
 }
@@ -92,6 +113,7 @@ export function interviewStates(loop: Pick<LoopDetail, "interviews">): Interview
     durationMinutes: i.durationMinutes,
     interviewerIds: i.interviewers.map((p) => p.id),
     scorecards: Object.fromEntries(i.scorecards.map((s) => [s.interviewerId, s.status])),
+    cancelledAt: i.cancelledAt,
   }));
 }
 
@@ -133,8 +155,9 @@ export async function createLoop(input: {
   if (!version) throw new LoopRefusal(`The ${input.track} track has no rubric version in service.`);
   const loop = await prisma.$transaction(async (tx) => {
     // An erased candidate takes no new loop (it would collect new data about them).
-    const candidate = await tx.candidate.findUnique({ where: { id: input.candidateId }, select: { erasedAt: true } });
-    const refusal = candidate ? changeRefusalForErased(candidate) : null;
+    const candidate = await tx.candidate.findUnique({ where: { id: input.candidateId }, select: { erasedAt: true, status: true } });
+    // Nor does a rejected, withdrawn or hired one (domain/candidate-pipeline.ts).
+    const refusal = candidate ? (changeRefusalForErased(candidate) ?? loopRefusalForStatus(asCandidateStatus(candidate.status))) : null;
     if (refusal) throw new LoopRefusal(refusal, 409);
     const created = await tx.loop.create({
       data: {
@@ -180,6 +203,7 @@ export async function addInterview(input: {
   const stageName = rubric?.stages.find((stage) => stage.id === input.stageId)?.name ?? input.stageId;
   return prisma.$transaction(async (tx) => {
     const candidateId = await candidateOfLoop(tx, input.loopId);
+    await refuseClosedLoop(tx, input.loopId);
     const interview = await tx.interview.create({
       data: {
         loopId: input.loopId,
@@ -228,6 +252,9 @@ export type LoopSummary = {
   createdAt: Date;
   rubric: Rubric;
   interviews: InterviewState[];
+  /** A closed loop leaves the committee's queue and the to-do lists. */
+  closedAt: Date | null;
+  closeReason: string | null;
 };
 
 const summaryInclude = {
@@ -251,6 +278,8 @@ function toSummary(row: SummaryRow, rubrics: Map<string, Rubric>): LoopSummary {
     version: row.rubricVersion.version,
     createdAt: row.createdAt,
     rubric: rubrics.get(row.rubricVersion.contentHash)!,
+    closedAt: row.closedAt,
+    closeReason: row.closeReason,
     interviews: row.interviews.map((i) => ({
       id: i.id,
       stageId: i.stageId,
@@ -258,6 +287,7 @@ function toSummary(row: SummaryRow, rubrics: Map<string, Rubric>): LoopSummary {
       durationMinutes: i.durationMinutes,
       interviewerIds: i.assignments.map((a) => a.interviewerId),
       scorecards: Object.fromEntries(i.scorecards.map((s) => [s.interviewerId, asStatus(s.status)])),
+      cancelledAt: i.cancelledAt,
     })),
   };
 }
@@ -275,10 +305,17 @@ export async function listLoops(ids?: readonly string[]): Promise<LoopSummary[]>
   return rows.map((r) => toSummary(r, rubrics));
 }
 
-/** Everyone who holds the interviewer role, for assigning interviews. */
+/** One loop as the committee reads it, inside a transaction (the "loop ready" check after a submission). */
+export async function loopSummaryIn(tx: Prisma.TransactionClient, loopId: string): Promise<LoopSummary | null> {
+  const row = await tx.loop.findUnique({ where: { id: loopId }, include: { ...summaryInclude, rubricVersion: { select: { ...summaryInclude.rubricVersion.select, content: true } } } });
+  if (!row) return null;
+  return toSummary(row, new Map([[row.rubricVersion.contentHash, rubricFromContent(row.rubricVersion.contentHash, row.rubricVersion.content)]]));
+}
+
+/** Everyone active who holds the interviewer role, for assigning interviews (a deactivated account is never offered). */
 export async function listInterviewers(): Promise<LoopPerson[]> {
   return prisma.user.findMany({
-    where: { roles: { some: { role: "interviewer" } } },
+    where: { deactivatedAt: null, roles: { some: { role: "interviewer" } } },
     select: { id: true, name: true, email: true },
     orderBy: { name: "asc" },
   });
@@ -301,10 +338,11 @@ export type AssignedInterview = {
   scorecard: { id: string; status: "draft" | "submitted"; draftSavedAt: Date | null } | null;
 };
 
-/** Every interview an interviewer is assigned to, with their scorecard's state. */
+/** Every interview an interviewer is assigned to (a cancelled one leaves the list), with their scorecard's state. */
 export async function listAssignedInterviews(interviewerId: string): Promise<AssignedInterview[]> {
   const rows = await prisma.interviewAssignment.findMany({
-    where: { interviewerId },
+    // A cancelled interview, or one of a closed loop, is no longer on anyone's to-do list.
+    where: { interviewerId, interview: { cancelledAt: null, loop: { closedAt: null } } },
     include: {
       interview: {
         include: {

@@ -40,7 +40,7 @@ function messageIdHost(appUrl: string): string {
 /**
  * Writes one inbox notification per recipient and, for those who take this kind by email, one
  * outbox message with a Message-ID of its own (unique: the same message is never queued twice).
- * Returns the notification ids in recipient order.
+ * Returns the notification ids in recipient order (deactivated recipients are skipped).
  */
 export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
   const { appUrl } = getConfig();
@@ -49,8 +49,13 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
     where: { userId: { in: input.recipients.map((r) => r.id) }, kind: input.event.kind },
     select: { userId: true, kind: true, email: true },
   });
+  // A deactivated account hears of nothing, whoever named it (callers filter too; this is the floor).
+  const inactive = new Set(
+    (await tx.user.findMany({ where: { id: { in: input.recipients.map((r) => r.id) }, deactivatedAt: { not: null } }, select: { id: true } })).map((u) => u.id),
+  );
   const ids: string[] = [];
   for (const recipient of input.recipients) {
+    if (inactive.has(recipient.id)) continue;
     const notification = await tx.notification.create({
       data: { recipientId: recipient.id, kind: input.event.kind, subjectType: subject.type, subjectId: subject.id, createdAt: input.now },
     });
@@ -96,10 +101,19 @@ export async function queueEmail(tx: Tx, input: { to: string; subject: string; t
 /** The calendar UID of an interview: the same in every invitation and in the .ics download, so calendars update one event. */
 export const interviewUid = (interviewId: string) => `interview-${interviewId}@builder-ladder`;
 
+/** Who sends calendar files for the system: the app's own sender address. */
+export function systemOrganizer(): { name: string; email: string } {
+  const { mailFrom } = getConfig();
+  const senderName = mailFrom.includes("<") ? mailFrom.slice(0, mailFrom.indexOf("<")).trim().replace(/^"|"$/g, "") : "";
+  return { name: senderName || "Builder Ladder", email: senderAddress(mailFrom) ?? "no-reply@localhost" };
+}
+
 /**
- * An interview's invitation for its interviewers' email (METHOD:REQUEST, SEQUENCE 0: the first
- * version). Like the email, it names the stage and time and links to the interview, nothing about
- * the candidate. The organizer is whoever scheduled it, or the app's sender for the system.
+ * An interview's calendar file for its interviewers' email: an invitation or update
+ * (METHOD:REQUEST, SEQUENCE 0 for the first version, higher for each change) or a cancellation
+ * (METHOD:CANCEL, STATUS:CANCELLED, for every attendee or only those taken off it), always with the
+ * interview's one UID. Like the email, it names the stage and time and links to the interview,
+ * nothing about the candidate. The organizer is whoever scheduled it, or the app's sender.
  */
 export function interviewInvitation(input: {
   interviewId: string;
@@ -109,18 +123,21 @@ export function interviewInvitation(input: {
   attendees: ReadonlyArray<{ name: string; email: string }>;
   organizer: { name: string; email: string } | null;
   now: Date;
+  method?: "REQUEST" | "CANCEL";
+  sequence?: number;
 }): string {
-  const { appUrl, mailFrom } = getConfig();
-  const senderName = mailFrom.includes("<") ? mailFrom.slice(0, mailFrom.indexOf("<")).trim().replace(/^"|"$/g, "") : "";
+  const { appUrl } = getConfig();
+  const method = input.method ?? "REQUEST";
+  const link = `${appUrl}${notificationPath(method === "CANCEL" ? "interview.cancelled" : "interview.assigned", { type: "interview", id: input.interviewId })}`;
   return calendarFile({
-    method: "REQUEST",
-    sequence: 0,
+    method,
+    sequence: input.sequence ?? 0,
     uid: interviewUid(input.interviewId),
     start: input.startsAt,
     end: interviewEndsAt(input),
     summary: `Interview: ${input.stageName}`,
-    description: `${input.stageName} interview. Scorecard: ${appUrl}${notificationPath("interview.assigned", { type: "interview", id: input.interviewId })}`,
-    organizer: input.organizer ?? { name: senderName || "Builder Ladder", email: senderAddress(mailFrom) ?? "no-reply@localhost" },
+    description: method === "CANCEL" ? `${input.stageName} interview: cancelled for you. What waits for you: ${link}` : `${input.stageName} interview. Scorecard: ${link}`,
+    organizer: input.organizer ?? systemOrganizer(),
     attendees: [...input.attendees],
     now: input.now,
   });
@@ -195,25 +212,4 @@ export async function setEmailChoices(actor: PersonActor, choices: Record<Notifi
     }
     await recordChange(tx, actor, { action: "notification.preferences", recordType: "user", recordId: actor.userId, subjectUserId: actor.userId, detail: { email: choices } }, now);
   });
-}
-
-export type OutboxRow = {
-  id: string;
-  messageId: string;
-  recipientEmail: string;
-  subject: string;
-  text: string;
-  hasInvitation: boolean;
-  status: string;
-  attempts: number;
-  createdAt: Date;
-  nextAttemptAt: Date;
-  sentAt: Date | null;
-  lastError: string | null;
-};
-
-/** The newest outbox messages, any status (the admins' outbox page). */
-export async function listOutbox(take = 200): Promise<OutboxRow[]> {
-  const rows = await prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
-  return rows.map(({ ics, claimedBy: _by, claimedUntil: _until, notificationId: _n, ...row }) => ({ ...row, hasInvitation: ics !== null }));
 }

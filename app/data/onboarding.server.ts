@@ -2,6 +2,7 @@ import type { HireTerms } from "~/domain/hire-onboarding";
 import { normaliseEmail } from "~/domain/login-throttle";
 import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { markOnboarded } from "./candidate-pipeline.server";
 
 /**
  * Creates the hired candidate's account (builder role, the given temporary password hash, which
@@ -23,8 +24,9 @@ export async function createBuilderFromHire(input: {
     const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (taken) return { ok: false as const, message: `An account for ${input.candidate.email} already exists.` };
     if (input.managerId) {
-      const manager = await tx.userRole.findUnique({ where: { userId_role: { userId: input.managerId, role: "manager" } } });
+      const manager = await tx.userRole.findUnique({ where: { userId_role: { userId: input.managerId, role: "manager" } }, select: { user: { select: { deactivatedAt: true } } } });
       if (!manager) return { ok: false as const, message: "The chosen manager does not hold the manager role." };
+      if (manager.user.deactivatedAt) return { ok: false as const, message: "The chosen manager's account is deactivated." };
     }
     const user = await tx.user.create({
       data: {
@@ -62,6 +64,8 @@ export async function createBuilderFromHire(input: {
       },
       input.now,
     );
+    // Their pipeline status says hired too (a hire decision normally set it already).
+    await markOnboarded(tx, { candidateId: input.candidate.id, actor: input.actor, now: input.now });
     return { ok: true as const, userId: user.id };
   });
 }

@@ -5,6 +5,7 @@ import { formatInstant } from "~/domain/time-format";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { notifyPeerRequested } from "./event-notifications.server";
 import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView } from "./packets.server";
 
 /**
@@ -232,7 +233,8 @@ export async function invitePeer(packetId: string, peerId: string, actor: Person
     }
     const notReady = peerInvitationRefusal(await tx.packetEvidence.count({ where: { packetId } }));
     if (notReady) return { ok: false as const, reason: "not_ready" as const, message: notReady };
-    const peer = await tx.user.findUnique({ where: { id: peerId }, select: { id: true } });
+    // A deactivated account is no one to invite.
+    const peer = await tx.user.findFirst({ where: { id: peerId, deactivatedAt: null }, select: { id: true } });
     if (!peer) return notFound("This person");
     const key = { packetId_peerId: { packetId, peerId } };
     // Inviting someone already invited changes nothing, so it records nothing.
@@ -243,6 +245,7 @@ export async function invitePeer(packetId: string, peerId: string, actor: Person
       update: {},
     });
     await recordChange(tx, actor, { action: "packet.peer_invite", recordType: "packet", recordId: packetId, subjectUserId: packet.builderId, detail: { peerId } }, now);
+    await notifyPeerRequested(tx, { packetId, peerId, actorId: actor.userId, now });
     return { ok: true as const };
   });
 }

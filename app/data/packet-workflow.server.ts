@@ -4,6 +4,7 @@ import { buildSnapshot, submissionProblems, targetCriteria } from "~/domain/prom
 import { nextLevelFor, OPEN_PACKET_STATUSES } from "~/domain/promotion/workflow";
 import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { notifyPacketStep } from "./event-notifications.server";
 import { findPacket } from "./packets.server";
 import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
 
@@ -63,6 +64,7 @@ export async function submitPacket(packetId: string, actor: PersonActor & { name
       { action: "packet.submit", recordType: "packet", recordId: packetId, subjectUserId: packet.builder.userId, detail: { from: "draft", to: "submitted", evidence: packet.evidence.length } },
       now,
     );
+    await notifyPacketStep(tx, { kind: "packet.submitted", packetId, actorId: actor.userId, now });
     return { ok: true as const };
   });
 }
@@ -76,6 +78,7 @@ export async function startReview(packetId: string, actor: PersonActor, now: Dat
     if (count === 0) return { ok: false as const, message: "This packet is not waiting for a review: someone may have started it already." };
     const { builderId } = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true } });
     await recordChange(tx, actor, { action: "packet.review_start", recordType: "packet", recordId: packetId, subjectUserId: builderId, detail: { from: "submitted", to: "in_review" } }, now);
+    await notifyPacketStep(tx, { kind: "packet.in_review", packetId, actorId: actor.userId, now });
     return { ok: true as const };
   });
 }
@@ -134,6 +137,8 @@ export async function decidePacket(packetId: string, input: PromotionDecisionFor
       { action: "packet.decide", recordType: "packet", recordId: packetId, subjectUserId: packet.builderId, detail: { from: "in_review", to: "decided", outcome: input.outcome, level: packet.targetLevel } },
       now,
     );
+    // The builder and their manager hear a decision was recorded; the email says nothing of it (nor of pay).
+    await notifyPacketStep(tx, { kind: "packet.decided", packetId, actorId, now });
     return { ok: true as const };
   });
 }

@@ -284,7 +284,7 @@ export async function listPackets(filter: PacketFilter): Promise<PacketSummary[]
   }));
 }
 
-/** People a manager may invite as peers on a packet: everyone but the builder and the manager. */
+/** People a manager may invite as peers on a packet: everyone active but the builder and the manager. */
 export async function listPeerCandidates(exclude: readonly string[]): Promise<Array<{ id: string; name: string }>> {
-  return prisma.user.findMany({ where: { id: { notIn: [...exclude] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.user.findMany({ where: { id: { notIn: [...exclude] }, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

@@ -5,6 +5,7 @@ import type { ProjectProcess } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { notifyPrdAwaitingApproval } from "./event-notifications.server";
 import { factsOf, findProject, type ProjectDetail } from "./projects.server";
 import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
 
@@ -85,8 +86,9 @@ function actionDetail(action: ProjectAction, project: ProjectDetail, to: string)
   }
 }
 
+/** Someone who can act in the organisation: an account that is not deactivated. */
 async function personExists(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
-  return (await tx.user.count({ where: { id } })) === 1;
+  return (await tx.user.count({ where: { id, deactivatedAt: null } })) === 1;
 }
 
 export type Startable =
@@ -192,6 +194,7 @@ export async function saveProject(projectId: string, actor: PersonActor, input: 
     await tx.project.update({ where: { id: projectId }, data: { status: result.facts.status, submittedAt: result.facts.submittedAt, updatedAt: now } });
     await tx.projectEvent.create({ data: eventRow(projectId, result.event) });
     await recordChange(tx, actor, { action: "project.submit", ...about, detail: { from: saved.status, to: result.facts.status, approverId: saved.approver.id } }, now);
+    await notifyPrdAwaitingApproval(tx, { projectId, actorId, now });
     return { ok: true as const };
   }).catch(unwrapRefusal);
 }
@@ -276,6 +279,8 @@ export async function applyProjectAction(
       { action: `project.${action.kind}`, recordType: "project", recordId: projectId, subjectUserId: project.owner.id, reason: result.event.note || null, detail: actionDetail(action, project, next.status) },
       now,
     );
+    // A submitted PRD handed to another approver now waits for them.
+    if (action.kind === "change_approver") await notifyPrdAwaitingApproval(tx, { projectId, actorId, now });
     return { ok: true as const };
   });
 }

@@ -316,9 +316,9 @@ export function projectsEscalatedTo(userId: string): Promise<ProjectSummary[]> {
   return summaries({ escalateToId: userId, blockedAt: { not: null }, status: { not: "closed" } });
 }
 
-/** Everyone who could be named as an approver or escalation: every user but the one asking. */
+/** Everyone who could be named as an approver or escalation: every active user but the one asking. */
 export async function peopleOtherThan(userId: string): Promise<Person[]> {
-  return prisma.user.findMany({ where: { id: { not: userId } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return prisma.user.findMany({ where: { id: { not: userId }, deactivatedAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
 
 /** Recent demos, newest first. */

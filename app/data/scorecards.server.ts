@@ -4,6 +4,7 @@ import type { ViewerOnLoop } from "~/domain/scorecard/visibility";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 import { recordChange, type AuditActor, type AuditRecord, type PersonActor } from "./audit.server";
+import { notifyLoopReady } from "./event-notifications.server";
 import { markLoopsChanged } from "./loop-revision.server";
 import { asStatus, candidateOfLoop } from "./loops.server";
 
@@ -28,6 +29,8 @@ export type ScorecardRecord = {
   draftVersion: number;
   draftSavedAt: Date | null;
   submittedAt: Date | null;
+  /** Set when its interviewer was taken off the interview: kept, shown marked, no longer theirs to change. */
+  interviewerRemovedAt: Date | null;
   revisions: ScorecardRevisionView[];
 };
 
@@ -51,6 +54,7 @@ function toRecord(row: Row): ScorecardRecord {
     draftVersion: row.draftVersion,
     draftSavedAt: row.draftSavedAt,
     submittedAt: row.submittedAt,
+    interviewerRemovedAt: row.interviewerRemovedAt,
     revisions: row.revisions.map((r) => ({
       number: r.number,
       content: JSON.parse(r.content) as ScorecardContent,
@@ -94,7 +98,17 @@ export async function openScorecard(
   });
 }
 
-export type InterviewForScorecard = { id: string; loopId: string; stageId: string; startsAt: Date; durationMinutes: number; interviewerIds: string[] };
+export type InterviewForScorecard = {
+  id: string;
+  loopId: string;
+  stageId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  interviewerIds: string[];
+  sequence: number;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+};
 
 export async function findInterview(id: string): Promise<InterviewForScorecard | null> {
   const row = await prisma.interview.findUnique({ where: { id }, include: { assignments: { select: { interviewerId: true } } } });
@@ -106,6 +120,9 @@ export async function findInterview(id: string): Promise<InterviewForScorecard |
     startsAt: row.startsAt,
     durationMinutes: row.durationMinutes,
     interviewerIds: row.assignments.map((a) => a.interviewerId),
+    sequence: row.sequence,
+    cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
   };
 }
 
@@ -226,6 +243,9 @@ export async function submitScorecard(
     await writeCurrentRows(tx, scorecard, content, competencyOf);
     await markLoopsChanged(tx, { loopId: scorecard.loopId });
     await recordScorecardChange(tx, actor, scorecard, "scorecard.submit", { revision: 1 }, null, now);
+    // The submission that completes the loop tells the hiring committee it is ready.
+    const { interviewId } = await tx.scorecard.findUniqueOrThrow({ where: { id: scorecard.id }, select: { interviewId: true } });
+    await notifyLoopReady(tx, { loopId: scorecard.loopId, interviewId, interviewerId: scorecard.interviewerId, actorId: actor.userId, now });
     return { ok: true as const };
   });
 }
@@ -269,11 +289,15 @@ export async function amendScorecard(
   });
 }
 
-/** How far a person is with their own scorecards on a loop (for the independence rule). */
+/**
+ * How far a person is with their own scorecards on a loop (for the independence rule). Only the
+ * interviews they still run count: not cancelled ones, nor scorecards of interviews they were
+ * taken off (else one submitted there would stand in for one still owed elsewhere).
+ */
 export async function viewerOnLoop(loopId: string, userId: string): Promise<ViewerOnLoop> {
   const [assignedInterviews, submittedScorecards] = await Promise.all([
-    prisma.interviewAssignment.count({ where: { interviewerId: userId, interview: { loopId } } }),
-    prisma.scorecard.count({ where: { interviewerId: userId, loopId, status: "submitted" } }),
+    prisma.interviewAssignment.count({ where: { interviewerId: userId, interview: { loopId, cancelledAt: null } } }),
+    prisma.scorecard.count({ where: { interviewerId: userId, loopId, status: "submitted", interviewerRemovedAt: null, interview: { cancelledAt: null } } }),
   ]);
   return { assignedInterviews, submittedScorecards };
 }
@@ -315,11 +339,12 @@ export type LoopOwed = { loopId: string; candidateName: string } & ViewerOnLoop;
  */
 export async function loopsAssignedTo(userId: string): Promise<LoopOwed[]> {
   const [assignments, submitted] = await Promise.all([
+    // As viewerOnLoop counts: the interviews they still run.
     prisma.interviewAssignment.findMany({
-      where: { interviewerId: userId },
+      where: { interviewerId: userId, interview: { cancelledAt: null } },
       select: { interview: { select: { loopId: true, loop: { select: { candidate: { select: { name: true } } } } } } },
     }),
-    prisma.scorecard.groupBy({ by: ["loopId"], where: { interviewerId: userId, status: "submitted" }, _count: { _all: true } }),
+    prisma.scorecard.groupBy({ by: ["loopId"], where: { interviewerId: userId, status: "submitted", interviewerRemovedAt: null, interview: { cancelledAt: null } }, _count: { _all: true } }),
   ]);
   const submittedBy = new Map(submitted.map((s) => [s.loopId, s._count._all]));
   const loops = new Map<string, LoopOwed>();

@@ -25,7 +25,8 @@ export async function createSession(idHash: string, userId: string, createdAt: D
 
 /**
  * The session and its user with their roles, in one statement: it runs on every request, where
- * three ORM queries cost more than the page's own reads.
+ * three ORM queries cost more than the page's own reads. A deactivated account's session is no
+ * session (deactivation deletes them too; this also shuts one that raced it).
  */
 export async function findSessionUser(idHash: string): Promise<{ expiresAt: Date; user: SessionUser } | null> {
   const rows = await prisma.$queryRaw<
@@ -34,7 +35,7 @@ export async function findSessionUser(idHash: string): Promise<{ expiresAt: Date
     SELECT s."userId", s."expiresAt", u."email", u."name", p."mustChange",
       (SELECT GROUP_CONCAT(r."role") FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Password" p ON p."userId" = u."id"
-    WHERE s."idHash" = ${idHash}`;
+    WHERE s."idHash" = ${idHash} AND u."deactivatedAt" IS NULL`;
   const row = rows[0];
   if (!row) return null;
   return {

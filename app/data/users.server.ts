@@ -24,8 +24,9 @@ export async function findUserByEmail(email: string): Promise<UserSummary | null
 
 /**
  * The user, their password hash and whether it must be replaced, for checking a password; null when
- * no such account. One statement whether or not the account exists, so that both answers cost the
- * same (the ORM's include ran three statements for an account and one for a stranger).
+ * no such account or a deactivated one (refused like a wrong password). One statement whether or
+ * not the account exists, so that both answers cost the same (the ORM's include ran three
+ * statements for an account and one for a stranger).
  */
 export async function findCredentials(email: string): Promise<{ user: SessionUser; hash: string } | null> {
   const rows = await prisma.$queryRaw<
@@ -34,7 +35,7 @@ export async function findCredentials(email: string): Promise<{ user: SessionUse
     SELECT u."id", u."email", u."name", p."hash", p."mustChange",
       (SELECT GROUP_CONCAT(r."role") FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
     FROM "User" u JOIN "Password" p ON p."userId" = u."id"
-    WHERE u."email" = ${normaliseEmail(email)}`;
+    WHERE u."email" = ${normaliseEmail(email)} AND u."deactivatedAt" IS NULL`;
   const row = rows[0];
   if (!row) return null;
   return {
@@ -66,11 +67,6 @@ export async function replacePasswordAndEndSessions(userId: string, hash: string
     const detail = { replacedTemporary: mustChange, sessionsEnded: count };
     await recordChange(tx, actor, { action: "account.password_change", recordType: "account", recordId: userId, subjectUserId: userId, detail }, now);
   });
-}
-
-export async function listUsers(): Promise<UserSummary[]> {
-  const users = await prisma.user.findMany({ include: withRoles, orderBy: { name: "asc" } });
-  return users.map(toSummary);
 }
 
 /** Replaces a user's roles, recording the roles before and after. */

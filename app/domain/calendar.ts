@@ -15,14 +15,19 @@ export type CalendarEvent = {
   /**
    * PUBLISH (the default): a file to import. REQUEST (RFC 5546): an invitation sent by email, which
    * calendar apps offer to accept; it needs an organizer, and SEQUENCE counts its revisions.
+   * CANCEL: the event is off for the attendees listed (all of them, or only those taken off it);
+   * it carries STATUS:CANCELLED and a SEQUENCE above the last invitation's, so calendars drop it.
    */
-  method?: "PUBLISH" | "REQUEST";
+  method?: CalendarMethod;
   sequence?: number;
 };
 
+export const CALENDAR_METHODS = ["PUBLISH", "REQUEST", "CANCEL"] as const;
+export type CalendarMethod = (typeof CALENDAR_METHODS)[number];
+
 export function calendarFile(event: CalendarEvent): string {
   const method = event.method ?? "PUBLISH";
-  if (method === "REQUEST" && !event.organizer) throw new Error("An iCalendar REQUEST needs an organizer.");
+  if (method !== "PUBLISH" && !event.organizer) throw new Error(`An iCalendar ${method} needs an organizer.`);
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -34,7 +39,8 @@ export function calendarFile(event: CalendarEvent): string {
     `DTSTAMP:${utc(event.now)}`,
     `DTSTART:${utc(event.start)}`,
     `DTEND:${utc(event.end)}`,
-    ...(event.sequence !== undefined || method === "REQUEST" ? [`SEQUENCE:${event.sequence ?? 0}`] : []),
+    ...(event.sequence !== undefined || method !== "PUBLISH" ? [`SEQUENCE:${event.sequence ?? 0}`] : []),
+    ...(method === "CANCEL" ? ["STATUS:CANCELLED"] : []),
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.organizer ? [`ORGANIZER;CN=${quoteParam(event.organizer.name)}:mailto:${event.organizer.email}`] : []),
@@ -43,6 +49,15 @@ export function calendarFile(event: CalendarEvent): string {
     "END:VCALENDAR",
   ];
   return lines.map(fold).join("\r\n") + "\r\n";
+}
+
+/**
+ * The METHOD an iCalendar text declares (the email's text/calendar part must name the same one),
+ * or null when it declares none this app writes.
+ */
+export function calendarMethodOf(ics: string): CalendarMethod | null {
+  const found = /^METHOD:([A-Z]+)\r?$/m.exec(ics)?.[1];
+  return (CALENDAR_METHODS as readonly string[]).includes(found ?? "") ? (found as CalendarMethod) : null;
 }
 
 /** 2026-11-21T09:30:00.000Z → 20261121T093000Z */

@@ -31,6 +31,8 @@ export function erasedCandidateFields(candidateId: string) {
     links: "",
     notes: "",
     dataOriginDetail: "",
+    // Why they were rejected, withdrew or are on hold: typed about them. The status itself stays.
+    statusReason: "",
   };
 }
 

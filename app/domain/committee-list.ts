@@ -12,15 +12,18 @@ import { owesScorecardsOnLoop, type ViewerOnLoop } from "./scorecard/visibility"
  * (aggregateLoop), plus where the loop stands:
  * - "decided": the loop has a decision in force (whatever its stages say);
  * - "in_review": every stage is complete and nobody has decided yet — the committee's queue;
- * - "in_progress": stages are still waiting on interviews or scorecards.
+ * - "in_progress": stages are still waiting on interviews or scorecards;
+ * - "closed": a recruiter closed the loop (or rejected the candidate, or they withdrew) before a
+ *   decision: it leaves the queue, and comes back where it stands if reopened.
  * Pure: the server loads loops, scorecards and decisions and passes them in.
  */
-export const COMMITTEE_STATUSES = ["in_review", "in_progress", "decided"] as const;
+export const COMMITTEE_STATUSES = ["in_review", "in_progress", "decided", "closed"] as const;
 export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
 export const COMMITTEE_STATUS_LABELS: Record<CommitteeStatus, string> = {
   in_review: "In review",
   in_progress: "In progress",
   decided: "Decided",
+  closed: "Closed",
 };
 
 export type CommitteeLoopInput = {
@@ -35,6 +38,8 @@ export type CommitteeLoopInput = {
   scorecards: readonly SubmittedScorecard[];
   /** The decision in force (decision.ts currentDecision), or null; `level` is the level of a hire. */
   decision: { outcome: DecisionOutcome; decidedAt: Date; level?: string | null } | null;
+  /** Set while the loop is closed. */
+  closedAt?: Date | null;
 };
 
 export type CommitteeRow = {
@@ -63,9 +68,13 @@ export type CommitteeRow = {
 /** How the list (and the committee page) names a decision's outcome. */
 export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = { hire: "Hire", no_hire: "No hire" };
 
-/** Where a loop stands for the committee: decided, awaiting its decision, or still interviewing. */
-export function committeeStatus(loop: { decided: boolean; complete: boolean }): CommitteeStatus {
-  return loop.decided ? "decided" : loop.complete ? "in_review" : "in_progress";
+/**
+ * Where a loop stands for the committee: decided, closed, awaiting its decision, or still
+ * interviewing. A decision stays "decided" if the loop is closed afterwards (an offer declined):
+ * the committee's history lists it with its decisions.
+ */
+export function committeeStatus(loop: { decided: boolean; complete: boolean; closed?: boolean }): CommitteeStatus {
+  return loop.decided ? "decided" : loop.closed ? "closed" : loop.complete ? "in_review" : "in_progress";
 }
 
 export function committeeRow(input: CommitteeLoopInput, now: Date): CommitteeRow {
@@ -90,7 +99,7 @@ export function committeeRow(input: CommitteeLoopInput, now: Date): CommitteeRow
     blockingFlags: blocking.map((f) => f.name),
     stagesComplete,
     stagesTotal: progress.stages.length,
-    status: committeeStatus({ decided: input.decision !== null && input.decision !== undefined, complete: progress.complete }),
+    status: committeeStatus({ decided: input.decision !== null && input.decision !== undefined, complete: progress.complete, closed: Boolean(input.closedAt) }),
     decision: input.decision?.outcome ?? null,
     hiredLevel: input.decision?.outcome === "hire" ? (input.decision.level ?? null) : null,
     decidedAt: input.decision?.decidedAt ?? null,
@@ -264,7 +273,7 @@ export function rowsVisibleTo<T extends { loopId: string }>(rows: readonly T[], 
 /** How many rows each status filter would show, ignoring the status filter itself. */
 export function statusCounts(rows: readonly CommitteeRow[], filters: Pick<CommitteeQuery, "recommendation" | "track">): Record<StatusFilter, number> {
   const matching = filterCommitteeRows(rows, { ...filters, status: "all" });
-  const counts: Record<StatusFilter, number> = { in_review: 0, in_progress: 0, decided: 0, all: matching.length };
+  const counts: Record<StatusFilter, number> = { in_review: 0, in_progress: 0, decided: 0, closed: 0, all: matching.length };
   for (const r of matching) counts[r.status] += 1;
   return counts;
 }

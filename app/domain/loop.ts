@@ -21,7 +21,17 @@ export type InterviewState = {
   interviewerIds: string[];
   /** Scorecards by interviewer id: "draft" while being written, "submitted" once locked. */
   scorecards: Record<string, "draft" | "submitted" | undefined>;
+  /** Set once the interview is cancelled (absent: it was not). */
+  cancelledAt?: Date | null;
 };
+
+/**
+ * The interviews that still count: a cancelled one stays on the loop page with its reason, but
+ * schedules nothing, owes no scorecard and neither completes nor holds up its stage.
+ */
+export function standingInterviews<T extends { cancelledAt?: Date | null }>(interviews: readonly T[]): T[] {
+  return interviews.filter((i) => !i.cancelledAt);
+}
 
 export function interviewEndsAt(interview: Pick<InterviewState, "startsAt" | "durationMinutes">): Date {
   return new Date(interview.startsAt.getTime() + interview.durationMinutes * 60_000);
@@ -72,8 +82,9 @@ export function loopProgress(
   interviews: readonly InterviewState[],
   now: Date,
 ): { stages: StageProgress[]; complete: boolean } {
+  const standing = standingInterviews(interviews);
   const progress = stages.map((stage) => {
-    const ofStage = interviews.filter((i) => i.stageId === stage.id);
+    const ofStage = standing.filter((i) => i.stageId === stage.id);
     const needed = scorecardsPerStage[stage.id] ?? 1;
     return { stageId: stage.id, status: stageStatus(ofStage, needed, now), submitted: submittedCount(ofStage), needed };
   });
@@ -92,7 +103,7 @@ export type OwedScorecard = {
 
 /** Scorecards assigned but not submitted for interviews that have begun, with when each is due. */
 export function owedScorecards(interviews: readonly InterviewState[], dueHours: number, now: Date): OwedScorecard[] {
-  return interviews
+  return standingInterviews(interviews)
     .filter((i) => interviewHasBegun(i, now))
     .flatMap((i) =>
       i.interviewerIds
@@ -119,19 +130,21 @@ export type AssignmentState = {
   durationMinutes: number;
   dueHours: number;
   scorecard: { status: "draft" | "submitted"; draftSavedAt: Date | null } | null;
+  cancelledAt?: Date | null;
 };
 
 export type QueueEntry<T> = T & { dueAt: Date };
 
 /**
  * An interviewer's work: interviews still ahead; scorecards to write (interview begun, nothing
- * written yet); drafts in progress; overdue ones (past due, not submitted). Submitted ones drop out.
+ * written yet); drafts in progress; overdue ones (past due, not submitted). Submitted ones and
+ * cancelled interviews drop out.
  */
 export function interviewerQueue<T extends AssignmentState>(assignments: readonly T[], now: Date) {
   const queue = { upcoming: [] as QueueEntry<T>[], toWrite: [] as QueueEntry<T>[], drafts: [] as QueueEntry<T>[], overdue: [] as QueueEntry<T>[] };
   for (const a of assignments) {
     const entry = { ...a, dueAt: scorecardDueAt(a, a.dueHours) };
-    if (a.scorecard?.status === "submitted") continue;
+    if (a.scorecard?.status === "submitted" || a.cancelledAt) continue;
     if (isScorecardOverdue(a, a.dueHours, now)) queue.overdue.push(entry);
     else if (a.startsAt.getTime() > now.getTime()) queue.upcoming.push(entry);
     else if (a.scorecard?.draftSavedAt) queue.drafts.push(entry);

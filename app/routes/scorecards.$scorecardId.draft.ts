@@ -4,6 +4,7 @@ import { findInterview, findScorecard, saveDraft } from "~/data/scorecards.serve
 import { contentFromDraft, stageRubric } from "~/domain/scorecard/content";
 import { LOCKED_DRAFT_MESSAGE, draftSaveSchema, staleDraftMessage, unwrapContentErrors, type DraftSaveAnswer } from "~/domain/scorecard/draft-save";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
+import { CANCELLED_SCORECARD_MESSAGE, REMOVED_SCORECARD_MESSAGE } from "~/domain/interview-changes";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { parseJsonBody } from "~/utils/forms.server";
@@ -24,6 +25,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const answer = (body: DraftSaveAnswer, status = 200) => Response.json(body, { status });
   if (scorecard.status !== "draft") return answer({ ok: false, reason: "locked", formErrors: [LOCKED_DRAFT_MESSAGE] }, 409);
   const interview = (await findInterview(scorecard.interviewId))!;
+  // Kept as it is once its author is taken off the interview, or the interview is cancelled.
+  if (!interview.interviewerIds.includes(user.id)) return answer({ ok: false, reason: "removed", formErrors: [REMOVED_SCORECARD_MESSAGE] }, 409);
+  if (interview.cancelledAt) return answer({ ok: false, reason: "cancelled", formErrors: [CANCELLED_SCORECARD_MESSAGE] }, 409);
   const stage = stageRubric((await findLoop(interview.loopId))!.rubric, interview.stageId)!;
   const parsed = await parseJsonBody(draftSaveSchema(scorecardSchemas(stage)), request);
   if (!parsed.success) {

@@ -4,6 +4,7 @@ import nodemailer from "nodemailer";
 import { SYSTEM_ACTOR, recordChange } from "~/data/audit.server";
 import { prisma } from "~/data/db.server";
 import { acquireLease, releaseLease } from "~/data/scheduler-lease.server";
+import { calendarMethodOf } from "~/domain/calendar";
 import { afterFailure } from "~/domain/notifications/backoff";
 import type { Config, SmtpConfig } from "~/utils/config";
 
@@ -15,8 +16,10 @@ import type { Config, SmtpConfig } from "~/utils/config";
  * 1. claim: one conditional update sets `claimedBy`/`claimedUntil` (CLAIM_MS ahead) and counts the
  *    attempt, only if the message is pending, due, and unclaimed or its claim has run out. SQLite
  *    runs one write at a time, so of two workers exactly one claims it; the other skips it.
- * 2. send: over SMTP with the message's own Message-ID (the same on every try); the transport's
- *    time-outs add up to well under CLAIM_MS, so a claim does not run out during its send.
+ * 2. send: over SMTP with the message's own Message-ID (the same on every try), abandoned (its
+ *    connection closed) once it has taken half the claim: the transport's time-outs only bound each
+ *    wait, and a server answering every step just in time would otherwise keep a send going past
+ *    the claim, into the time another worker may take the message and send it too.
  * 3. mark: "sent" (or, on failure, back to pending with the next try's time) only while this worker
  *    still holds the claim, with an audit entry for the outcome.
  *
@@ -30,13 +33,25 @@ import type { Config, SmtpConfig } from "~/utils/config";
 
 export type OutgoingEmail = { messageId: string; to: string; subject: string; text: string; ics: string | null };
 
-export type Mailer = { send: (email: OutgoingEmail) => Promise<void>; close: () => void };
+/** `deadline`: when it aborts, the send stops (its connection is closed) and fails. */
+export type Mailer = { send: (email: OutgoingEmail, deadline?: AbortSignal) => Promise<void>; close: () => void };
 
-/** How long a claim lasts: far longer than one send may take (SMTP_TIMEOUTS). */
+/** How long a claim lasts; a send may take at most half of it (SEND_SHARE_OF_CLAIM). */
 export const CLAIM_MS = 5 * 60_000;
+export const SEND_SHARE_OF_CLAIM = 0.5;
+/** Each wait's own limit, so a dead or silent server fails fast; the send as a whole is bounded by the claim. */
 const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
-/** A mailer sending over SMTP with nodemailer; the invitation goes as a text/calendar alternative (METHOD=REQUEST). */
+/**
+ * The text/calendar part of an email: its `method` parameter must be the METHOD inside the file
+ * (REQUEST for an invitation or an update, CANCEL for a cancellation), or calendar apps ignore it.
+ */
+function calendarPart(ics: string) {
+  const method = calendarMethodOf(ics) ?? "REQUEST";
+  return { method, filename: method === "CANCEL" ? "cancellation.ics" : "invitation.ics", content: ics };
+}
+
+/** A mailer sending over SMTP with nodemailer; an invitation or cancellation goes as a text/calendar alternative. */
 export function smtpMailer(smtp: SmtpConfig, from: string): Mailer {
   const transport = nodemailer.createTransport({
     host: smtp.host,
@@ -46,14 +61,18 @@ export function smtpMailer(smtp: SmtpConfig, from: string): Mailer {
     ...SMTP_TIMEOUTS,
   });
   return {
-    send: async (email) => {
+    send: async (email, deadline) => {
       await transport.sendMail({
+        signal: deadline,
         from,
         to: email.to,
         subject: email.subject,
         text: email.text,
         messageId: email.messageId,
-        ...(email.ics ? { icalEvent: { method: "REQUEST", filename: "invitation.ics", content: email.ics } } : {}),
+        ...(email.ics ? { icalEvent: calendarPart(email.ics) } : {}),
+      }).catch((error: unknown) => {
+        if (!deadline?.aborted) throw error;
+        throw new Error("The mail server took too long to take the message; sending was abandoned and will be tried again");
       });
     },
     close: () => transport.close(),
@@ -101,6 +120,8 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryResu
       data: { claimedBy: options.workerId, claimedUntil: new Date(now.getTime() + claimMs), attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue; // another worker has it
+    // The send is abandoned halfway through the claim, so its outcome is written while the claim holds.
+    const deadline = AbortSignal.timeout(claimMs * SEND_SHARE_OF_CLAIM);
     const message = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
     const mine = { id, claimedBy: options.workerId, status: "pending" };
 
@@ -116,7 +137,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryResu
 
     let failure: unknown = null;
     try {
-      await options.mailer.send({ messageId: message.messageId, to: message.recipientEmail, subject: message.subject, text: message.text, ics: message.ics });
+      await options.mailer.send({ messageId: message.messageId, to: message.recipientEmail, subject: message.subject, text: message.text, ics: message.ics }, deadline);
     } catch (error) {
       failure = error;
     }

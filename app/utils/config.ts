@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReminderSettings } from "~/domain/notifications/reminders";
 import type { RetentionPolicy } from "~/domain/retention";
 
 /**
@@ -45,6 +46,11 @@ const configSchema = z
     SMTP_PASSWORD: z.string().min(1).optional(),
     SMTP_FROM: z.string().min(3).default("Builder Ladder <no-reply@localhost>"),
     DELIVERY_EVERY_SECONDS: wholeNumber(0, 3600, "must be a whole number of seconds between delivery runs (0 = never, up to 3600)").default(30),
+    OUTBOX_KEEP_DAYS: wholeNumber(1, 3650, "must be a whole number of days to keep sent emails (1–3650)").default(30),
+    REMINDER_EVERY_SECONDS: wholeNumber(0, 3600, "must be a whole number of seconds between reminder runs (0 = never, up to 3600)").default(60),
+    SCORECARD_REMINDER_FIRST_HOURS: wholeNumber(0, 720, "must be a whole number of hours after the interview ends (0–720)").default(1),
+    SCORECARD_REMINDER_EVERY_HOURS: wholeNumber(1, 720, "must be a whole number of hours between overdue reminders (1–720)").default(24),
+    SCORECARD_REMINDER_MAX: wholeNumber(0, 100, "must be a whole number of overdue reminders (0 = none, up to 100)").default(7),
   })
   .superRefine((env, ctx) => {
     if ((env.SMTP_USER === undefined) !== (env.SMTP_PASSWORD === undefined)) {
@@ -118,6 +124,12 @@ export type Config = {
   mailFrom: string;
   /** DELIVERY_EVERY_SECONDS: how often the running app delivers due emails (0 = never). */
   deliveryEverySeconds: number;
+  /** OUTBOX_KEEP_DAYS: sent emails (and those kept locally) older than this are deleted by the reminder run; pending and failed ones stay. */
+  outboxKeepDays: number;
+  /** REMINDER_EVERY_SECONDS: how often the running app sends the reminders due (0 = never). */
+  reminderEverySeconds: number;
+  /** SCORECARD_REMINDER_*: when an owed scorecard's reminders go out (domain/notifications/reminders.ts). */
+  reminders: ReminderSettings;
 };
 
 export type SmtpConfig = { host: string; port: number; secure: boolean; auth: { user: string; password: string } | null };
@@ -173,5 +185,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : null,
     mailFrom: e.SMTP_FROM,
     deliveryEverySeconds: e.DELIVERY_EVERY_SECONDS,
+    outboxKeepDays: e.OUTBOX_KEEP_DAYS,
+    reminderEverySeconds: e.REMINDER_EVERY_SECONDS,
+    reminders: { firstHours: e.SCORECARD_REMINDER_FIRST_HOURS, everyHours: e.SCORECARD_REMINDER_EVERY_HOURS, maxOverdue: e.SCORECARD_REMINDER_MAX },
   };
 }

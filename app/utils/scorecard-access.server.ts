@@ -1,6 +1,7 @@
 import { data, type AppLoadContext } from "@remix-run/node";
 import { findLoop } from "~/data/loops.server";
 import { findInterview, findScorecardFor, openScorecard } from "~/data/scorecards.server";
+import { CANCELLED_SCORECARD_MESSAGE } from "~/domain/interview-changes";
 import { stageRubric } from "~/domain/scorecard/content";
 import { scorecardSchemas } from "~/domain/scorecard/schema";
 import { auditActor } from "./audit.server";
@@ -9,11 +10,14 @@ import { requireUserWithPermission } from "./auth.server";
 /**
  * The signed-in interviewer's own scorecard for an interview (created on first use), with the
  * pinned rubric's stage and its schemas. 404 for an unknown interview; 403 when the user is not
- * assigned to it: nobody writes a scorecard for someone else's interview.
+ * assigned to it (or no longer: taken off it): nobody writes a scorecard for someone else's
+ * interview. 409 for a cancelled interview they never opened one for.
  */
 export async function requireOwnScorecard(request: Request, interviewId: string | undefined, now: Date, context: Pick<AppLoadContext, "clientAddress">) {
   const access = await requireScorecardAccess(request, interviewId, now);
-  const scorecard = await openScorecard(access.interview, access.user.id, auditActor(access.user, context), now);
+  // A cancelled interview owes no scorecard: none is opened for it (409); one already written is shown as it is.
+  if (access.interview.cancelledAt && !access.existing) throw data({ message: CANCELLED_SCORECARD_MESSAGE }, { status: 409 });
+  const scorecard = access.existing ?? (await openScorecard(access.interview, access.user.id, auditActor(access.user, context), now));
   return { ...access, scorecard };
 }
 

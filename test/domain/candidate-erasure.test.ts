@@ -104,7 +104,7 @@ describe("erasing the candidate and their decisions", () => {
       })
     );
     const fields = erasedCandidateFields("cmabc123xyz789");
-    expect(fields).toEqual({ name: `${ERASED_NAME} XYZ789`, email: "erased-cmabc123xyz789.invalid", links: "", notes: "", dataOriginDetail: "" });
+    expect(fields).toEqual({ name: `${ERASED_NAME} XYZ789`, email: "erased-cmabc123xyz789.invalid", links: "", notes: "", dataOriginDetail: "", statusReason: "" });
     expect(erasedReference("--")).toBe("000000");
   });
 

@@ -314,8 +314,8 @@ describe("filtering", () => {
     expect(committeeList(rows, DEFAULT_COMMITTEE_QUERY).map((r) => r.loopId)).toEqual(["1", "3"]);
     expect(committeeList(rows, { ...DEFAULT_COMMITTEE_QUERY, status: "all", sort: "candidate", direction: "desc" }).map((r) => r.loopId)).toEqual(["3", "1", "2"]);
     expect(committeeList(rows, { ...DEFAULT_COMMITTEE_QUERY, recommendation: "no_hire" }).map((r) => r.loopId)).toEqual(["3"]);
-    expect(statusCounts(rows, { recommendation: null, track: null })).toEqual({ in_review: 2, in_progress: 1, decided: 0, all: 3 });
-    expect(statusCounts(rows, { recommendation: "hire", track: null })).toEqual({ in_review: 1, in_progress: 1, decided: 0, all: 2 });
+    expect(statusCounts(rows, { recommendation: null, track: null })).toEqual({ in_review: 2, in_progress: 1, decided: 0, closed: 0, all: 3 });
+    expect(statusCounts(rows, { recommendation: "hire", track: null })).toEqual({ in_review: 1, in_progress: 1, decided: 0, closed: 0, all: 2 });
   });
 });
 

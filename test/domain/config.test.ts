@@ -25,7 +25,22 @@ describe("configuration", () => {
       smtp: null,
       mailFrom: "Builder Ladder <no-reply@localhost>",
       deliveryEverySeconds: 30,
+      outboxKeepDays: 30,
+      reminderEverySeconds: 60,
+      reminders: { firstHours: 1, everyHours: 24, maxOverdue: 7 },
     });
+  });
+
+  it("reads the reminder cadence and the outbox's keep time, refusing what makes no cadence", () => {
+    expect(parseConfig({ SCORECARD_REMINDER_FIRST_HOURS: "0", SCORECARD_REMINDER_EVERY_HOURS: "12", SCORECARD_REMINDER_MAX: "0", REMINDER_EVERY_SECONDS: "0", OUTBOX_KEEP_DAYS: "90" })).toMatchObject({
+      reminders: { firstHours: 0, everyHours: 12, maxOverdue: 0 },
+      reminderEverySeconds: 0,
+      outboxKeepDays: 90,
+    });
+    expect(() => parseConfig({ SCORECARD_REMINDER_EVERY_HOURS: "0" })).toThrow(/SCORECARD_REMINDER_EVERY_HOURS must be a whole number of hours between overdue reminders/);
+    expect(() => parseConfig({ SCORECARD_REMINDER_MAX: "101" })).toThrow(/SCORECARD_REMINDER_MAX must be/);
+    expect(() => parseConfig({ SCORECARD_REMINDER_FIRST_HOURS: "1.5" })).toThrow(/SCORECARD_REMINDER_FIRST_HOURS must be/);
+    expect(() => parseConfig({ OUTBOX_KEEP_DAYS: "0" })).toThrow(/OUTBOX_KEEP_DAYS must be/);
   });
 
   it("reads the mail settings: no SMTP means the local outbox; user and password go together", () => {

@@ -92,6 +92,6 @@ describe("email preferences", () => {
     expect(wantsEmail("interview.assigned", {})).toBe(EMAIL_DEFAULTS["interview.assigned"]);
     expect(wantsEmail("interview.assigned", { "interview.assigned": false })).toBe(false);
     expect(wantsEmail("interview.assigned", { "interview.assigned": true, "old.kind": false })).toBe(true);
-    expect(effectiveChoices({ "interview.assigned": false })).toEqual({ "interview.assigned": false });
+    expect(effectiveChoices({ "interview.assigned": false })).toEqual({ ...EMAIL_DEFAULTS, "interview.assigned": false });
   });
 });

@@ -25,7 +25,7 @@ describe("admin: users and roles", () => {
     const answer = await call(users.action, {
       url: "/admin/users",
       cookie: await sessionCookieFor(admin.id),
-      form: { userId: target.id, roles: ["builder", "interviewer"] },
+      form: { intent: "roles", userId: target.id, roles: ["builder", "interviewer"] },
     });
     expect(answer.status).toBe(200);
     expect(await rolesOf(target.id)).toEqual(["builder", "interviewer"]);
@@ -41,7 +41,7 @@ describe("admin: users and roles", () => {
     const answer = await call(users.action, {
       url: "/admin/users",
       cookie: await sessionCookieFor(admin.id),
-      form: { userId: target.id, ...form } as Record<string, string | string[]>,
+      form: { intent: "roles", userId: target.id, ...form } as Record<string, string | string[]>,
     });
     expect(answer.status).toBe(400);
     expect((answer.body as { fieldErrors: Record<string, string[]> }).fieldErrors[field]).toBeDefined();
@@ -53,7 +53,7 @@ describe("admin: users and roles", () => {
     const answer = await call(users.action, {
       url: "/admin/users",
       cookie: await sessionCookieFor(admin.id),
-      form: { userId: admin.id, roles: ["recruiter"] },
+      form: { intent: "roles", userId: admin.id, roles: ["recruiter"] },
     });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ formErrors: ["You cannot remove your own admin role; ask another admin."] });
@@ -65,7 +65,7 @@ describe("admin: users and roles", () => {
     const answer = await call(users.action, {
       url: "/admin/users",
       cookie: await sessionCookieFor(admin.id),
-      form: { userId: "no-such-user", roles: ["builder"] },
+      form: { intent: "roles", userId: "no-such-user", roles: ["builder"] },
     });
     expect(answer.status).toBe(404);
   });

@@ -13,11 +13,13 @@
  *
  * An action route without a case (or an explicit reason it changes nothing) fails the test.
  */
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
 import { findLoop } from "~/data/loops.server";
 import { notify } from "~/data/notifications.server";
 import { findPacket } from "~/data/packets.server";
+import { mintAccountToken } from "~/domain/accounts";
 import { ERASE_WORD } from "~/domain/candidate-erasure";
 import { PACKET_FORMS } from "~/domain/promotion/access";
 import { ERASE_DUE_INTENT } from "~/domain/retention";
@@ -110,6 +112,11 @@ function danielsCards(ctx: Ctx) {
   return { daniel, chloe, ravi, chloeStage2, raviStage1, draft };
 }
 const draftVersion = async (id: string) => (await prisma.scorecard.findUniqueOrThrow({ where: { id } })).draftVersion;
+/** Chloé's product assessment (still ahead, no scorecard in) as it stands: the interview-change cases' record. */
+async function chloesAssessment(ctx: Ctx) {
+  const id = ctx.world.loopOf("Chloé Dubois").interviews.find((i) => i.stageId === "product_assessment")!.id;
+  return prisma.interview.findUniqueOrThrow({ where: { id } });
+}
 
 const PRD = [
   "## Problem",
@@ -194,9 +201,10 @@ const CASES: Case[] = [
   },
   {
     route: "routes/admin.users",
+    intent: "roles",
     as: "admin",
-    bad: async (c) => form("/admin/users", { userId: c.id("ben.report@test.example"), roles: "superuser" }),
-    valid: async (c) => form("/admin/users", { userId: c.id("ben.report@test.example"), roles: "builder" }),
+    bad: async (c) => form("/admin/users", { intent: "roles", userId: c.id("ben.report@test.example"), roles: "superuser" }),
+    valid: async (c) => form("/admin/users", { intent: "roles", userId: c.id("ben.report@test.example"), roles: "builder" }),
     names: (c) => [c.id("ben.report@test.example")],
   },
 
@@ -686,10 +694,188 @@ const CASES: Case[] = [
     names: async () => [(await prisma.rubricVersion.findUniqueOrThrow({ where: { track_version: { track: "builder", version: 1 } } })).id, "builder/v1", "builder"],
   },
   // ---- Interview changes (reschedule, cancel, reassign) ----
+  // Chloé's product assessment, still ahead with no scorecard in: moved, given another panel, then cancelled.
+  {
+    route: "routes/interviews.$interviewId.edit",
+    intent: "reschedule",
+    as: "recruiter",
+    bad: async (c) => {
+      const i = await chloesAssessment(c);
+      return form(`/interviews/${i.id}/edit`, { intent: "reschedule", sequence: String(i.sequence + 1), startsAtLocal: dateIn(c.world, 20) + "T10:00", timeZone: "Europe/Berlin", durationMinutes: "60" }, { interviewId: i.id });
+    },
+    valid: async (c) => {
+      const i = await chloesAssessment(c);
+      return form(`/interviews/${i.id}/edit`, { intent: "reschedule", sequence: String(i.sequence), startsAtLocal: dateIn(c.world, 20) + "T10:00", timeZone: "Europe/Berlin", durationMinutes: "60" }, { interviewId: i.id });
+    },
+    names: async (c) => [(await chloesAssessment(c)).id],
+  },
+  {
+    route: "routes/interviews.$interviewId.edit",
+    intent: "reassign",
+    as: "admin",
+    bad: async (c) => {
+      const i = await chloesAssessment(c);
+      return form(`/interviews/${i.id}/edit`, { intent: "reassign", sequence: String(i.sequence), interviewerIds: c.id("builder@northwind.example") }, { interviewId: i.id });
+    },
+    valid: async (c) => {
+      const i = await chloesAssessment(c);
+      // Daniel instead of its panel: both taken off, he is added.
+      return form(`/interviews/${i.id}/edit`, { intent: "reassign", sequence: String(i.sequence), interviewerIds: c.id("interviewer@northwind.example") }, { interviewId: i.id });
+    },
+    names: async (c) => [(await chloesAssessment(c)).id],
+  },
+  {
+    route: "routes/interviews.$interviewId.edit",
+    intent: "cancel",
+    as: "recruiter",
+    bad: async (c) => {
+      const i = await chloesAssessment(c);
+      return form(`/interviews/${i.id}/edit`, { intent: "cancel", sequence: String(i.sequence), reason: "   " }, { interviewId: i.id });
+    },
+    valid: async (c) => {
+      const i = await chloesAssessment(c);
+      return form(`/interviews/${i.id}/edit`, { intent: "cancel", sequence: String(i.sequence), reason: "The candidate asked to pause the process." }, { interviewId: i.id });
+    },
+    names: async (c) => [(await chloesAssessment(c)).id],
+  },
   // ---- Candidate pipeline (status, loop closure) ----
+  {
+    // Rejecting a candidate with an open loop: the status and the loop's closure, in one transaction.
+    route: "routes/candidates.$candidateId._index",
+    intent: "set-status",
+    as: "recruiter",
+    bad: async (c) => {
+      const kwame = c.world.candidates.find((x) => x.name === "Kwame Asante")!;
+      return form(`/candidates/${kwame.id}`, { intent: "set-status", status: "rejected", reason: "  ", statusChangedAt: "" }, { candidateId: kwame.id });
+    },
+    prepare: async (c) => {
+      const version = await prisma.rubricVersion.findFirstOrThrow({ where: { track: "builder", retiredAt: null }, orderBy: { version: "desc" } });
+      const rhea = await prisma.candidate.create({ data: { name: "Rhea Rejectable", email: "rhea.rejectable@mail.example", source: "other", targetLevel: "L5" } });
+      await prisma.loop.create({ data: { candidateId: rhea.id, rubricVersionId: version.id, targetLevel: "L5", createdById: c.who.userId, createdAt: new Date() } });
+    },
+    valid: async () => {
+      const rhea = await prisma.candidate.findFirstOrThrow({ where: { email: "rhea.rejectable@mail.example" } });
+      return form(`/candidates/${rhea.id}`, { intent: "set-status", status: "rejected", reason: "Not the right fit for the platform team", statusChangedAt: "" }, { candidateId: rhea.id });
+    },
+    names: async () => [(await prisma.candidate.findFirstOrThrow({ where: { email: "rhea.rejectable@mail.example" } })).id],
+  },
+  {
+    route: "routes/loops.$loopId._index",
+    intent: "close-loop",
+    as: "recruiter",
+    bad: async (c) => form(`/loops/${c.world.loopOf("Ana Souza").id}`, { intent: "close-loop", reason: "" }, { loopId: c.world.loopOf("Ana Souza").id }),
+    valid: async (c) => form(`/loops/${c.world.loopOf("Ana Souza").id}`, { intent: "close-loop", reason: "Role filled internally" }, { loopId: c.world.loopOf("Ana Souza").id }),
+    names: (c) => [c.world.loopOf("Ana Souza").id],
+  },
+  {
+    // Ana's loop, closed by the case above: reopened, so later cases find it as it was.
+    route: "routes/loops.$loopId._index",
+    intent: "reopen-loop",
+    as: "recruiter",
+    bad: async (c) => form(`/loops/${c.world.loopOf("Ana Souza").id}`, { intent: "reopen" }, { loopId: c.world.loopOf("Ana Souza").id }),
+    valid: async (c) => form(`/loops/${c.world.loopOf("Ana Souza").id}`, { intent: "reopen-loop" }, { loopId: c.world.loopOf("Ana Souza").id }),
+    names: (c) => [c.world.loopOf("Ana Souza").id],
+  },
   // ---- Accounts (invite, deactivate, manager, password reset) ----
+  {
+    route: "routes/admin.users",
+    intent: "invite",
+    as: "admin",
+    bad: async () => form("/admin/users", { intent: "invite", name: "Iris Invited", email: "not-an-email", roles: "interviewer" }),
+    valid: async () => form("/admin/users", { intent: "invite", name: "Iris Invited", email: ACCOUNTS.invited, roles: "interviewer" }),
+    names: () => [],
+    creates: ["user"],
+  },
+  {
+    // The person invited above: a new link replaces the first.
+    route: "routes/admin.users",
+    intent: "resend-invite",
+    as: "admin",
+    bad: async (c) => form("/admin/users", { intent: "resend-invite", userId: c.id("builder@northwind.example") }),
+    valid: async () => form("/admin/users", { intent: "resend-invite", userId: await idOfEmail(ACCOUNTS.invited) }),
+    names: async () => [await idOfEmail(ACCOUNTS.invited)],
+  },
+  {
+    // The invited person follows the link of the newest email, signed out: the entries are theirs.
+    route: "routes/account.welcome.$token",
+    as: async () => ({ userId: await idOfEmail(ACCOUNTS.invited), cookie: null }),
+    bad: async () => linkForm("/account/welcome", await tokenMailedTo(ACCOUNTS.invited), { newPassword: "short", confirmPassword: "short" }),
+    valid: async () => linkForm("/account/welcome", await tokenMailedTo(ACCOUNTS.invited), { newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
+    names: (c) => [c.who.userId],
+  },
+  {
+    route: "routes/admin.users",
+    intent: "deactivate",
+    as: "admin",
+    bad: async (c) => form("/admin/users", { intent: "deactivate", userId: c.id("admin@northwind.example") }),
+    prepare: async () => {
+      ACCOUNTS.leaving ??= (await createUser(["interviewer"], { name: "Leaving Soon" })).id;
+      await sessionCookieFor(ACCOUNTS.leaving);
+    },
+    valid: async () => form("/admin/users", { intent: "deactivate", userId: ACCOUNTS.leaving! }),
+    names: () => [ACCOUNTS.leaving!],
+  },
+  {
+    route: "routes/admin.users",
+    intent: "reactivate",
+    as: "admin",
+    bad: async (c) => form("/admin/users", { intent: "reactivate", userId: c.id("builder@northwind.example") }),
+    valid: async () => form("/admin/users", { intent: "reactivate", userId: ACCOUNTS.leaving! }),
+    names: () => [ACCOUNTS.leaving!],
+  },
+  {
+    // A builder made for the case, so that nobody else's team changes.
+    route: "routes/admin.users",
+    intent: "manager",
+    as: "admin",
+    bad: async (c) => form("/admin/users", { intent: "manager", userId: c.id("builder@northwind.example"), managerId: c.id("builder@northwind.example") }),
+    prepare: async () => {
+      if (ACCOUNTS.builder) return;
+      ACCOUNTS.builder = (await createUser(["builder"], { name: "Moving Teams" })).id;
+      await prisma.builder.create({ data: { userId: ACCOUNTS.builder, level: "L4", startedAt: new Date("2025-02-03T09:00:00Z") } });
+    },
+    valid: async (c) => form("/admin/users", { intent: "manager", userId: ACCOUNTS.builder!, managerId: c.id("manager@northwind.example") }),
+    names: () => [ACCOUNTS.builder!],
+  },
+  {
+    // Signed out: the entry names the account asked about, from the asker's address.
+    route: "routes/password.forgot",
+    as: freshPerson(["builder"], false),
+    bad: async () => form("/password/forgot", { email: "not-an-email" }),
+    valid: async (c) => form("/password/forgot", { email: (await prisma.user.findUniqueOrThrow({ where: { id: c.who.userId } })).email }),
+    names: (c) => [c.who.userId],
+    writesFirst: { tables: ["LoginAttempt"], why: "the reset throttle records each request first, account or not" },
+  },
+  {
+    // Someone with a reset link (made for the case), signed out.
+    route: "routes/password.reset.$token",
+    as: async () => {
+      const user = await createUser(["builder"], { name: "Forgot Often" });
+      const { token, expiresAt } = mintAccountToken("reset", new Date(), randomBytes);
+      await prisma.accountToken.create({ data: { userId: user.id, purpose: "reset", tokenHash: createHash("sha256").update(token).digest("hex"), createdAt: new Date(), expiresAt } });
+      ACCOUNTS.resetToken = token;
+      return { userId: user.id, cookie: null };
+    },
+    bad: async () => linkForm("/password/reset", ACCOUNTS.resetToken!, { newPassword: "a brand new passphrase", confirmPassword: "a different passphrase" }),
+    valid: async () => linkForm("/password/reset", ACCOUNTS.resetToken!, { newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
+    names: (c) => [c.who.userId],
+  },
   // ---- Reminders and other notifying events ----
 ];
+
+/** The account cases' records: the person invited, someone deactivated and back, a builder changing teams, a reset link. */
+const ACCOUNTS: { invited: string; leaving?: string; builder?: string; resetToken?: string } = { invited: "iris.invited@test.example" };
+const idOfEmail = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+/** The token of the link emailed to `email` that still works (from the outbox, as the delivery worker would send it). */
+async function tokenMailedTo(email: string): Promise<string> {
+  const live = new Set((await prisma.accountToken.findMany({ where: { user: { email }, usedAt: null }, select: { tokenHash: true } })).map((t) => t.tokenHash));
+  for (const mail of await prisma.outboxMessage.findMany({ where: { recipientEmail: email } })) {
+    const token = /\/(?:account\/welcome|password\/reset)\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    if (token && live.has(createHash("sha256").update(token).digest("hex"))) return token;
+  }
+  throw new Error(`No working link was emailed to ${email}`);
+}
+const linkForm = (path: string, token: string, fields: Record<string, string>) => form(`${path}/${token}`, fields, { token });
 
 
 function decisionFields(extra: Record<string, string> = {}) {
@@ -796,6 +982,7 @@ describe("the table", () => {
     expect(intents("routes/demos._index")).toEqual(["flag", "unflag"]);
     expect(intents("routes/interviews.$interviewId.scorecard")).toEqual(["amend", "submit"]);
     expect(intents("routes/rubrics.$track.$version._index")).toEqual(["reinstate", "retire"]);
+    expect(intents("routes/admin.users")).toEqual(["deactivate", "invite", "manager", "reactivate", "resend-invite", "roles"]);
     expect(intents("routes/projects.new")).toEqual(["save", "submit"]);
     expect(intents("routes/projects.$projectId.edit")).toEqual(["save", "submit"]);
     for (const c of CASES) if (c.bad === null) expect(c.noBadInput, `${c.route} ${c.intent ?? ""}`).toBeTruthy();

@@ -214,11 +214,14 @@ describe("decisions and onboarding", () => {
     const { answer, entries } = await audited(() => decide(loopId, member.cookie, HIRE));
     expect(answer.status).toBe(200);
     const decision = await prisma.hiringDecision.findFirstOrThrow({ where: { loopId } });
-    expect(entries).toHaveLength(1);
+    // The decision, then the candidate's status it sets (a hire makes them hired), by the same person.
+    expect(entries.map((e) => e.action)).toEqual(["decision.record", "candidate.status"]);
+    expect(entries[1]).toMatchObject({ recordId: candidate.id, actorId: member.id, reason: null });
+    expect(detailOf(entries[1]!)).toMatchObject({ from: "active", to: "hired", cause: "decision", decisionId: decision.id });
     expect(entries[0]).toMatchObject({ kind: "change", action: "decision.record", recordType: "decision", recordId: decision.id, candidateId: candidate.id, actorId: member.id, address: ADDRESS, reason: null });
     expect(detailOf(entries[0]!)).toMatchObject({ loopId, outcome: "hire", level: "L5" });
     // Neither the rationale (free text about the candidate) nor the pay.
-    expect(JSON.stringify(entries[0])).not.toMatch(/Kwame|230000/);
+    expect(JSON.stringify(entries)).not.toMatch(/Kwame|230000/);
 
     // A second decision that does not name the one in force is refused: nothing recorded.
     const stale = await audited(() => decide(loopId, member.cookie, HIRE));
@@ -249,13 +252,13 @@ describe("decisions and onboarding", () => {
 describe("accounts and administration", () => {
   it("a role change records the roles before and after, about the person changed; a refused one writes none", async () => {
     const target = await createUser(["builder"]);
-    const { answer, entries } = await audited(() => call(users.action, { url: "/", cookie: admin.cookie, form: { userId: target.id, roles: ["builder", "interviewer"] } }));
+    const { answer, entries } = await audited(() => call(users.action, { url: "/", cookie: admin.cookie, form: { intent: "roles", userId: target.id, roles: ["builder", "interviewer"] } }));
     expect(answer.status).toBe(200);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: "user.roles_change", recordType: "user", recordId: target.id, subjectUserId: target.id, actorId: admin.id, address: ADDRESS });
     expect(detailOf(entries[0]!)).toEqual({ before: ["builder"], after: ["interviewer", "builder"] });
 
-    const ownAdmin = await audited(() => call(users.action, { url: "/", cookie: admin.cookie, form: { userId: admin.id, roles: ["recruiter"] } }));
+    const ownAdmin = await audited(() => call(users.action, { url: "/", cookie: admin.cookie, form: { intent: "roles", userId: admin.id, roles: ["recruiter"] } }));
     expect(ownAdmin.answer.status).toBe(400);
     expect(ownAdmin.entries).toEqual([]);
   });

@@ -194,7 +194,7 @@ describe("the candidate list", () => {
 
     it("returns the filters to show in the form, and ignores unknown filter values", async () => {
       const body = await listAs(recruiter, "?q=filterable&source=headhunter&level=L9");
-      expect(body.filters).toEqual({ q: "filterable", source: "", level: "" });
+      expect(body.filters).toEqual({ q: "filterable", source: "", level: "", status: "current" });
       expect(body.filtered).toBe(true);
       expect(body.candidates).toHaveLength(3);
       const all = await listAs(recruiter);

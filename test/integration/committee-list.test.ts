@@ -147,7 +147,7 @@ describe("the committee list", () => {
     const data = await list();
     expect(data.query.status).toBe("in_review");
     expect(data.rows.map((r) => r.loopId)).toEqual([blocked.loopId]);
-    expect(data.counts).toEqual({ in_review: 1, in_progress: 1, decided: 1, all: 3 });
+    expect(data.counts).toEqual({ in_review: 1, in_progress: 1, decided: 1, closed: 0, all: 3 });
   });
 
   it("gives each loop its aggregate: a corroborated blocker is a definite no; too little evidence is no decision", async () => {

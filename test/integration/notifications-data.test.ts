@@ -21,8 +21,8 @@ describe("notify, inside the change's transaction", () => {
     expect(mails[0]).toMatchObject({ status: "pending", attempts: 0, ics: "BEGIN:VCALENDAR\r\n", nextAttemptAt: now });
     expect(mails[0]!.messageId).toMatch(/^<notification-.+@localhost>$/);
     expect(mails[0]!.text).toContain("http://localhost:3000/interviews/int-a/scorecard");
-    expect(await emailChoices(bo.id)).toEqual({ "interview.assigned": false });
-    expect(await emailChoices(ada.id)).toEqual({ "interview.assigned": true });
+    expect(await emailChoices(bo.id)).toEqual({ ...effectiveChoices({}), "interview.assigned": false });
+    expect(await emailChoices(ada.id)).toEqual(effectiveChoices({}));
   });
 
   it("writes nothing when the change's transaction fails", async () => {

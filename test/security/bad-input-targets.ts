@@ -35,9 +35,12 @@ import {
   type Wire,
 } from "./bad-bodies";
 import type { World } from "./world";
+import { accountTargets } from "./bad-input-accounts";
 import { auditTargets } from "./bad-input-audit";
 import { candidateDataTargets } from "./bad-input-candidate-data";
 import { notificationTargets } from "./bad-input-notifications";
+import { interviewChangeTargets } from "./bad-input-interview-changes";
+import { pipelineTargets } from "./bad-input-pipeline";
 import { retentionTargets } from "./bad-input-retention";
 
 export type Input = Wire & { poisons: string[] };
@@ -231,7 +234,7 @@ export async function buildTargets(world: World): Promise<Target[]> {
   const scorecardUrl = (id: string) => ({ url: `/interviews/${id}/scorecard`, params: { interviewId: id } });
   const version = (current: number) => oneOf(...BAD_NUMBERS.filter((v) => Number(v) !== current), "999999");
 
-  const dataProtection = [...(await auditTargets(world)), ...(await candidateDataTargets(world)), ...(await retentionTargets(world)), ...(await notificationTargets(world))];
+  const dataProtection = [...(await auditTargets(world)), ...(await candidateDataTargets(world)), ...(await retentionTargets(world)), ...(await notificationTargets(world)), ...(await accountTargets(world)), ...(await pipelineTargets(world)), ...(await interviewChangeTargets(world))];
   return [
     {
       name: "the catch-all (any POST to an unknown address)",
@@ -251,6 +254,7 @@ export async function buildTargets(world: World): Promise<Target[]> {
       others: ["recruiter"],
       input: form(
         [
+          ["intent", "roles"],
           ["userId", bea],
           ["roles", "__invalid__"],
         ],

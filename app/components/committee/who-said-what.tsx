@@ -50,6 +50,8 @@ export function WhoSaidWhat({ evidence, aggregate, stages, index }: Props) {
                             {card.interviewerName}
                             <span className="visually-hidden">&rsquo;s scorecard</span>
                           </Link>
+                          {/* Still counted: the evidence was gathered before they were taken off. */}
+                          {card.interviewerRemoved ? <span className="block muted small">interviewer taken off this interview</span> : null}
                         </th>
                       ))}
                     </tr>

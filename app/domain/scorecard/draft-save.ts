@@ -14,6 +14,8 @@ import type { ScorecardSchemas } from "./schema";
  *          someone saved a newer version since n: nothing was written; the page shows `current`
  *          beside its own unsaved text. Saving again with `current.version` overwrites it on purpose.
  *   409    { ok: false, reason: "locked", formErrors: [message] }: the scorecard was submitted meanwhile.
+ *   409    { ok: false, reason: "cancelled" | "removed", formErrors: [message] }: its interview was
+ *          cancelled, or its author taken off it. The scorecard is kept as it is, no longer changed.
  *   400    { ok: false, fieldErrors, formErrors }: not JSON, or not this shape. Nothing was written.
  *
  * Submitting names the version too (`{ intent: "submit", version, content }`): a submission from a
@@ -39,6 +41,7 @@ export type DraftSaveAnswer =
   | { ok: true; savedAt: string; version: number }
   | { ok: false; reason: "stale"; formErrors: string[]; current: CurrentDraft }
   | { ok: false; reason: "locked"; formErrors: string[] }
+  | { ok: false; reason: "cancelled" | "removed"; formErrors: string[] }
   | { ok: false; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] };
 
 // The server does not know the reader's zone: its messages name UTC, written as pages write moments.

@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     can("read:builder:own") ? findBuilder(user.id) : null,
     can("read:builder:team") ? listReports(user.id) : null,
     can("read:builder:any") ? listBuilders() : null,
-    can("read:candidate:any") ? listCandidates() : null,
+    // Those still in the pipeline; the candidate list has everyone.
+    can("read:candidate:any") ? listCandidates({ statuses: ["active", "on_hold"] }) : null,
     can("manage:user:any") ? countUsersByRole() : null,
     can("write:scorecard:own") ? listAssignedInterviews(user.id) : null,
     can("manage:loop:any") ? loopsOwingScorecards(now) : null,
@@ -93,6 +94,8 @@ const IN_REVIEW_SHOWN = 10;
 /** For recruiters: each loop's missing scorecards, who owes them and when they are due. */
 async function loopsOwingScorecards(now: Date) {
   const loops = (await listLoops())
+    // A closed loop owes nothing any more.
+    .filter((loop) => !loop.closedAt)
     .map((loop) => ({ loop, owed: owedScorecards(loop.interviews, loop.rubric.decision_rules.scorecard_due_hours, now) }))
     .filter((l) => l.owed.length > 0);
   const names = await namesOf(loops.flatMap((l) => l.owed.map((o) => o.interviewerId)));

@@ -1,21 +1,15 @@
 import { z } from "zod";
+import { newPasswordField, PASSWORD_MAX_LENGTH } from "~/domain/password-policy";
 
-// Shared by the change-password form (react-hook-form) and its action: the password policy lives here.
+// Shared by the change-password form (react-hook-form) and its action. The rules for a new
+// password are shared with the invitation and reset pages (domain/password-policy).
 
-export const NEW_PASSWORD_MIN_CHARACTERS = 12;
-/** The sign-in form accepts passwords up to this many UTF-16 units, so a new one must fit too. */
-export const PASSWORD_MAX_LENGTH = 1024;
-
-/** Characters as a person counts them (an emoji is one), not UTF-16 units. */
-const characters = (s: string) => Array.from(s).length;
+export { NEW_PASSWORD_MIN_CHARACTERS, PASSWORD_MAX_LENGTH } from "~/domain/password-policy";
 
 export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH, "That password is too long"),
-    newPassword: z
-      .string()
-      .refine((s) => characters(s) >= NEW_PASSWORD_MIN_CHARACTERS, `Use at least ${NEW_PASSWORD_MIN_CHARACTERS} characters`)
-      .refine((s) => s.length <= PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`),
+    newPassword: newPasswordField,
     confirmPassword: z.string().min(1, "Enter the new password again"),
   })
   .superRefine((form, ctx) => {

@@ -1,31 +1,35 @@
 // The outbox, for admins: every email the app queued, newest first, with its delivery state. Without
 // SMTP_HOST (the demo default) nothing is sent and this page is where the emails can be read.
+// Paged (keyset on the time queued) and filtered by state; delivered emails older than
+// OUTBOX_KEEP_DAYS are deleted by the scheduled run, so the list does not grow forever.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { SelectField } from "~/components/candidate-fields";
 import { LocalTime } from "~/components/local-time";
-import { listOutbox } from "~/data/notifications.server";
+import { listOutboxPage } from "~/data/outbox.server";
+import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, isOutboxStatus, outboxSearch, parseOutboxQuery } from "~/domain/notifications/outbox-query";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { getConfig } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Builder Ladder" }];
 
-const STATUS_LABELS: Record<string, string> = {
-  pending: "Waiting to be sent",
-  sent: "Sent",
-  local: "Kept here (no mail server)",
-  failed: "Given up",
-};
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:outbox:any");
   const config = getConfig();
-  const messages = await listOutbox();
+  const query = parseOutboxQuery(new URL(request.url).searchParams);
+  const page = await listOutboxPage(query);
+  const at = (c: { createdAt: Date; id: string } | null, direction: "before" | "after") => (c ? `/admin/outbox${outboxSearch(query.status, { direction, at: c })}` : null);
   return {
     smtp: config.smtp ? `${config.smtp.host}:${config.smtp.port}` : null,
     from: config.mailFrom,
-    messages: messages.map((m) => ({
+    keepDays: config.outboxKeepDays,
+    status: query.status,
+    counts: page.counts,
+    olderPage: at(page.older, "before"),
+    newerPage: at(page.newer, "after"),
+    messages: page.messages.map((m) => ({
       ...m,
-      status: STATUS_LABELS[m.status] ?? m.status,
+      status: isOutboxStatus(m.status) ? OUTBOX_STATUS_LABELS[m.status] : m.status,
       createdAt: m.createdAt.toISOString(),
       nextAttemptAt: m.nextAttemptAt.toISOString(),
       sentAt: m.sentAt?.toISOString() ?? null,
@@ -33,8 +37,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** Newer / older through the list; choosing a state starts again at the newest. */
+function Pagination({ newerPage, olderPage, first }: { newerPage: string | null; olderPage: string | null; first: string }) {
+  if (!newerPage && !olderPage) return null;
+  return (
+    <nav aria-label="Pages" className="row pagination">
+      {newerPage ? (
+        <>
+          <Link to={first}>Newest emails</Link>
+          <Link to={newerPage} rel="prev">
+            Newer emails
+          </Link>
+        </>
+      ) : null}
+      {olderPage ? (
+        <Link to={olderPage} rel="next">
+          Older emails
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
 export default function OutboxPage() {
-  const { smtp, from, messages } = useLoaderData<typeof loader>();
+  const { smtp, from, keepDays, status, counts, olderPage, newerPage, messages } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const loading = useNavigation().state === "loading";
+  const total = OUTBOX_STATUSES.reduce((n, s) => n + counts[s], 0);
+  const first = `/admin/outbox${outboxSearch(status, null)}`;
   return (
     <article className="page stack" aria-labelledby="outbox-title">
       <h1 id="outbox-title">Outbox</h1>
@@ -43,8 +73,29 @@ export default function OutboxPage() {
           ? `Emails are sent through ${smtp} as ${from}. Failed sends are retried with growing waits; after the last try a message is given up and shows its error here.`
           : `No mail server is configured (SMTP_HOST), so nothing is sent: every email is kept here instead, as ${from} would have sent it.`}
       </p>
+      <p>Emails delivered (sent, or kept here) more than {keepDays === 1 ? "a day" : `${keepDays} days`} ago are deleted (OUTBOX_KEEP_DAYS); waiting and given-up ones are kept.</p>
+      {/* Keyed on the address so back and forward reset the field to what is shown. */}
+      <Form key={location.search} method="get" action="/admin/outbox" role="search" aria-label="Filter emails" className="candidate-filters">
+        <SelectField
+          label="State"
+          name="status"
+          placeholder={`Every state (${total})`}
+          options={OUTBOX_STATUSES.map((s) => ({ value: s, label: `${OUTBOX_STATUS_LABELS[s]} (${counts[s]})` }))}
+          defaultValue={status ?? ""}
+        />
+        <div className="row">
+          <button type="submit" className="button button-secondary" disabled={loading}>
+            Show emails
+          </button>
+          {status ? <Link to="/admin/outbox">Show every state</Link> : null}
+        </div>
+      </Form>
       <p role="status" className="muted">
-        {messages.length === 0 ? "No emails yet." : `${messages.length === 1 ? "1 email" : `${messages.length} emails`}, newest first.`}
+        {messages.length === 0
+          ? status
+            ? "No email in this state."
+            : "No emails yet."
+          : `${messages.length === 1 ? "1 email" : `${messages.length} emails`} on this page, newest first${status ? ` (${OUTBOX_STATUS_LABELS[status].toLowerCase()})` : ""}.`}
       </p>
       {messages.map((m) => (
         <section key={m.id} className="stack outbox-message" aria-label={`Email to ${m.recipientEmail}: ${m.subject}`}>
@@ -85,6 +136,7 @@ export default function OutboxPage() {
           <pre className="outbox-text">{m.text}</pre>
         </section>
       ))}
+      <Pagination newerPage={newerPage} olderPage={olderPage} first={first} />
     </article>
   );
 }

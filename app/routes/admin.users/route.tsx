@@ -1,21 +1,40 @@
+import { randomBytes } from "node:crypto";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormErrors } from "~/components/form-fields";
-import { findUserById, listUsers, setUserRoles, type UserSummary } from "~/data/users.server";
+import { deactivateUser, inviteUser, listAccounts, listManagerChoices, reactivateUser, resendInvite, setBuilderManager } from "~/data/accounts.server";
+import { findUserById, setUserRoles } from "~/data/users.server";
+import { mintAccountToken } from "~/domain/accounts";
 import { checkRoleChange } from "~/domain/permissions";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
-import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
-import { SetRolesSchema, type SetRolesForm } from "./schema";
+import { requestNow } from "~/utils/clock.server";
+import { badRequest, formError, formSaved, parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
+import { AccountControls, type AccountRow } from "./account-controls";
+import { InvitePanel } from "./invite-panel";
+import { AdminUsersActionSchema, SetRolesSchema, type SetRolesForm } from "./schema";
 
 export const meta: MetaFunction = () => [{ title: "Users · Builder Ladder" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "manage:user:any");
-  return { users: await listUsers() };
+  const admin = await requireUserWithPermission(request, "manage:user:any");
+  const now = requestNow(request);
+  const [accounts, managers] = await Promise.all([listAccounts(), listManagerChoices()]);
+  const users: AccountRow[] = accounts.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    roles: u.roles,
+    deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
+    invitation: u.invitation
+      ? { expiresAt: u.invitation.expiresAt?.toISOString() ?? null, live: u.invitation.expiresAt !== null && u.invitation.expiresAt > now }
+      : null,
+    builder: u.builder,
+  }));
+  return { users, managers, me: admin.id };
 }
 
 const REFUSALS = {
@@ -23,30 +42,92 @@ const REFUSALS = {
   "own-admin-removal": "You cannot remove your own admin role; ask another admin.",
 } as const;
 
+const DEACTIVATION_REFUSALS = {
+  self: { status: 400, message: "You cannot deactivate your own account; ask another admin." },
+  "last-admin": { status: 400, message: "This is the last active admin: give someone else the admin role first." },
+  "already-deactivated": { status: 409, message: "This account is already deactivated: reload the page." },
+  "not-found": { status: 404, message: "No such user." },
+} as const;
+
+const RESEND_REFUSALS = {
+  "not-found": { status: 404, message: "No such user." },
+  accepted: { status: 409, message: "They have already chosen a password: there is no invitation to send." },
+  deactivated: { status: 409, message: "This account is deactivated: reactivate it before inviting them again." },
+} as const;
+
+const MANAGER_REFUSALS = {
+  unknown: "Choose a manager from the list",
+  self: "A builder cannot be their own manager",
+  "not-a-manager": "Choose someone who holds the manager role",
+  deactivated: "That account is deactivated: choose an active manager",
+} as const;
+
+const fieldRefusal = (field: string, message: string, status = 400) =>
+  data({ ok: false as const, fieldErrors: { [field]: [message] } as FieldErrors, formErrors: [] as string[] }, { status });
+
+/**
+ * The users page's forms, told apart by `intent`: roles, invite, resend-invite, deactivate,
+ * reactivate, manager. Every one is for admins (manage:user:any) and audited.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:user:any");
-  const parsed = parseForm(SetRolesSchema, await readFormData(request));
+  const parsed = parseForm(AdminUsersActionSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
+  const form = parsed.data;
+  const actor = auditActor(admin, context);
+  const now = requestNow(request);
 
-  const target = await findUserById(parsed.data.userId);
-  if (!target) throw data({ message: "No such user" }, { status: 404 });
-  const refusal = checkRoleChange(admin, target, parsed.data.roles);
-  if (refusal) return formError(REFUSALS[refusal]);
-
-  await setUserRoles(target.id, parsed.data.roles, auditActor(admin, context), new Date());
-  return formSaved();
+  switch (form.intent) {
+    case "roles": {
+      const target = await findUserById(form.userId);
+      if (!target) throw data({ message: "No such user" }, { status: 404 });
+      const refusal = checkRoleChange(admin, target, form.roles);
+      if (refusal) return formError(REFUSALS[refusal]);
+      await setUserRoles(target.id, form.roles, actor, now);
+      return formSaved();
+    }
+    case "invite": {
+      const minted = mintAccountToken("invite", now, randomBytes);
+      const invited = await inviteUser({ name: form.name, email: form.email, roles: form.roles, minted, invitedBy: admin.name, actor, now });
+      if (!invited.ok) return fieldRefusal("email", "An account with this email address already exists", 409);
+      return formSaved();
+    }
+    case "resend-invite": {
+      const minted = mintAccountToken("invite", now, randomBytes);
+      const sent = await resendInvite({ userId: form.userId, minted, invitedBy: admin.name, actor, now });
+      if (!sent.ok) return formError(RESEND_REFUSALS[sent.reason].message, { status: RESEND_REFUSALS[sent.reason].status });
+      return formSaved();
+    }
+    case "deactivate": {
+      const done = await deactivateUser({ userId: form.userId, actor, now });
+      if (!done.ok) return formError(DEACTIVATION_REFUSALS[done.reason].message, { status: DEACTIVATION_REFUSALS[done.reason].status });
+      return formSaved();
+    }
+    case "reactivate": {
+      const done = await reactivateUser({ userId: form.userId, actor, now });
+      if (!done.ok) return done.reason === "not-found" ? formError("No such user.", { status: 404 }) : formError("This account is not deactivated: reload the page.", { status: 409 });
+      return formSaved();
+    }
+    case "manager": {
+      const done = await setBuilderManager({ builderId: form.userId, managerId: form.managerId || null, actor, now });
+      if (!done.ok) return done.reason === "no-builder" ? formError("This person has no builder record.", { status: 404 }) : fieldRefusal("managerId", MANAGER_REFUSALS[done.reason]);
+      return formSaved();
+    }
+  }
 }
 
 export default function UsersPage() {
-  const { users } = useLoaderData<typeof loader>();
+  const { users, managers, me } = useLoaderData<typeof loader>();
   return (
     <section className="page" aria-labelledby="users-title">
       <h1 id="users-title">Users and roles</h1>
-      <p className="lede">A person may hold several roles. Changes apply at their next page load.</p>
+      <p className="lede">A person may hold several roles. Changes apply at their next page load; a deactivated account is signed out at once.</p>
+      <InvitePanel />
       <ul className="user-list">
         {users.map((user) => (
-          <li key={user.id}>
+          <li key={user.id} className="user-card">
             <RoleEditor user={user} />
+            <AccountControls user={user} managers={managers} isSelf={user.id === me} />
           </li>
         ))}
       </ul>
@@ -54,11 +135,11 @@ export default function UsersPage() {
   );
 }
 
-function RoleEditor({ user }: { user: UserSummary }) {
+function RoleEditor({ user }: { user: AccountRow }) {
   const fetcher = useFetcher<typeof action>();
   const form = useForm<SetRolesForm>({
     resolver: zodResolver(SetRolesSchema),
-    defaultValues: { userId: user.id, roles: user.roles },
+    defaultValues: { intent: "roles", userId: user.id, roles: user.roles },
   });
   const headingId = `user-${user.id}`;
   const fieldError = form.formState.errors.roles?.message ?? fetcher.data?.fieldErrors?.roles?.[0];
@@ -67,7 +148,7 @@ function RoleEditor({ user }: { user: UserSummary }) {
   return (
     <fetcher.Form
       method="post"
-      className="user-card"
+      className="stack tight"
       aria-labelledby={headingId}
       noValidate
       onSubmit={form.handleSubmit((_v, event) => fetcher.submit(event?.target as HTMLFormElement))}
@@ -75,6 +156,7 @@ function RoleEditor({ user }: { user: UserSummary }) {
       <h2 id={headingId} className="user-card-title">
         {user.name} <span className="muted">{user.email}</span>
       </h2>
+      <input type="hidden" {...form.register("intent")} />
       <input type="hidden" {...form.register("userId")} />
       <fieldset aria-describedby={fieldError ? `${headingId}-error` : undefined}>
         <legend>Roles</legend>

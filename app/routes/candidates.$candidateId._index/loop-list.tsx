@@ -11,6 +11,8 @@ export type LoopView = {
   version: number;
   targetLevel: string;
   createdAt: Date;
+  closedAt: Date | null;
+  closeReason: string | null;
   complete: boolean;
   decision: DecisionSummary | null;
   stages: Array<{ id: string; name: string; status: StageStatus; statusLabel: string; submitted: number; needed: number }>;
@@ -36,9 +38,15 @@ export function LoopList({ loops }: { loops: LoopView[] }) {
               <LocalTime value={loop.createdAt} precision="day" />
               {loop.complete ? " · every stage complete" : null}
             </p>
-            <p>
+            <p className="row">
               <DecisionBadge decision={loop.decision} />
+              {loop.closedAt ? (
+                <span className="badge badge-previous">
+                  Closed <LocalTime value={loop.closedAt} precision="day" />
+                </span>
+              ) : null}
             </p>
+            {loop.closeReason ? <p className="candidate-notes muted">Closed: {loop.closeReason}</p> : null}
             <ul className="stage-list" aria-label={`Stages of the ${loop.rubricName} v${loop.version} loop`}>
               {loop.stages.map((stage) => (
                 <li key={stage.id}>

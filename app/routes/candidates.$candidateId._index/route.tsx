@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LocalTime } from "~/components/local-time";
 import { findCandidate } from "~/data/candidates.server";
@@ -13,7 +13,12 @@ import styles from "~/styles/candidates.css?url";
 import { recordRead } from "~/data/audit.server";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
+import { changeCandidateStatus, pipelineFacts } from "~/data/candidate-pipeline.server";
+import { CandidateStatusSchema, loopRefusalForStatus, manualMoves, statusVersion } from "~/domain/candidate-pipeline";
+import { CandidateStatusBadge } from "~/components/candidate-status";
+import { formError, formSaved, badRequest, parseForm, readFormData } from "~/utils/forms.server";
 import { LoopList, type LoopView } from "./loop-list";
+import { StatusPanel, type PipelineView } from "./status-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.candidate.name} · Candidates · Builder Ladder` : "Candidate · Builder Ladder" },
@@ -39,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       version: loop.version,
       targetLevel: loop.targetLevel,
       createdAt: loop.createdAt,
+      closedAt: loop.closedAt,
+      closeReason: loop.closeReason,
       complete: progress.complete,
       decision: decisionSummary(decisions.filter((d) => d.loopId === loop.id)),
       stages: progress.stages.map((stage) => ({
@@ -52,6 +59,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     };
   });
 
+  const facts = (await pipelineFacts(candidate.id))!;
+  const pipeline: PipelineView = {
+    status: facts.status,
+    reason: facts.statusReason,
+    changedAt: facts.statusChangedAt,
+    version: statusVersion(facts.statusChangedAt),
+    moves: manualMoves({ status: facts.status, erasedAt: candidate.erasedAt, becameBuilder: facts.becameBuilder }),
+    openLoops: candidateLoops.filter((l) => !l.closedAt).length,
+  };
   const canOnboard = hasPermission(user.roles, "manage:user:any") && loops.some((l) => l.decision?.outcome === "hire") && !(await findUserByEmail(candidate.email));
   await recordRead(auditActor(user, context), { action: "candidate.read", recordType: "candidate", recordId: candidate.id, candidateId: candidate.id, detail: { page: "candidate" } }, now);
   return {
@@ -59,16 +75,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     loops,
     // An erased candidate is neither edited nor interviewed again (domain/candidate-erasure.ts).
     canEdit: hasPermission(user.roles, "manage:candidate:any") && !candidate.erasedAt,
-    canStartLoop: hasPermission(user.roles, "manage:loop:any") && !candidate.erasedAt,
+    // Nor is a rejected, withdrawn or hired one (domain/candidate-pipeline.ts).
+    canStartLoop: hasPermission(user.roles, "manage:loop:any") && !candidate.erasedAt && loopRefusalForStatus(facts.status) === null,
+    pipeline,
+    canChangeStatus: hasPermission(user.roles, "manage:candidate:any"),
     canRequestData: hasPermission(user.roles, "manage:candidate:any"),
     // Admins turn a hire into an account and builder record, once.
     canOnboard: canOnboard && !candidate.erasedAt,
   };
 }
 
+/**
+ * The status form (recruiters and admins): the permission (403) → the candidate (404) → the form
+ * (400) → the change, refused with 409 when the candidate was erased or onboarded, the move is not
+ * allowed, or someone changed the status since the page was read (nothing is written then).
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:candidate:any");
+  const candidate = await findCandidate(params.candidateId ?? "");
+  if (!candidate) throw data({ message: "No such candidate" }, { status: 404 });
+  const parsed = parseForm(CandidateStatusSchema, await readFormData(request));
+  if (!parsed.success) return badRequest(parsed.failure);
+  const changed = await changeCandidateStatus({ candidateId: candidate.id, change: parsed.data, actor: auditActor(user, context), now: new Date() });
+  if (!changed.ok) return formError(changed.message, { status: changed.status });
+  return formSaved();
+}
 
 export default function CandidatePage() {
-  const { candidate, loops, canEdit, canStartLoop, canOnboard, canRequestData } = useLoaderData<typeof loader>();
+  const { candidate, loops, canEdit, canStartLoop, canOnboard, canRequestData, pipeline, canChangeStatus } = useLoaderData<typeof loader>();
   return (
     <article className="page" aria-labelledby="candidate-title">
       <p className="breadcrumbs">
@@ -76,6 +110,7 @@ export default function CandidatePage() {
       </p>
       <div className="page-header-row">
         <h1 id="candidate-title">{candidate.name}</h1>
+        <CandidateStatusBadge status={pipeline.status} />
         {candidate.erasedAt ? (
           <p className="badge badge-previous">
             Erased on <LocalTime value={candidate.erasedAt} precision="day" />
@@ -169,6 +204,8 @@ export default function CandidatePage() {
           <dd>{candidate.noticeSentOn ?? "Not recorded"}</dd>
         </dl>
       </section>
+
+      <StatusPanel pipeline={pipeline} canChange={canChangeStatus} />
 
       <section className="panel" aria-labelledby="candidate-loops">
         <h2 id="candidate-loops">Interview loops</h2>

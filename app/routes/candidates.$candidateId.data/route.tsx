@@ -11,6 +11,7 @@ import { eraseCandidate, erasureRefusalFor } from "~/data/candidate-erasure.serv
 import { exportCandidate, type CandidateExport, type ExportScorecard } from "~/data/candidate-export.server";
 import { findCandidate } from "~/data/candidates.server";
 import { ERASE_WORD, ERASURE_REASON_MAX, erasureFormSchema, type ErasureFormInput } from "~/domain/candidate-erasure";
+import { candidateStatusLabel } from "~/domain/candidate-pipeline";
 import { candidateSourceLabel, dataOriginLabel, legalBasisLabel } from "~/domain/candidates";
 import styles from "~/styles/candidates.css?url";
 import { auditActor } from "~/utils/audit.server";
@@ -127,6 +128,11 @@ function PersonalData({ candidate }: { candidate: CandidateExport["candidate"] }
         <dd>{candidate.consentGivenOn ?? "Not recorded"}</dd>
         <dt>Privacy notice sent on</dt>
         <dd>{candidate.noticeSentOn ?? "Not recorded"}</dd>
+        <dt>Pipeline status</dt>
+        <dd>
+          {candidateStatusLabel(candidate.status)}
+          {candidate.statusReason ? `: ${candidate.statusReason}` : ""}
+        </dd>
         <dt>Added</dt>
         <dd>
           <LocalTime value={candidate.createdAt} />
@@ -160,6 +166,13 @@ function Loops({ loops }: { loops: CandidateExport["loops"] }) {
           </h3>
           <p className="muted">
             Started <LocalTime value={loop.createdAt} /> by {loop.createdBy?.name ?? "unknown"}
+            {loop.closedAt ? (
+              <>
+                {" "}
+                · closed <LocalTime value={loop.closedAt} />
+                {loop.closeReason ? `: ${loop.closeReason}` : ""}
+              </>
+            ) : null}
           </p>
           {loop.interviews.map((interview) => (
             <div key={interview.id}>

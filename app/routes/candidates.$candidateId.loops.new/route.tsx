@@ -7,6 +7,7 @@ import { findCandidate } from "~/data/candidates.server";
 import { createLoop, LoopRefusal } from "~/data/loops.server";
 import { listTracks } from "~/data/rubrics.server";
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
+import { loopRefusalForStatus } from "~/domain/candidate-pipeline";
 import { LEVELS } from "~/domain/levels";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
@@ -21,7 +22,9 @@ async function loadCandidate(candidateId: string | undefined) {
   // No new loop for an erased candidate (createLoop refuses it too).
   const refusal = changeRefusalForErased(candidate);
   if (refusal) throw data({ message: refusal }, { status: 409 });
-  return { id: candidate.id, name: candidate.name, targetLevel: candidate.targetLevel };
+  // A rejected, withdrawn or hired candidate is not interviewed again (createLoop refuses it: 409);
+  // the page says why instead of offering the form.
+  return { id: candidate.id, name: candidate.name, targetLevel: candidate.targetLevel, statusRefusal: loopRefusalForStatus(candidate.status) };
 }
 
 /** Tracks that can take a new loop: those with a current (not retired) version. */
@@ -74,7 +77,8 @@ export default function NewLoopPage() {
         The loop is pinned to the track&rsquo;s current rubric version: its stages, criteria and rules stay the same for
         this loop even when a newer version is published.
       </p>
-      <Form method="post" noValidate className="stack panel" onSubmit={form.handleSubmit((_v, e) => submit(e?.target as HTMLFormElement))}>
+      {candidate.statusRefusal ? <p className="notice">{candidate.statusRefusal}</p> : null}
+      <Form hidden={Boolean(candidate.statusRefusal)} method="post" noValidate className="stack panel" onSubmit={form.handleSubmit((_v, e) => submit(e?.target as HTMLFormElement))}>
         <FormErrors errors={actionData?.formErrors} />
         <div className="field">
           <label htmlFor="loop-track">Track and rubric version</label>

@@ -12,7 +12,7 @@ import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { listDecisions } from "~/data/committee.server";
 import { listLoopsForCandidate } from "~/data/loops.server";
 import { createBuilderFromHire } from "~/data/onboarding.server";
-import { listUsers } from "~/data/users.server";
+import { listManagerChoices } from "~/data/accounts.server";
 import { hireTerms, onboardBuilderSchema } from "~/domain/hire-onboarding";
 import { badRequest, formError, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
@@ -41,7 +41,8 @@ async function loadHires(candidateId: string | undefined) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:user:any");
   const { candidate, hires } = await loadHires(params.candidateId);
-  const managers = (await listUsers()).filter((u) => u.roles.includes("manager")).map((u) => ({ id: u.id, name: u.name }));
+  // Active managers only: a deactivated account is never offered.
+  const managers = await listManagerChoices();
   // The candidate's contact and, for each hire, the agreed pay.
   const read = { action: "candidate.read", recordType: "candidate", recordId: candidate.id, candidateId: candidate.id, detail: { page: "onboard", pay: hires.length > 0 } };
   await recordRead(auditActor(user, context), read, new Date());

@@ -5,6 +5,7 @@ import { FormErrors } from "~/components/form-fields";
 import { LocalTime } from "~/components/local-time";
 import { emailChoices, listInbox, markRead, ownsNotification, setEmailChoices } from "~/data/notifications.server";
 import { NOTIFICATION_KINDS, NOTIFICATION_LABELS } from "~/domain/notifications/events";
+import { groupOf, NOTIFICATION_GROUPS } from "~/domain/notifications/groups";
 import { auditActor } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [items, choices] = await Promise.all([listInbox(user.id), emailChoices(user.id)]);
   return {
-    items: items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+    items: items.map((n) => ({ ...n, group: groupOf(n.kind), createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
     choices,
   };
 }
@@ -76,6 +77,7 @@ export default function InboxPage() {
             <li key={n.id} className={n.readAt ? "inbox-item" : "inbox-item inbox-unread"}>
               <p>
                 {n.readAt ? null : <strong>New: </strong>}
+                <span className="muted">{n.group}: </span>
                 <Link to={n.path}>{n.text}</Link> <LocalTime value={n.createdAt} />
               </p>
               {n.readAt ? null : (
@@ -97,14 +99,17 @@ export default function InboxPage() {
         <p>Every event appears here. Choose which also reach you by email; emails say what to do and link here, never ratings, evidence or pay.</p>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="email" />
-          <fieldset>
-            <legend>Email me when</legend>
-            {NOTIFICATION_KINDS.map((kind) => (
-              <label key={kind} className="checkbox">
-                <input type="checkbox" name="email" value={kind} defaultChecked={choices[kind]} /> {NOTIFICATION_LABELS[kind].label}
-              </label>
-            ))}
-          </fieldset>
+          <p>Email me when:</p>
+          {NOTIFICATION_GROUPS.map((group) => (
+            <fieldset key={group.id}>
+              <legend>{group.label}</legend>
+              {group.kinds.map((kind) => (
+                <label key={kind} className="checkbox">
+                  <input type="checkbox" name="email" value={kind} defaultChecked={choices[kind]} /> {NOTIFICATION_LABELS[kind].label}
+                </label>
+              ))}
+            </fieldset>
+          ))}
           <button type="submit" className="button" disabled={busy}>
             Save email settings
           </button>

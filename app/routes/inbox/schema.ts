@@ -10,7 +10,14 @@ export const inboxActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("email"),
       // The ticked checkboxes: none sent (all unticked), one, or several.
-      email: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(NOTIFICATION_KINDS, { error: "Choose among the listed events" })).max(NOTIFICATION_KINDS.length)),
+      // Each kind at most once: a repeated one is not a form this page sends.
+      email: z.preprocess(
+        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+        z
+          .array(z.enum(NOTIFICATION_KINDS, { error: "Choose among the listed events" }))
+          .max(NOTIFICATION_KINDS.length)
+          .refine((kinds) => new Set(kinds).size === kinds.length, { error: "Choose each event once" }),
+      ),
     }),
   ],
   { error: "Choose what to do" },

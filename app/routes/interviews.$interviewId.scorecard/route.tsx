@@ -9,6 +9,7 @@ import { RevisionHistory, ScorecardContentView } from "~/components/scorecard/sc
 import { recordRead } from "~/data/audit.server";
 import { amendScorecard, openScorecard, scorecardRead, submitScorecard } from "~/data/scorecards.server";
 import { interviewHasBegun, notBegunMessage, scorecardDueAt } from "~/domain/loop";
+import { CANCELLED_SCORECARD_MESSAGE } from "~/domain/interview-changes";
 import { contentFromDraft } from "~/domain/scorecard/content";
 import { amendedMeanwhileMessage, LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
 import styles from "~/styles/scorecard.css?url";
@@ -45,6 +46,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     draftSavedAt: scorecard.draftSavedAt,
     submittedAt: scorecard.submittedAt,
     revisions: scorecard.revisions,
+    /** Cancelled: the scorecard is shown as it is, and no longer changes. */
+    cancelled: interview.cancelledAt ? { reason: interview.cancelReason ?? "" } : null,
   };
 }
 
@@ -54,6 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   // Nothing is created until the input is valid: a refused request writes nothing.
   const { interview, existing, stage, schemas, user } = await requireScorecardAccess(request, params.interviewId, now);
+  if (interview.cancelledAt) return data({ ok: false, reason: "cancelled", fieldErrors: {}, formErrors: [CANCELLED_SCORECARD_MESSAGE] }, { status: 409 });
   const body = await readJson(request);
   const intent = parseValue(Intent, body);
   if (!intent.success) return data({ ok: false, ...intent.failure }, { status: 400 });
@@ -151,7 +155,15 @@ export default function ScorecardPage() {
         </details>
       </header>
 
-      {!submitted ? (
+      {data.cancelled ? (
+        <>
+          <p className="notice">
+            {CANCELLED_SCORECARD_MESSAGE} Reason: {data.cancelled.reason}
+          </p>
+          <ScorecardContentView stage={data.stage} content={data.content} idPrefix="current" />
+          {submitted ? <RevisionHistory stage={data.stage} revisions={data.revisions} /> : null}
+        </>
+      ) : !submitted ? (
         <ScorecardForm
           stage={data.stage}
           initial={data.content}

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormErrors, TextField } from "~/components/form-fields";
 import { safeRedirectPath } from "~/domain/session-policy";
@@ -79,6 +79,9 @@ export default function LoginPage() {
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      <p>
+        <Link to="/password/forgot">Forgotten your password?</Link>
+      </p>
     </section>
   );
 }

@@ -12,7 +12,11 @@ import { badRequest, formSaved, parseForm, readFormData } from "~/utils/forms.se
 import { auditActor } from "~/utils/audit.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import { AddInterviewPanel } from "./add-interview";
+import { ClosedNotice, CloseLoopPanel } from "./close-loop";
+import { closureAction, isClosureForm } from "./close-loop.server";
 import { StagePanel } from "./stage-panel";
+import { loopChangeFacts } from "~/data/interview-changes.server";
+import { lockedReason } from "~/domain/interview-changes";
 import { AddInterviewSchema } from "./schema";
 import { refusingErased } from "~/utils/refusals.server";
 
@@ -27,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress = loopProgress(loop.rubric.stages, rules.scorecards_per_stage, interviewStates(loop), now);
   // Others' scorecards are listed only to those allowed to see the panel (independence rule).
   const submitted = access.canSeePanel ? await listSubmittedScorecards(loop.id) : [];
+  // What keeps its interviews from changing (closed loop, erased candidate), for those who change them.
+  const changeFacts = access.canManage ? await loopChangeFacts(loop.id) : null;
 
   return {
     viewerId: user.id,
@@ -54,23 +60,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             durationMinutes: i.durationMinutes,
             dueAt: scorecardDueAt(i, rules.scorecard_due_hours),
             overdue: isScorecardOverdue(i, rules.scorecard_due_hours, now),
+            cancelled: i.cancelledAt ? { at: i.cancelledAt, reason: i.cancelReason ?? "" } : null,
             interviewers: i.interviewers.map((p) => ({
               id: p.id,
               name: p.name,
               status: i.scorecards.find((s) => s.interviewerId === p.id)?.status ?? null,
               scorecardId: submitted.find((s) => s.interviewId === i.id && s.interviewerId === p.id)?.id ?? null,
             })),
+            // Scorecards of interviewers taken off it: kept and listed, marked (drafts only to their author, as ever).
+            removed: i.scorecards
+              .filter((s) => s.interviewerRemovedAt)
+              .map((s) => ({
+                id: s.interviewerId,
+                name: s.interviewerName,
+                status: s.status,
+                scorecardId: submitted.find((x) => x.id === s.id)?.id ?? null,
+              })),
+            change: access.canManage
+              ? {
+                  id: i.id,
+                  sequence: i.sequence,
+                  startsAt: i.startsAt,
+                  durationMinutes: i.durationMinutes,
+                  panel: i.interviewers.map((p) => ({ id: p.id, name: p.name })),
+                  lockedReason: lockedReason({ cancelledAt: i.cancelledAt, ...changeFacts! }),
+                  tookPlace: i.scorecards.some((s) => s.status === "submitted"),
+                }
+              : null,
           })),
       };
     }),
     interviewers: access.canManage ? await listInterviewers() : [],
+    closure: { closedAt: loop.closedAt, closeReason: loop.closeReason },
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, loop, access } = await requireLoopAccess(request, params.loopId);
   if (!access.canManage) throw data({ message: "Only recruiters and admins change a loop." }, { status: 403 });
-  const parsed = parseForm(AddInterviewSchema, await readFormData(request));
+  const form = await readFormData(request);
+  // Closing or reopening the loop (close-loop.server.ts).
+  if (isClosureForm(form)) return closureAction(form, { loopId: loop.id, user, context });
+  const parsed = parseForm(AddInterviewSchema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   const input = parsed.data;
 
@@ -124,6 +155,7 @@ export default function LoopPage() {
           <DecisionBadge decision={data.decision} />
           {data.canOpenReview ? <Link to={`/loops/${data.loopId}/committee`}>Committee review</Link> : null}
         </p>
+        <ClosedNotice closure={data.closure} />
         {data.access.isInterviewer && !data.access.canSeePanel ? (
           <p className="notice">
             You will see the other interviewers&rsquo; scorecards on this loop once you have submitted all of yours. Until
@@ -132,9 +164,10 @@ export default function LoopPage() {
         ) : null}
       </header>
       {data.stages.map((stage) => (
-        <StagePanel key={stage.id} stage={stage} viewerId={data.viewerId} access={data.access} />
+        <StagePanel key={stage.id} stage={stage} viewerId={data.viewerId} access={data.access} interviewers={data.interviewers} />
       ))}
-      {data.access.canManage ? <AddInterviewPanel stages={data.stages} interviewers={data.interviewers} /> : null}
+      {data.access.canManage && !data.closure.closedAt ? <AddInterviewPanel stages={data.stages} interviewers={data.interviewers} /> : null}
+      {data.access.canManage ? <CloseLoopPanel closure={data.closure} /> : null}
     </article>
   );
 }

@@ -89,7 +89,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     chart: competencyChart(rubric, aggregate),
     scorecards: scorecards
-      .map((s) => ({ id: s.id, interviewerId: s.interviewerId, interviewerName: s.interviewerName, stageId: s.stageId, stageName: stageName(s.stageId), recommendation: s.recommendation, submittedAt: s.submittedAt }))
+      .map((s) => ({ id: s.id, interviewerId: s.interviewerId, interviewerName: s.interviewerName, stageId: s.stageId, stageName: stageName(s.stageId), recommendation: s.recommendation, submittedAt: s.submittedAt, interviewerRemoved: s.interviewerRemoved }))
       .sort((a, b) => rubric.stages.findIndex((x) => x.id === a.stageId) - rubric.stages.findIndex((x) => x.id === b.stageId) || a.interviewerName.localeCompare(b.interviewerName)),
     criteria: rubric.stages.flatMap((s) => s.criteria.map((c) => ({ id: c.id, name: c.name, competencyId: c.competency, stageId: s.id }))),
     agreement: loopAgreement(ratings),

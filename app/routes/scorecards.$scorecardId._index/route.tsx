@@ -37,6 +37,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     candidateName: loop.candidate.name,
     interviewerName: scorecard.interviewerName,
     isAuthor: scorecard.interviewerId === user.id,
+    /** Its interviewer was taken off the interview afterwards: kept, marked; a submitted one still counts. */
+    interviewerRemoved: scorecard.interviewerRemovedAt !== null,
     interviewId: scorecard.interviewId,
     stage,
     status: scorecard.status,
@@ -63,7 +65,13 @@ export default function ScorecardReadPage() {
             {d.revisions.length > 1 ? ` · amended ${d.revisions.length - 1} time${d.revisions.length === 2 ? "" : "s"}` : ""}
           </p>
         ) : null}
-        {d.isAuthor ? (
+        {d.interviewerRemoved ? (
+          <p className="notice">
+            <span className="badge badge-previous">Interviewer taken off this interview</span> This scorecard was written before its interviewer was taken
+            off the interview. It is kept, and {d.status === "submitted" ? "it still counts: the evidence was gathered" : "as a draft it never counts"}.
+          </p>
+        ) : null}
+        {d.isAuthor && !d.interviewerRemoved ? (
           <p>
             <Link to={`/interviews/${d.interviewId}/scorecard`}>Open your scorecard to edit or amend it</Link>
           </p>
