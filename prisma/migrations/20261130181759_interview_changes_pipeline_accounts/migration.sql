@@ -2,8 +2,8 @@
 ALTER TABLE "User" ADD COLUMN "deactivatedAt" DATETIME;
 
 -- AlterTable
-ALTER TABLE "Loop" ADD COLUMN "closeReason" TEXT;
 ALTER TABLE "Loop" ADD COLUMN "closedAt" DATETIME;
+ALTER TABLE "Loop" ADD COLUMN "closeReason" TEXT;
 
 -- AlterTable
 ALTER TABLE "Scorecard" ADD COLUMN "interviewerRemovedAt" DATETIME;
