@@ -135,9 +135,10 @@ export type DraftRefusal = { ok: false; reason: "not_found" } | { ok: false; rea
 type Tx = Prisma.TransactionClient;
 
 async function draftRefusal(tx: Tx, id: string): Promise<DraftRefusal> {
-  const row = await tx.scorecard.findUnique({ where: { id }, select: { status: true, draft: true, draftVersion: true, draftSavedAt: true } });
+  const row = await tx.scorecard.findUnique({ where: { id }, select: { status: true, draft: true, draftVersion: true, draftSavedAt: true, interviewerRemovedAt: true, interview: { select: { cancelledAt: true } } } });
   if (!row) return { ok: false, reason: "not_found" };
-  if (row.status !== "draft") return { ok: false, reason: "locked" };
+  // Submitted, or no longer theirs to write (the interview was cancelled, or they were taken off it, meanwhile).
+  if (row.status !== "draft" || row.interviewerRemovedAt !== null || row.interview.cancelledAt !== null) return { ok: false, reason: "locked" };
   return {
     ok: false,
     reason: "stale",
@@ -153,7 +154,8 @@ async function draftRefusal(tx: Tx, id: string): Promise<DraftRefusal> {
 export async function saveDraft(id: string, basedOn: number, content: ScorecardContent, actor: AuditActor, now: Date): Promise<{ ok: true; version: number } | DraftRefusal> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.scorecard.updateMany({
-      where: { id, status: "draft", draftVersion: basedOn },
+      // Also refused when the interview was cancelled or its author taken off it since the route checked.
+      where: { id, status: "draft", draftVersion: basedOn, interviewerRemovedAt: null, interview: { cancelledAt: null } },
       data: { draft: JSON.stringify(content), draftSavedAt: now, draftVersion: { increment: 1 } },
     });
     if (count !== 1) return draftRefusal(tx, id);
@@ -225,7 +227,7 @@ export async function submitScorecard(
 ): Promise<{ ok: true } | DraftRefusal> {
   return prisma.$transaction(async (tx) => {
     const locked = await tx.scorecard.updateMany({
-      where: { id: scorecard.id, status: "draft", draftVersion: scorecard.draftVersion },
+      where: { id: scorecard.id, status: "draft", draftVersion: scorecard.draftVersion, interviewerRemovedAt: null, interview: { cancelledAt: null } },
       data: {
         status: "submitted",
         submittedAt: now,
