@@ -2,7 +2,7 @@ import { BUILDER_EXPORT_LEFT_OUT, canExportOwnRecord } from "~/domain/builder-ex
 import { canSeeBuilderPay, type Viewer } from "~/domain/permissions";
 import { packetAccess } from "~/domain/promotion/access";
 import { projectAccess } from "~/domain/project/access";
-import { packetView } from "./packet-view.server";
+import { packetView } from "~/views/packet-page";
 import { findBuilderCareer } from "./builders.server";
 import { prisma } from "./db.server";
 import { findPacket, listPackets } from "./packets.server";
@@ -12,8 +12,8 @@ import { partiesOf } from "~/utils/project-access.server";
 /**
  * Gathers a builder's own data export (domain/builder-export.ts). Everything is read through the
  * rules the app's pages use, with the builder as the viewer: the packets through packetView (the
- * packet page's own selection, driven by packetAccess), the projects through projectAccess. So the
- * export never holds more than the builder can already read, and never less.
+ * packet page's own view, views/packet-page.ts, driven by packetAccess), the projects through
+ * projectAccess. So the export never holds more than the builder can already read, and never less.
  */
 
 export type BuilderExport = Awaited<ReturnType<typeof gatherExport>>;
@@ -50,7 +50,7 @@ async function gatherExport(viewer: Viewer & { name: string; email: string }, ca
       peerIds: packet.invitations.map((i) => i.peerId),
     });
     if (!access.read) continue;
-    const view = packetView(packet, access, viewer.id);
+    const view = packetView(packet, { id: viewer.id, access });
     packets.push({
       id: view.packet.id,
       status: view.packet.status,

@@ -1,5 +1,4 @@
 import { data } from "@remix-run/node";
-import { prisma } from "~/data/db.server";
 import { findProject, type ProjectDetail } from "~/data/projects.server";
 import { startableProcess } from "~/data/project-workflow.server";
 import { canStartProject, projectAccess, type ProjectParties } from "~/domain/project/access";
@@ -48,11 +47,4 @@ export async function requireProjectStarter(request: Request) {
 /** A PRD that cannot be submitted yet: 400, one line per gap, nothing written. */
 export function submissionRefused(gaps: readonly string[]) {
   return data({ ok: false as const, fieldErrors: {} as FieldErrors, formErrors: ["The PRD cannot be submitted yet:", ...gaps] }, { status: 400 });
-}
-
-/** The names of the people with these ids (those a project's history names by id). */
-export async function namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await prisma.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

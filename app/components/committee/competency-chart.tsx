@@ -4,7 +4,7 @@ import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YA
 import { TableScroll } from "~/components/table-scroll";
 import type { EvidenceIndex } from "./evidence-index";
 import { formatFigure, ratingEvidenceHref } from "./format";
-import type { CommitteeAggregate, CommitteeEvidence } from "./types";
+import type { CommitteeAggregate, CommitteeEvidence } from "~/views/committee-page";
 
 const COLOURS = { score: "#6f93e8", scoreEdge: "#1d4ed8", supported: "#05603a", next: "#b42318" } as const;
 const ROW_HEIGHT = 44;

@@ -11,7 +11,7 @@ import { overridesFor, overrideStatement, type DecisionSituation } from "~/domai
 import { HIRING_RECOMMENDATION_LABELS } from "~/domain/aggregation";
 import { LEVELS } from "~/domain/levels";
 import { formatMoney, formatMoneyRange } from "./format";
-import type { CommitteePay } from "./types";
+import type { CommitteePay } from "~/views/committee-page";
 
 type Schema = ReturnType<typeof decisionSchema>;
 type DecisionFormInput = z.input<Schema>;

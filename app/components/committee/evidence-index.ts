@@ -1,4 +1,4 @@
-import type { CommitteeEvidence, CommitteeScorecardSummary, CommitteeStage } from "./types";
+import type { CommitteeEvidence, CommitteeScorecardSummary, CommitteeStage } from "~/views/committee-page";
 
 /** Look-ups the evidence sections share: who wrote a scorecard, what a criterion or a stage is called. */
 export type EvidenceIndex = {

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import type { EvidenceIndex } from "./evidence-index";
 import { flagEvidenceHref, formatFigure, joinNames, plural, ratingEvidenceHref, signalsEvidenceHref } from "./format";
-import type { CommitteeAggregate } from "./types";
+import type { CommitteeAggregate } from "~/views/committee-page";
 
 type Props = { aggregate: CommitteeAggregate; index: EvidenceIndex };
 

@@ -1,6 +1,6 @@
 import { MIN_AGREEMENT_UNITS, MIN_AGREEMENT_VALUES } from "~/domain/rater-quality";
 import { formatFigure, plural } from "./format";
-import type { CommitteeEvidence } from "./types";
+import type { CommitteeEvidence } from "~/views/committee-page";
 
 /** How far the loop's interviewers agree, with the method named and its caveats. */
 export function RaterAgreement({ agreement }: { agreement: CommitteeEvidence["agreement"] }) {

@@ -1,6 +1,6 @@
 import { TableScroll } from "~/components/table-scroll";
 import { STAGE_STATUS_LABELS, type StageStatus } from "~/domain/loop";
-import type { CommitteeStage } from "./types";
+import type { CommitteeStage } from "~/views/committee-page";
 
 const STATUS_BADGE: Record<StageStatus, string> = {
   not_scheduled: "badge-previous",

@@ -2,7 +2,7 @@ import { LocalTime } from "~/components/local-time";
 import { HIRING_RECOMMENDATION_LABELS, type HiringRecommendation } from "~/domain/aggregation";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS } from "~/domain/scorecard/content";
 import { formatFigure, formatMoney, formatMoneyRange } from "./format";
-import type { CommitteeAggregate, CommitteeData, CommitteePay } from "./types";
+import type { CommitteeAggregate, CommitteePageView, CommitteePay } from "~/views/committee-page";
 
 const RECOMMENDATION_BADGE: Record<HiringRecommendation, string> = {
   strong_hire: "badge-current",
@@ -14,7 +14,7 @@ const RECOMMENDATION_BADGE: Record<HiringRecommendation, string> = {
 export const OUTCOME_LABELS = { hire: "Hire", no_hire: "No hire" } as const;
 
 /** The decision in force, in one line (every audience reads this). */
-export function CurrentDecisionLine({ decision, pay }: { decision: CommitteeData["decision"]; pay: CommitteePay | null }) {
+export function CurrentDecisionLine({ decision, pay }: { decision: CommitteePageView["decision"]; pay: CommitteePay | null }) {
   if (!decision) return <p className="muted">No decision recorded yet.</p>;
   const record = pay?.decisions.find((d) => d.id === pay.currentDecisionId);
   return (
@@ -36,7 +36,7 @@ export function CurrentDecisionLine({ decision, pay }: { decision: CommitteeData
  * The top of the review: what the aggregation recommends and why, the level the evidence
  * supports against the target, and (committee only) that level's band with a suggested base.
  */
-export function CommitteeSummary({ aggregate, data }: { aggregate: CommitteeAggregate; data: CommitteeData }) {
+export function CommitteeSummary({ aggregate, data }: { aggregate: CommitteeAggregate; data: CommitteePageView }) {
   const { recommendation, level } = aggregate;
   const band = data.pay?.band ?? null;
   const totalRecommendations = RECOMMENDATIONS.reduce((n, r) => n + aggregate.recommendations[r], 0);

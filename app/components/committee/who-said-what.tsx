@@ -4,7 +4,7 @@ import { LENIENT_ABOVE, MIN_LENIENCY_COMPARISONS, NOTE_SMALL_SAMPLE, SEVERE_BELO
 import { RECOMMENDATION_LABELS } from "~/domain/scorecard/content";
 import type { EvidenceIndex } from "./evidence-index";
 import { flagEvidenceHref, formatFigure, formatSigned, overallHref, plural, ratingEvidenceHref, scorecardHref, signalsEvidenceHref } from "./format";
-import type { CommitteeAggregate, CommitteeEvidence, CommitteeStage } from "./types";
+import type { CommitteeAggregate, CommitteeEvidence, CommitteeStage } from "~/views/committee-page";
 
 type Props = { evidence: CommitteeEvidence; aggregate: CommitteeAggregate; stages: readonly CommitteeStage[]; index: EvidenceIndex };
 

@@ -11,7 +11,7 @@ import { LocalTime } from "~/components/local-time";
 import { promotionDecisionSchema } from "~/domain/promotion/forms";
 import { checkRaise } from "~/domain/promotion/pay";
 import { PROMOTION_OUTCOME_LABELS } from "~/domain/promotion/workflow";
-import type { PacketPageData } from "./types";
+import type { PacketPageData } from "~/views/packet-page";
 import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 /** The committee's decision once recorded, with its feedback per criterion. */

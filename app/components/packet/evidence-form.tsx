@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { FormErrors } from "~/components/form-fields";
 import { LocalTime } from "~/components/local-time";
 import { evidenceSchema } from "~/domain/promotion/forms";
-import type { PacketPageData } from "./types";
+import type { PacketPageData } from "~/views/packet-page";
 import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 type Evidence = PacketPageData["evidence"][number];

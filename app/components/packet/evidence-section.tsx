@@ -10,7 +10,7 @@ import { statementSchema } from "~/domain/promotion/forms";
 import { countOf } from "~/domain/wording";
 import { EvidenceForm } from "./evidence-form";
 import { ProjectOutcome } from "./project-outcome";
-import type { PacketPageData } from "./types";
+import type { PacketPageData } from "~/views/packet-page";
 import { useServerErrors, type PacketAnswer } from "./use-server-errors";
 
 type Evidence = PacketPageData["evidence"][number];

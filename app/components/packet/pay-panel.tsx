@@ -1,5 +1,5 @@
 import { formatMoney, formatMoneyRange } from "~/components/committee/format";
-import type { PacketPageData } from "./types";
+import type { PacketPageData } from "~/views/packet-page";
 
 /** The committee's view of pay: the target band, compa-ratios, the raise to the band and the suggested base. */
 export function PayPanel({ data }: { data: PacketPageData }) {

@@ -4,7 +4,7 @@ import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
 import { peerInvitationRefusal } from "~/domain/promotion/readiness";
 import { countOf } from "~/domain/wording";
-import type { PacketPageData } from "./types";
+import type { PacketPageData } from "~/views/packet-page";
 import type { PacketAnswer } from "./use-server-errors";
 
 /** Peers invited to add statements on the evidence; the manager invites and withdraws them. */

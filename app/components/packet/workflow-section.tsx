@@ -3,7 +3,7 @@ import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
 import { coverageOf } from "~/domain/promotion/coverage";
 import { submissionReadiness } from "~/domain/promotion/readiness";
-import type { PacketPageData } from "./types";
+import type { PacketPageData } from "~/views/packet-page";
 import type { PacketAnswer } from "./use-server-errors";
 
 /** The manager's submit button, with what still stands in the way; the committee's "start review". */

@@ -25,7 +25,7 @@ import {
   type ProjectOutcome,
 } from "~/domain/project/workflow";
 import { InputField, SelectField, TextAreaField } from "./fields";
-import type { ProjectPageData } from "./types";
+import type { ProjectPageData } from "~/views/project-page";
 import { useActionForm } from "./use-action-form";
 
 type Props = { data: ProjectPageData };

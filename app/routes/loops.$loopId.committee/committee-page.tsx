@@ -1,4 +1,3 @@
-import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { CompetencyChart } from "~/components/committee/competency-chart";
 import { DecisionForm } from "~/components/committee/decision-form";
@@ -10,9 +9,7 @@ import { StageCompletion } from "~/components/committee/stage-completion";
 import { CommitteeSummary, CurrentDecisionLine } from "~/components/committee/summary";
 import { WhoSaidWhat } from "~/components/committee/who-said-what";
 import { LocalTime } from "~/components/local-time";
-import type { loader } from "./route";
-
-export type CommitteeData = SerializeFrom<typeof loader>;
+import type { CommitteeEvidence, CommitteePageView } from "~/views/committee-page";
 
 const AUDIENCE_NOTES = {
   committee: null,
@@ -21,11 +18,11 @@ const AUDIENCE_NOTES = {
 } as const;
 
 /**
- * The committee review of a loop. What it shows depends on the audience the loader chose:
+ * The committee review of a loop. What it shows depends on the audience (views/committee-page.ts):
  * committee members see everything and decide; the panel sees the evidence without pay;
  * recruiters see stage completion and the decision's outcome.
  */
-export function CommitteePage({ data }: { data: CommitteeData }) {
+export function CommitteePage({ data }: { data: CommitteePageView }) {
   const { loop, evidence, pay } = data;
   const note = data.owesScorecards
     ? "You interview on this loop: its ratings, evidence, pay and decision open to you once you have submitted all your scorecards here, so that your ratings stay independent."
@@ -125,7 +122,7 @@ function currentOf(entries: ReadonlyArray<{ id: string; correctsId: string | nul
   return entries.filter((e) => !corrected.has(e.id)).at(-1)?.id ?? null;
 }
 
-function EvidenceSections({ data, evidence }: { data: CommitteeData; evidence: NonNullable<CommitteeData["evidence"]> }) {
+function EvidenceSections({ data, evidence }: { data: CommitteePageView; evidence: CommitteeEvidence }) {
   const index = evidenceIndex(evidence, data.stages);
   const aggregate = evidence.aggregate;
   return (

@@ -7,7 +7,7 @@ import { EvidenceSection, type EditingTags } from "~/components/packet/evidence-
 import { PayPanel } from "~/components/packet/pay-panel";
 import { PeersSection } from "~/components/packet/peers-section";
 import { SummarySection } from "~/components/packet/summary-section";
-import type { PacketPageData } from "~/components/packet/types";
+import type { PacketPageData } from "~/views/packet-page";
 import { LocalTime } from "~/components/local-time";
 import { WorkflowSection } from "~/components/packet/workflow-section";
 import { evidenceBackingSummary } from "~/domain/project/outcome";

@@ -2,8 +2,8 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useLoaderData } from "@remix-run/react";
 import { deleteEvidence, invitePeer, removePeer, saveAssessment, saveEvidence, saveStatement, saveSummary } from "~/data/packet-drafts.server";
 import { recordRead } from "~/data/audit.server";
-import { findPacket, listPeerCandidates } from "~/data/packets.server";
-import { citableProjects } from "~/data/projects.server";
+import { findPacket } from "~/data/packets.server";
+import { readPacketPage } from "~/data/packet-page.server";
 import { decidePacket, startReview, submitPacket } from "~/data/packet-workflow.server";
 import { isPacketForm, PACKET_FORM_RIGHTS, type PacketAccess } from "~/domain/promotion/access";
 import {
@@ -23,7 +23,7 @@ import { requestNow } from "~/utils/clock.server";
 import { requirePacketAccess } from "~/utils/packet-access.server";
 import styles from "~/styles/packet.css?url";
 import { PacketPage } from "./packet-page";
-import { packetView } from "~/data/packet-view.server";
+import { packetPageView } from "~/views/packet-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -34,18 +34,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** The promotion packet: the draft editor for the builder and manager, the frozen case for the committee. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, access } = await requirePacketAccess(request, params.packetId);
-  const packet = (await findPacket(params.packetId!))!;
-  const view = packetView(packet, access, user.id);
-  const peerCandidates = access.invitePeers ? await listPeerCandidates([packet.builder.userId, ...(packet.builder.managerId ? [packet.builder.managerId] : [])]) : null;
-  // The builder's launched projects an evidence item may cite (the evidence form's choice).
-  const projectChoices = access.editDraft ? await citableProjects(packet.builder.userId) : null;
+  const records = await readPacketPage(params.packetId!, access);
+  if (!records) throw data({ message: "No such packet" }, { status: 404 });
+  const page = packetPageView(records, { id: user.id, access });
   // Every reading of a packet is on the builder's trail, their own included; pay is named when it was shown.
-  await recordRead(
-    auditActor(user, context),
-    { action: "packet.read", recordType: "packet", recordId: packet.id, subjectUserId: packet.builder.userId, detail: view.pay ? { pay: true } : null },
-    requestNow(request),
-  );
-  return { ...view, viewerId: user.id, peerCandidates, projectChoices };
+  const detail = page.pay ? { pay: true } : null;
+  await recordRead(auditActor(user, context), { action: "packet.read", recordType: "packet", recordId: page.packet.id, subjectUserId: page.builder.userId, detail }, requestNow(request));
+  return page;
 }
 
 const REFUSALS: Record<keyof PacketAccess, string> = {

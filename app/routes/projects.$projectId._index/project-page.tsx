@@ -3,7 +3,7 @@ import { CalendarDate, LocalTime } from "~/components/local-time";
 import { Markdown } from "~/components/markdown";
 import { CheckpointOutcome, HistoryList, MetricsTable, ReviewList } from "~/components/project/outcome-tables";
 import { ProjectOutcomeLabel, ProjectStatusBadge } from "~/components/project/status-badge";
-import type { ProjectPageData } from "~/components/project/types";
+import type { ProjectPageData } from "~/views/project-page";
 import { useHydrated } from "~/components/project/use-hydrated";
 import {
   BlockForm,

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { recordRead } from "~/data/audit.server";
-import { peopleOtherThan } from "~/data/projects.server";
+import { readProjectPage } from "~/data/project-page.server";
 import { applyProjectAction } from "~/data/project-workflow.server";
 import { dateOfCalendarDay } from "~/domain/calendar-date";
 import { PROJECT_ACTION_PARTIES, relationTo } from "~/domain/project/access";
@@ -21,9 +21,9 @@ import styles from "~/styles/project.css?url";
 import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, formSaved, parseForm, readFormData, type FormFailure } from "~/utils/forms.server";
-import { namesOf, partiesOf, requireProjectAccess } from "~/utils/project-access.server";
+import { partiesOf, requireProjectAccess } from "~/utils/project-access.server";
 import { ProjectPage } from "./project-page";
-import { idsNamedByEvents, projectView } from "./project-view.server";
+import { projectPageView } from "~/views/project-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -33,17 +33,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = requestNow(request);
   const { user, project, access } = await requireProjectAccess(request, params.projectId);
-  const names = access.readOutcomes ? await namesOf(idsNamedByEvents(project)) : new Map<string, string>();
-  const needsPeople = access.changeApprover || (access.block && project.blocked === null);
+  const page = projectPageView(await readProjectPage(project, access), { id: user.id, access, now });
   // The summary is everyone's; reading the measured outcome and history (its parties only) is on the owner's trail.
   if (access.readOutcomes) {
     await recordRead(auditActor(user, context), { action: "project.read", recordType: "project", recordId: project.id, subjectUserId: project.owner.id }, now);
   }
-  return {
-    ...projectView(project, access, now, names),
-    viewerId: user.id,
-    people: needsPeople ? await peopleOtherThan(project.owner.id) : null,
-  };
+  return page;
 }
 
 const INTENTS = PROJECT_ACTION_PARTIES;

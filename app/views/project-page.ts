@@ -1,8 +1,7 @@
-import type { ProjectDetail } from "~/data/projects.server";
 import { calendarDate, dateOfCalendarDay } from "~/domain/calendar-date";
 import type { ProjectAccess } from "~/domain/project/access";
 import { dueWork, nextScheduledWork, pastDecisionDate } from "~/domain/project/due";
-import { metricResults, metSummary } from "~/domain/project/metrics";
+import { metricResults, metSummary, type SuccessMetric } from "~/domain/project/metrics";
 import { checkpointDueAt, defaultNextReviewOn } from "~/domain/project/process";
 import {
   CHECKPOINT_VERDICT_LABELS,
@@ -10,16 +9,77 @@ import {
   PROJECT_OUTCOME_LABELS,
   REVIEW_HEALTH_LABELS,
   type CheckpointVerdict,
+  type ProjectEventKind,
+  type ProjectMode,
   type ProjectOutcome,
+  type ProjectStatus,
   type ReviewHealth,
 } from "~/domain/project/workflow";
+import type { ProjectProcess } from "~/domain/rubric/schema";
+
+/*
+ * A project's page, from plain records to exactly what one viewer receives. Everyone signed in
+ * gets the summary: what it is, who owns and approves it, where it stands, its PRD, success
+ * metrics, links and demos. The measured outcome (checkpoint, reviews, the history with its
+ * comments, what falls due, the owner's manager) leaves the server only for those with
+ * `readOutcomes`, and a block only for those with `readBlock` (domain/project/access.ts).
+ * Pay is never part of a project. Moments are ISO strings; calendar days YYYY-MM-DD.
+ */
+
+// ---- What the page is built from ----
+
+type Person = { id: string; name: string };
+
+/** A project with everything on it (data/projects.server.ts reads one). */
+export type ProjectRecord = {
+  id: string;
+  title: string;
+  problem: string;
+  mode: ProjectMode;
+  team: string;
+  prd: string;
+  links: string[];
+  status: ProjectStatus;
+  version: number;
+  createdAt: Date;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  launchedAt: Date | null;
+  closedAt: Date | null;
+  outcome: ProjectOutcome | null;
+  decisionDate: string | null;
+  blocked: { at: Date; reason: string; escalateTo: Person | null } | null;
+  owner: Person;
+  manager: Person | null;
+  approver: Person;
+  rubricVersion: { track: string; version: number; name: string };
+  process: ProjectProcess;
+  metrics: SuccessMetric[];
+  checkpoint: { recordedAt: Date; recordedBy: Person; verdict: CheckpointVerdict; followUps: string; actuals: Record<string, number> } | null;
+  /** Newest first. */
+  reviews: Array<{ id: string; reviewedAt: Date; reviewedBy: Person; health: ReviewHealth; roi: string; followThrough: string; nextReviewOn: string }>;
+  /** Oldest first; `data` names people by id (approvers, escalations). */
+  events: Array<{ id: string; kind: ProjectEventKind; actor: Person; at: Date; note: string; data: Record<string, unknown> }>;
+  demos: Array<{ id: string; title: string; shows: string; link: string; demoOn: string; presenter: Person; flagged: unknown }>;
+};
+
+export type ProjectPageRecords = {
+  project: ProjectRecord;
+  /** The names of the people the history names by id; read only for those who read outcomes. */
+  names: ReadonlyMap<string, string>;
+  /** Whom the approver may be changed to or a block escalated to; read only for those who may. */
+  people: Person[] | null;
+};
+
+/** Who is reading, what the access rules grant them on this project, and the request's time. */
+export type ProjectViewer = { id: string; access: ProjectAccess; now: Date };
+
+// ---- What the page receives ----
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-type Names = ReadonlyMap<string, string>;
-
 /** What an event's data adds to its note, in words: the verdict, the new approver, the outcome… */
-function eventDetail(kind: string, data: Record<string, unknown>, names: Names): string {
+function eventDetail(kind: string, data: Record<string, unknown>, names: ReadonlyMap<string, string>): string {
   const name = (id: unknown) => (typeof id === "string" ? (names.get(id) ?? "someone no longer here") : "someone");
   switch (kind) {
     case "submitted":
@@ -40,26 +100,8 @@ function eventDetail(kind: string, data: Record<string, unknown>, names: Names):
   }
 }
 
-/** The people an event's data names by id (approvers, escalations), to be looked up once. */
-export function idsNamedByEvents(project: ProjectDetail): string[] {
-  const ids = new Set<string>();
-  for (const e of project.events) {
-    for (const key of ["approverId", "from", "to", "escalateToId"]) {
-      const v = e.data[key];
-      if (typeof v === "string") ids.add(v);
-    }
-  }
-  return [...ids];
-}
-
-/**
- * What the project page sends to one viewer. Everyone signed in gets the summary: what it is, who
- * owns and approves it, where it stands, its PRD, success metrics, links and demos. The measured
- * outcome (checkpoint, reviews, the history with its comments, what falls due) leaves the server
- * only for those with `readOutcomes`, and a block only for those with `readBlock`
- * (domain/project/access.ts). Pay is never part of a project.
- */
-export function projectView(project: ProjectDetail, access: ProjectAccess, now: Date, names: Names) {
+/** The project page for one viewer. */
+export function projectPageView({ project, names, people }: ProjectPageRecords, { id: viewerId, access, now }: ProjectViewer) {
   const { process } = project;
   const lastReview = project.reviews[0] ?? null;
   const timeline = {
@@ -128,5 +170,10 @@ export function projectView(project: ProjectDetail, access: ProjectAccess, now: 
     demos: project.demos.map((d) => ({ id: d.id, title: d.title, shows: d.shows, link: d.link, demoOn: d.demoOn, presenter: d.presenter, flagged: d.flagged !== null })),
     access,
     now: now.toISOString(),
+    viewerId,
+    people,
   };
 }
+
+/** What the project page's components receive. */
+export type ProjectPageData = ReturnType<typeof projectPageView>;
