@@ -1,10 +1,12 @@
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { withinRequest } from "~/utils/request-scope.server";
 
 /**
  * Hands a request to Remix with the body that request-body.ts has already read (Remix's own
  * Express adapter would read the socket again, after admission). Loaders and actions are told
- * when the client goes away before the answer is sent (the request's signal aborts).
+ * when the client goes away before the answer is sent (the request's signal aborts). Each request
+ * runs in a scope of its own, so its loaders read the session once (request-scope.server.ts).
  */
 export function remixHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -22,7 +24,7 @@ export function remixHandler(options: {
       return;
     }
     try {
-      const response = await handle(request, options.getLoadContext(req, res));
+      const response = await withinRequest(() => handle(request, options.getLoadContext(req, res)));
       await send(res, response);
     } catch (error) {
       next(error);

@@ -5,6 +5,7 @@ import type { AuditActor } from "~/data/audit.server";
 import { createSession, deleteSession, deleteSessionsOfUser, findSessionUser, type SessionUser } from "~/data/sessions.server";
 import { cookieValues } from "./cookie-header";
 import { getConfig } from "./env.server";
+import { readOncePerRequest } from "./request-scope.server";
 
 /**
  * The session cookie holds only a random id, signed with SESSION_SECRET so a tampered value
@@ -54,11 +55,15 @@ export function hasSessionCookie(request: Request): boolean {
   return cookieValues(request.headers.get("Cookie"), COOKIE_NAME).length > 0;
 }
 
-/** The request's active session: the first signed id that names an unexpired session. Expired ones found on the way are deleted. */
+/**
+ * The request's active session: the first signed id that names an unexpired session. Expired ones
+ * found on the way are deleted. The root's loader and the page's both ask: the row is read once
+ * per request (request-scope.server.ts), and each asker checks it against its own "now".
+ */
 async function currentSession(request: Request, now: Date): Promise<{ idHash: string; user: SessionUser } | null> {
   for (const id of await signedSessionIds(request)) {
     const idHash = hashId(id);
-    const found = await findSessionUser(idHash);
+    const found = await readOncePerRequest(request, `session:${idHash}`, () => findSessionUser(idHash));
     if (!found) continue;
     if (!isSessionActive({ expiresAt: found.expiresAt }, now)) {
       await deleteSession(idHash);

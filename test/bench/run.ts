@@ -4,6 +4,10 @@
  * in the same run (a bare node:http server, a bare React renderToString). Prints a table and
  * writes JSON. Exits non-zero only on errors, never because a figure is slow.
  *
+ * After the load, each page and action is answered once in-process with its SQL statements
+ * counted (statements.ts): statements per request, and whether they stay the same as the
+ * organisation grows.
+ *
  * Options: --sizes 1000,10000  --seconds 5  --runs 2  --out bench-results/latest.json
  * Organisations are generated afresh every run: the submit measurement uses up interviews.
  */
@@ -15,6 +19,7 @@ import Database from "better-sqlite3";
 import { measure, type LoadResult } from "./load";
 import { runNode, serve, type Served } from "./processes";
 import { table, type Figure } from "./report";
+import type { Counted, CountedRequest } from "./statements";
 
 const { values: args } = parseArgs({
   options: {
@@ -94,6 +99,7 @@ type SizeResult = {
   pages: Record<string, LoadResult & { bytes: number }>;
   actions: Record<string, LoadResult>;
   javascript: Record<string, { files: number; bytes: number; gzipBytes: number }>;
+  statements: Record<string, Counted>;
   micro: { aggregation: { scorecards: number; meanMicros: number; p50Micros: number; p99Micros: number }; raterStats: { ratings: number; interviewers: number; appMs: number; rawMs: number } };
 };
 
@@ -126,6 +132,8 @@ async function measureSize(size: number): Promise<SizeResult> {
       ["interviewer home", "/", cookies.interviewer],
       ["packet (promotion committee)", `/packets/${manifest.packetId}`, cookies.promotions],
     ];
+    // One interview of the submit queue is kept for counting a submission's statements (below).
+    const countedSubmit = manifest.submitInterviewIds.shift()!;
     const pages: SizeResult["pages"] = {};
     for (const [name, url, cookie] of pagesToMeasure) {
       const first = await fetch(base + url, { headers: { Cookie: cookie } });
@@ -199,9 +207,20 @@ async function measureSize(size: number): Promise<SizeResult> {
     }
     await app.stop();
 
+    // Counted in-process once the server has stopped (nothing else writes meanwhile), with the sessions signed in above.
+    log(`${size}: statements per request`);
+    const countedRequests: CountedRequest[] = [
+      ...pagesToMeasure.map(([name, url, cookie]) => ({ name, url, cookie, expect: 200 })),
+      { name: "scorecard draft save", url: `/scorecards/${manifest.draftScorecardId}/draft`, cookie: cookies.submitter, json: { version: 0, content: manifest.draftContent }, expect: 200 },
+      { name: "scorecard submit", url: `/interviews/${countedSubmit}/scorecard`, cookie: cookies.submitter, json: { intent: "submit", version: 0, content: manifest.submitContent }, expect: 302 },
+    ];
+    const statements = JSON.parse(
+      await runNode(["--import", "tsx", "test/bench/statements.ts", JSON.stringify(countedRequests)], { DATABASE_URL: databaseUrl, NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-0123456789abcdefghij" }),
+    ) as SizeResult["statements"];
+
     log(`${size}: aggregation and rater statistics`);
     const micro = JSON.parse(await runNode(["--import", "tsx", "test/bench/micro.ts", manifest.committeeLoopId], { DATABASE_URL: databaseUrl, NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-0123456789abcdefghij" })) as SizeResult["micro"];
-    return { size, counts: manifest.counts, generationSeconds: manifest.generationSeconds, pages, actions, javascript, micro };
+    return { size, counts: manifest.counts, generationSeconds: manifest.generationSeconds, pages, actions, javascript, statements, micro };
   } finally {
     await app.stop();
   }
@@ -249,6 +268,11 @@ for (const r of results) {
     const spread = result.p50 > 0 ? result.p99 / result.p50 : 0;
     figures.push({ id: `${r.size}.${name}.tail`, label: `  p99 / p50, ${name} @ ${r.size.toLocaleString("en-US")}`, value: spread, unit: "×", ceiling: 3, ceilingLabel: "target", ratio: spread / 3, target: "≤ 3", met: spread <= 3 });
   }
+  for (const [name, counted] of Object.entries(r.statements)) {
+    // The target is for pages; actions are reported.
+    const isPage = name in r.pages;
+    figures.push({ id: `${r.size}.statements.${name}`, label: `SQL statements per request, ${name} @ ${r.size.toLocaleString("en-US")}`, value: counted.statements, unit: "statements", ceiling: isPage ? 3 : null, ceilingLabel: isPage ? "target" : null, ratio: isPage ? counted.statements / 3 : null, target: isPage ? "≤ 3" : null, met: isPage ? counted.statements <= 3 : null, note: `${counted.transactions} transaction(s)` });
+  }
   const agg = r.micro.aggregation;
   figures.push({ id: `${r.size}.aggregation`, label: `aggregation of one loop (${agg.scorecards} scorecards) @ ${r.size.toLocaleString("en-US")}`, value: agg.meanMicros, unit: "µs", ceiling: 1000, ceilingLabel: "1 ms", ratio: agg.meanMicros / 1000, target: "< 1 ms", met: agg.meanMicros < 1000, note: `p50 ${agg.p50Micros.toFixed(1)} µs, p99 ${agg.p99Micros.toFixed(1)} µs` });
   const rs = r.micro.raterStats;
@@ -260,6 +284,11 @@ if (results.length > 1) {
     // Time per request grows as requests per second fall.
     const growth = small.pages[name]!.rps / largest.pages[name]!.rps;
     figures.push({ id: `growth.${name}`, label: `growth ${small.size.toLocaleString("en-US")} → ${largest.size.toLocaleString("en-US")}: ${name}`, value: growth, unit: "×", ceiling: 1.5, ceilingLabel: "target", ratio: growth / 1.5, target: "≤ 1.5", met: growth <= 1.5 });
+  }
+  for (const name of Object.keys(largest.statements)) {
+    // A page whose statements grow with the organisation reads per row somewhere.
+    const more = largest.statements[name]!.statements - small.statements[name]!.statements;
+    figures.push({ id: `growth.statements.${name}`, label: `more statements ${small.size.toLocaleString("en-US")} → ${largest.size.toLocaleString("en-US")}: ${name}`, value: more, unit: "statements", ceiling: null, ceilingLabel: null, ratio: null, target: "0", met: more <= 0 });
   }
 }
 for (const [name, js] of Object.entries(largest.javascript)) {

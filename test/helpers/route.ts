@@ -3,21 +3,27 @@ import type { AppLoadContext } from "@remix-run/node";
 /** What a loader or action answered, whether it returned or threw. */
 export type Answer = { status: number; headers: Headers; body: unknown };
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
+export type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
 
-type Call = {
+export type Call = {
   url: string;
   cookie?: string | null;
   form?: Record<string, string | string[]>;
+  /** A JSON body instead (POSTed as application/json), as the scorecard page sends. */
+  json?: unknown;
   address?: string;
   params?: Record<string, string>;
 };
 
 export const BASE = "http://localhost";
 
-export function buildRequest({ url, cookie, form }: Call): Request {
+export function buildRequest({ url, cookie, form, json }: Call): Request {
   const headers = new Headers();
   if (cookie) headers.set("Cookie", cookie);
+  if (json !== undefined) {
+    headers.set("Content-Type", "application/json");
+    return new Request(new URL(url, BASE), { method: "POST", headers, body: JSON.stringify(json) });
+  }
   if (!form) return new Request(new URL(url, BASE), { headers });
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(form)) {
