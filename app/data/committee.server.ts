@@ -1,3 +1,4 @@
+import type { CommitteeDecisionRecord } from "~/views/committee-page";
 import type { SubmittedScorecard } from "~/domain/aggregation";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
 import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domain/decision";
@@ -79,23 +80,8 @@ export async function submittedScorecardsByLoop(loopIds: readonly string[] | "al
   return byLoop;
 }
 
-export type DecisionRecord = {
-  id: string;
-  loopId: string;
-  outcome: "hire" | "no_hire";
-  level: string | null;
-  baseSalary: number | null;
-  currency: string | null;
-  bandJustification: string | null;
-  rationale: string;
-  /** What the committee confirmed it decided against (before every stage was complete, against the recommendation), and why. */
-  overrides: DecisionOverride[];
-  overrideJustification: string | null;
-  decidedById: string;
-  decidedByName: string;
-  decidedAt: Date;
-  correctsId: string | null;
-};
+/** One decision as the committee page and history read it (the type is the view's: one definition). */
+export type DecisionRecord = CommitteeDecisionRecord;
 
 const decisionInclude = { decidedBy: { select: { name: true } } } as const;
 

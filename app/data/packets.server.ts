@@ -1,6 +1,7 @@
+import type { PacketEvidenceRecord } from "~/views/packet-page";
 import { isLevel, type Level } from "~/domain/levels";
 import { projectOutcome, type RecordedOutcome } from "~/domain/project/outcome";
-import type { CheckpointVerdict, ProjectMode, ProjectOutcome, ReviewHealth } from "~/domain/project/workflow";
+import type { ProjectMode, ProjectOutcome, ReviewHealth } from "~/domain/project/workflow";
 import { parseSnapshot, type PacketSnapshot } from "~/domain/promotion/snapshot";
 import { isPacketStatus, type PacketStatus, type PromotionOutcome } from "~/domain/promotion/workflow";
 import type { Rubric } from "~/domain/rubric/schema";
@@ -10,24 +11,8 @@ import { toCheckpoint, toMetric } from "./projects.server";
 import { rubricFromContent } from "./rubrics.server";
 
 /** Reads of promotion packets, as plain types. Writes are in packet-drafts / packet-workflow. */
-export type EvidenceView = {
-  id: string;
-  title: string;
-  description: string;
-  impact: string;
-  links: string[];
-  /** Calendar dates, YYYY-MM-DD. */
-  startDate: string;
-  endDate: string | null;
-  criteria: string[];
-  competencies: string[];
-  version: number;
-  updatedAt: Date;
-  updatedByName: string;
-  /** The builder's project the item cites, with its recorded outcome as it stands now. */
-  projectId: string | null;
-  project: RecordedOutcome | null;
-};
+/** One evidence item as the packet page reads it (the type is the view's: one definition). */
+export type EvidenceView = PacketEvidenceRecord;
 
 export type StatementView = { id: string; evidenceId: string; authorId: string; authorName: string; text: string; updatedAt: Date };
 export type AssessmentView = { criterionId: string; rating: number; comment: string; version: number; authorName: string; updatedAt: Date };
