@@ -14,7 +14,6 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
-import { unreadCount } from "./data/notifications.server";
 import { useNonce } from "./components/nonce";
 import { navigationFor } from "./domain/navigation";
 import { ROLE_LABELS } from "./domain/roles";
@@ -31,7 +30,7 @@ export const meta: MetaFunction = () => [{ title: "Builder Ladder" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
-    user: user ? { name: user.name, roles: user.roles, unread: await unreadCount(user.id) } : null,
+    user: user ? { name: user.name, roles: user.roles, unread: user.unreadNotifications } : null,
     nav: user ? navigationFor(user.roles) : [],
   };
 }

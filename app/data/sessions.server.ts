@@ -2,11 +2,16 @@ import { normaliseRoles } from "~/domain/roles";
 import type { UserSummary } from "./users.server";
 import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { booleanColumn, commaList, integerColumn } from "./sql-dialect";
 
 // Sessions are looked up by the SHA-256 of the cookie's id (see schema.prisma).
 
 /** A signed-in user as every request sees them: who, with which roles, and whether their password must be replaced. */
 export type SessionUser = UserSummary & { mustChangePassword: boolean };
+
+/** The user of a session as every page's header needs them: with their unread notifications. */
+export type SessionHolder = SessionUser & { unreadNotifications: number };
 
 /**
  * Stores a session. `signIn` when it is a sign-in (not the new session of a password change, nor
@@ -24,16 +29,26 @@ export async function createSession(idHash: string, userId: string, createdAt: D
 }
 
 /**
- * The session and its user with their roles, in one statement: it runs on every request, where
- * three ORM queries cost more than the page's own reads. A deactivated account's session is no
- * session (deactivation deletes them too; this also shuts one that raced it).
+ * The session and its user with their roles and unread notifications (the header's count), in one
+ * statement: it runs on every request, where the ORM's queries cost more than the page's own
+ * reads. A deactivated account's session is no session (deactivation deletes them too; this also
+ * shuts one that raced it).
  */
-export async function findSessionUser(idHash: string): Promise<{ expiresAt: Date; user: SessionUser } | null> {
+export async function findSessionUser(idHash: string): Promise<{ expiresAt: Date; user: SessionHolder } | null> {
   const rows = await prisma.$queryRaw<
-    Array<{ userId: string; expiresAt: Date | string; email: string; name: string; roles: string | null; mustChange: number | bigint | boolean | null }>
+    Array<{
+      userId: string;
+      expiresAt: Date | string;
+      email: string;
+      name: string;
+      roles: string | null;
+      mustChange: number | bigint | boolean | null;
+      unread: number | bigint;
+    }>
   >`
     SELECT s."userId", s."expiresAt", u."email", u."name", p."mustChange",
-      (SELECT GROUP_CONCAT(r."role") FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
+      (SELECT ${commaList(Prisma.sql`r."role"`)} FROM "UserRole" r WHERE r."userId" = u."id") AS "roles",
+      (SELECT COUNT(*) FROM "Notification" n WHERE n."recipientId" = u."id" AND n."readAt" IS NULL) AS "unread"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Password" p ON p."userId" = u."id"
     WHERE s."idHash" = ${idHash} AND u."deactivatedAt" IS NULL`;
   const row = rows[0];
@@ -45,7 +60,8 @@ export async function findSessionUser(idHash: string): Promise<{ expiresAt: Date
       email: row.email,
       name: row.name,
       roles: normaliseRoles(row.roles ? row.roles.split(",") : []),
-      mustChangePassword: Number(row.mustChange ?? 0) === 1,
+      mustChangePassword: booleanColumn(row.mustChange),
+      unreadNotifications: integerColumn(row.unread),
     },
   };
 }

@@ -2,13 +2,13 @@ import { data, redirect } from "@remix-run/node";
 import { attemptsToRead, decideLoginAttempt, describeWait, normaliseEmail, secondsUntil } from "~/domain/login-throttle";
 import { hasPermission, type Permission } from "~/domain/permissions";
 import { findCredentials, updatePasswordHash } from "~/data/users.server";
-import type { SessionUser } from "~/data/sessions.server";
+import type { SessionHolder, SessionUser } from "~/data/sessions.server";
 import { attemptsForDecision, recordLoginAttempt } from "~/data/login-attempts.server";
 import { endSession, hasSessionCookie, sessionUser } from "./session.server";
 import { formError } from "./forms.server";
 import { decoyHash, hashPassword, passwordNeedsRehash, verifyPassword } from "./password.server";
 
-export type SignedInUser = SessionUser;
+export type SignedInUser = SessionHolder;
 
 /** The signed-in user, or null. */
 export async function getUser(request: Request, now = new Date()): Promise<SignedInUser | null> {
@@ -62,7 +62,7 @@ export function forbidden(permission: Permission) {
 }
 
 export type PasswordCheck =
-  | { kind: "valid"; user: SignedInUser }
+  | { kind: "valid"; user: SessionUser }
   | { kind: "invalid" }
   | { kind: "throttled"; retryAt: Date };
 

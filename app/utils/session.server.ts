@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { isSessionActive, sessionExpiry } from "~/domain/session-policy";
 import type { AuditActor } from "~/data/audit.server";
-import { createSession, deleteSession, deleteSessionsOfUser, findSessionUser, type SessionUser } from "~/data/sessions.server";
+import { createSession, deleteSession, deleteSessionsOfUser, findSessionUser, type SessionHolder } from "~/data/sessions.server";
 import { cookieValues } from "./cookie-header";
 import { getConfig } from "./env.server";
 import { readOncePerRequest } from "./request-scope.server";
@@ -60,7 +60,7 @@ export function hasSessionCookie(request: Request): boolean {
  * found on the way are deleted. The root's loader and the page's both ask: the row is read once
  * per request (request-scope.server.ts), and each asker checks it against its own "now".
  */
-async function currentSession(request: Request, now: Date): Promise<{ idHash: string; user: SessionUser } | null> {
+async function currentSession(request: Request, now: Date): Promise<{ idHash: string; user: SessionHolder } | null> {
   for (const id of await signedSessionIds(request)) {
     const idHash = hashId(id);
     const found = await readOncePerRequest(request, `session:${idHash}`, () => findSessionUser(idHash));
@@ -75,7 +75,7 @@ async function currentSession(request: Request, now: Date): Promise<{ idHash: st
 }
 
 /** The signed-in user (with roles) of an active session; null: no cookie, a forged one, an unknown or an expired session. */
-export async function sessionUser(request: Request, now: Date): Promise<SessionUser | null> {
+export async function sessionUser(request: Request, now: Date): Promise<SessionHolder | null> {
   return (await currentSession(request, now))?.user ?? null;
 }
 

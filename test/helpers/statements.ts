@@ -28,3 +28,19 @@ export async function measurePage(loader: Handler, input: Call, { shared = true 
 export function listing(measured: StatementCount): string {
   return measured.sql.map((sql, i) => `${String(i + 1).padStart(3)}. ${sql.replace(/\s+/g, " ").trim()}`).join("\n");
 }
+
+/**
+ * A request's statements by what they are for: `session` (who is asking, with the header's
+ * unread count: one per request), `audit` (the trail's entry for a recorded read or change: the
+ * previous entry's hash, then the insert) and `data` (everything the page or action itself reads
+ * and writes: what the per-page target is about).
+ */
+export function statementsByPurpose(measured: StatementCount): { session: number; audit: number; data: number } {
+  let session = 0;
+  let audit = 0;
+  for (const sql of measured.sql) {
+    if (/FROM "Session"/.test(sql)) session += 1;
+    else if (/[`"]AuditEntry[`"]/.test(sql)) audit += 1;
+  }
+  return { session, audit, data: measured.sql.length - session - audit };
+}
