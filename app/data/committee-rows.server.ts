@@ -3,7 +3,8 @@ import { currentDecision } from "~/domain/decision";
 import { listDecisions, submittedScorecardsByLoop, type CommitteeScorecard, type DecisionRecord } from "./committee.server";
 import { prisma } from "./db.server";
 import { listLoops, type LoopSummary } from "./loops.server";
-import { loopsAssignedTo } from "./scorecards.server";
+import { loopsOwedBy } from "./loops-owed.server";
+import { revisionCache } from "./revision-cache";
 
 /**
  * The hiring committee's rows (one per loop: supported level, recommendation, red flags, stages,
@@ -12,15 +13,14 @@ import { loopsAssignedTo } from "./scorecards.server";
  * instead of aggregating every scorecard of the organisation on every request. A row depends only
  * on stored data (never on the clock), so a row is valid until its loop's revision rises.
  *
- * Every process keeps its own copy; they stay consistent because the revision lives in the
- * database. A write that bypasses markLoopsChanged (a direct SQL fix) is not seen until restart.
+ * The rows are held in a revision-keyed cache (revision-cache.ts): every process keeps its own
+ * copy; they stay consistent because the revision lives in the database.
  */
-type Cache = { rows: Map<string, CommitteeRow>; seen: number; list: CommitteeRow[] | null };
-
-declare global {
-  var __committeeRows: { cache: Cache | null; refreshing: Promise<Cache> | null } | undefined;
-}
-const state = (globalThis.__committeeRows ??= { cache: null, refreshing: null });
+const cache = revisionCache<string, CommitteeRow>("committee-rows");
+/** The rows as one list, kept until a row changes (committeeListing recognises an unchanged list by identity). */
+let list: CommitteeRow[] | null = null;
+/** Concurrent callers share one refresh. */
+let refreshing: Promise<void> | null = null;
 
 /** Rows for the loops given, built exactly as the committee page reads them. */
 export function buildCommitteeRows(
@@ -74,32 +74,31 @@ async function highestRevision(): Promise<number> {
   return top?.revision ?? 0;
 }
 
-async function refresh(now: Date): Promise<Cache> {
-  const cache = state.cache;
-  if (!cache) {
+async function refresh(now: Date): Promise<void> {
+  if (cache.values().length === 0) {
     // The revision first: anything written while the rows are read is picked up next time.
     const seen = await highestRevision();
     const [loops, scorecards, decisions] = await Promise.all([listLoops(), submittedScorecardsByLoop("all"), listDecisions("all")]);
-    const rows = buildCommitteeRows(loops, scorecards, decisions, now);
-    return (state.cache = { rows: new Map(rows.map((r) => [r.loopId, r])), seen, list: null });
+    for (const row of buildCommitteeRows(loops, scorecards, decisions, now)) cache.set(row.loopId, seen, row);
+    list = null;
+    return;
   }
-  const changed = await prisma.loop.findMany({ where: { revision: { gt: cache.seen } }, select: { id: true, revision: true } });
-  if (changed.length === 0) return cache;
+  const changed = await prisma.loop.findMany({ where: { revision: { gt: cache.highestRevision() } }, select: { id: true, revision: true } });
+  if (changed.length === 0) return;
   const rows = await rowsOf(
     changed.map((c) => c.id),
     now,
   );
-  for (const row of rows) cache.rows.set(row.loopId, row);
-  cache.seen = Math.max(cache.seen, ...changed.map((c) => c.revision));
-  cache.list = null;
-  return cache;
+  const revisions = new Map(changed.map((c) => [c.id, c.revision]));
+  for (const row of rows) cache.set(row.loopId, revisions.get(row.loopId)!, row);
+  list = null;
 }
 
-/** Every loop's committee row, current as of this call. Concurrent callers share one refresh. */
+/** Every loop's committee row, current as of this call. */
 export async function committeeRows(now: Date): Promise<readonly CommitteeRow[]> {
-  state.refreshing ??= refresh(now).finally(() => (state.refreshing = null));
-  const cache = await state.refreshing;
-  return (cache.list ??= [...cache.rows.values()]);
+  refreshing ??= refresh(now).finally(() => (refreshing = null));
+  await refreshing;
+  return (list ??= cache.values());
 }
 
 type Listing = { rows: CommitteeRow[]; counts: ReturnType<typeof statusCounts>; tracks: string[] };
@@ -111,7 +110,7 @@ const listings = new Map<string, { source: readonly CommitteeRow[]; listing: Lis
  * costs a lookup. A viewer who owes scorecards on some loops gets a list without them, not cached.
  */
 export async function committeeListing(query: CommitteeQuery, viewerId: string, now: Date): Promise<Listing & { hidden: number }> {
-  const [all, assigned] = await Promise.all([committeeRows(now), loopsAssignedTo(viewerId)]);
+  const [all, assigned] = await Promise.all([committeeRows(now), loopsOwedBy(viewerId)]);
   const source = rowsVisibleTo(all, assigned);
   const hidden = all.length - source.length;
   if (source !== all) return { ...listingOf(source, query), hidden };
@@ -130,6 +129,7 @@ function listingOf(source: readonly CommitteeRow[], query: CommitteeQuery): List
 
 /** Forgets the rows (tests that rebuild the database in one process). */
 export function resetCommitteeRows(): void {
-  state.cache = null;
+  cache.clear();
+  list = null;
   listings.clear();
 }

@@ -1,6 +1,5 @@
 import type { CommitteeDecisionRecord } from "~/views/committee-page";
 import type { SubmittedScorecard } from "~/domain/aggregation";
-import { RECOMMENDATIONS, type Recommendation } from "~/domain/scorecard/content";
 import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domain/decision";
 import { parseOverrides, type DecisionOverride } from "~/domain/decision-overrides";
 import { recordChange, type PersonActor } from "./audit.server";
@@ -9,6 +8,7 @@ import { notifyLoopDecided } from "./event-notifications.server";
 import { markLoopsChanged } from "./loop-revision.server";
 import { followDecisions, refuseClosedLoop } from "./candidate-pipeline.server";
 import { candidateOfLoop } from "./loops.server";
+import { asRecommendation, submittedScorecardColumns, submittedScorecardsFrom } from "./loop-evidence.server";
 
 const scorecardSelect = {
   id: true,
@@ -26,10 +26,6 @@ const scorecardSelect = {
 
 /** `interviewerRemoved`: its interviewer was taken off the interview afterwards; it still counts (the evidence was gathered). */
 export type CommitteeScorecard = SubmittedScorecard & { loopId: string; interviewerName: string; submittedAt: Date | null; interviewerRemoved: boolean };
-
-function asRecommendation(value: string | null): Recommendation | null {
-  return value && (RECOMMENDATIONS as readonly string[]).includes(value) ? (value as Recommendation) : null;
-}
 
 type ScorecardRow = {
   id: string;
@@ -61,10 +57,10 @@ function toScorecard(row: ScorecardRow): CommitteeScorecard {
   };
 }
 
-/** A loop's submitted scorecards in the shape the aggregation reads (drafts never count). */
+/** A loop's submitted scorecards in the shape the aggregation reads (drafts never count), in one statement. */
 export async function submittedScorecards(loopId: string): Promise<CommitteeScorecard[]> {
-  const rows = await prisma.scorecard.findMany({ where: { loopId, status: "submitted" }, select: scorecardSelect });
-  return rows.map(toScorecard);
+  const rows = await prisma.$queryRaw<Array<{ scorecards: unknown; ratings: unknown; redFlags: unknown; signals: unknown }>>`SELECT ${submittedScorecardColumns(loopId)}`;
+  return submittedScorecardsFrom(rows[0]!);
 }
 
 /** Every submitted scorecard of the given loops, in one query, grouped by loop. */
@@ -130,7 +126,7 @@ export async function recordDecision(
 ): Promise<{ ok: true; id: string } | { ok: false; refusal: string }> {
   const hire = input.outcome === "hire";
   return prisma.$transaction(async (tx) => {
-    // A closed loop takes no decision (409 through refusingErased): reopen it first.
+    // A closed loop takes no decision (a thrown `locked` refusal, 409): reopen it first.
     await refuseClosedLoop(tx, input.loopId);
     const entries = await tx.hiringDecision.findMany({ where: { loopId: input.loopId }, select: { id: true, correctsId: true, decidedAt: true } });
     const refusal = checkDecisionChain(entries, input.correctsId);

@@ -1,18 +1,13 @@
 import type { PacketAccess } from "~/domain/promotion/access";
 import type { PacketPageRecords } from "~/views/packet-page";
-import { findPacket, listPeerCandidates } from "./packets.server";
-import { citableProjects } from "./projects.server";
+import { readPacketContent, type PacketHead } from "./packet-read.server";
 
 /**
- * What the packet page is built from, for one viewer: the packet with everything on it, and the
- * choices of the forms the viewer may use — whom to invite (the manager, while a draft) and which
- * of the builder's projects to cite (those who edit the draft). Null when the packet is gone.
+ * What the packet page is built from, for one viewer: the packet whose head the access gate read,
+ * with everything on it, and the choices of the forms the viewer may use — whom to invite (the
+ * manager, while a draft) and which of the builder's projects to cite (those who edit the draft).
+ * One statement after the gate's; null when the packet has gone since.
  */
-export async function readPacketPage(packetId: string, access: PacketAccess): Promise<PacketPageRecords | null> {
-  const packet = await findPacket(packetId);
-  if (!packet) return null;
-  const { userId, managerId } = packet.builder;
-  const peerCandidates = access.invitePeers ? await listPeerCandidates([userId, ...(managerId ? [managerId] : [])]) : null;
-  const projectChoices = access.editDraft ? await citableProjects(userId) : null;
-  return { packet, peerCandidates, projectChoices };
+export async function readPacketPage(head: PacketHead, access: PacketAccess): Promise<PacketPageRecords | null> {
+  return readPacketContent(head, { peerCandidates: access.invitePeers, projectChoices: access.editDraft });
 }

@@ -1,14 +1,14 @@
 import type { PacketEvidenceRecord } from "~/views/packet-page";
-import { isLevel, type Level } from "~/domain/levels";
+import type { Level } from "~/domain/levels";
 import { projectOutcome, type RecordedOutcome } from "~/domain/project/outcome";
 import type { ProjectMode, ProjectOutcome, ReviewHealth } from "~/domain/project/workflow";
-import { parseSnapshot, type PacketSnapshot } from "~/domain/promotion/snapshot";
-import { isPacketStatus, type PacketStatus, type PromotionOutcome } from "~/domain/promotion/workflow";
+import type { PacketSnapshot } from "~/domain/promotion/snapshot";
+import type { PacketStatus, PromotionOutcome } from "~/domain/promotion/workflow";
 import type { Rubric } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
+import { packetStatus, peerCandidatesColumn, readWholePacket, toPeerCandidates } from "./packet-read.server";
 import { toCheckpoint, toMetric } from "./projects.server";
-import { rubricFromContent } from "./rubrics.server";
 
 /** Reads of promotion packets, as plain types. Writes are in packet-drafts / packet-workflow. */
 /** One evidence item as the packet page reads it (the type is the view's: one definition). */
@@ -55,16 +55,6 @@ export type PacketRecord = {
 
 export { calendarDate } from "~/domain/calendar-date";
 import { calendarDate } from "~/domain/calendar-date";
-
-function level(value: string, what: string): Level {
-  if (!isLevel(value)) throw new Error(`${what} has an unknown level "${value}"`);
-  return value;
-}
-
-function status(value: string): PacketStatus {
-  if (!isPacketStatus(value)) throw new Error(`Unknown packet status "${value}"`);
-  return value;
-}
 
 const name = { select: { name: true } } as const;
 
@@ -140,74 +130,12 @@ export async function findEvidence(id: string): Promise<(EvidenceView & { packet
   return row ? { ...toEvidenceView(row), packetId: row.packetId } : null;
 }
 
-/** A packet with everything on it. Pass a transaction to read it consistently with a write. */
+/**
+ * A packet with everything on it, in one statement (packet-read.server.ts). Pass a transaction to
+ * read it consistently with a write.
+ */
 export async function findPacket(id: string, db: Prisma.TransactionClient = prisma): Promise<PacketRecord | null> {
-  const row = await db.promotionPacket.findUnique({
-    where: { id },
-    include: {
-      builder: { include: { user: { select: { name: true } }, manager: { select: { name: true } } } },
-      rubricVersion: { select: { id: true, track: true, version: true, name: true, content: true, contentHash: true } },
-      updatedBy: { select: { name: true } },
-      evidence: { include: evidenceInclude, orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] },
-      statements: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
-      invitations: { include: { peer: { select: { name: true } } }, orderBy: { invitedAt: "asc" } },
-      assessments: { include: { author: { select: { name: true } } } },
-      decision: { include: { decidedBy: { select: { name: true } } } },
-    },
-  });
-  if (!row) return null;
-  const { rubricVersion: rv, builder: b, decision: d } = row;
-  return {
-    id: row.id,
-    builder: {
-      userId: b.userId,
-      name: b.user.name,
-      managerId: b.managerId,
-      managerName: b.manager?.name ?? null,
-      level: b.level,
-      baseSalary: b.baseSalary,
-      currency: b.currency,
-    },
-    fromLevel: level(row.fromLevel, `Packet ${row.id}`),
-    targetLevel: level(row.targetLevel, `Packet ${row.id}`),
-    status: status(row.status),
-    summary: row.summary,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    updatedByName: row.updatedBy.name,
-    submittedAt: row.submittedAt,
-    reviewStartedAt: row.reviewStartedAt,
-    rubricVersion: { id: rv.id, track: rv.track, version: rv.version, name: rv.name },
-    rubric: rubricFromContent(rv.contentHash, rv.content),
-    evidence: row.evidence.map(toEvidenceView),
-    statements: row.statements.map((s) => ({ id: s.id, evidenceId: s.evidenceId, authorId: s.authorId, authorName: s.author.name, text: s.text, updatedAt: s.updatedAt })),
-    invitations: row.invitations.map((i) => ({ peerId: i.peerId, peerName: i.peer.name, invitedAt: i.invitedAt })),
-    assessments: row.assessments.map((a) => ({ criterionId: a.criterionId, rating: a.rating, comment: a.comment, version: a.version, authorName: a.author.name, updatedAt: a.updatedAt })),
-    snapshot: row.snapshot ? parseSnapshot(row.snapshot) : null,
-    decision: d
-      ? {
-          outcome: d.outcome === "promoted" ? "promoted" : "not_yet",
-          feedback: JSON.parse(d.feedback) as Record<string, string>,
-          rationale: d.rationale,
-          newBaseSalary: d.newBaseSalary,
-          currency: d.currency,
-          bandJustification: d.bandJustification,
-          raiseJustification: d.raiseJustification,
-          decidedByName: d.decidedBy.name,
-          decidedAt: d.decidedAt,
-        }
-      : null,
-  };
-}
-
-/** Who a packet's access rules need to know about, without loading the packet's content. */
-export async function findPacketParties(id: string) {
-  const row = await prisma.promotionPacket.findUnique({
-    where: { id },
-    select: { status: true, builderId: true, builder: { select: { managerId: true } }, invitations: { select: { peerId: true } } },
-  });
-  return row ? { builderId: row.builderId, managerId: row.builder.managerId, status: status(row.status), peerIds: row.invitations.map((i) => i.peerId) } : null;
+  return readWholePacket(id, db);
 }
 
 export type PacketSummary = {
@@ -260,7 +188,7 @@ export async function listPackets(filter: PacketFilter): Promise<PacketSummary[]
     managerName: r.builder.manager?.name ?? null,
     fromLevel: r.fromLevel,
     targetLevel: r.targetLevel,
-    status: status(r.status),
+    status: packetStatus(r.status),
     evidenceCount: r._count.evidence,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -271,5 +199,6 @@ export async function listPackets(filter: PacketFilter): Promise<PacketSummary[]
 
 /** People a manager may invite as peers on a packet: everyone active but the builder and the manager. */
 export async function listPeerCandidates(exclude: readonly string[]): Promise<Array<{ id: string; name: string }>> {
-  return prisma.user.findMany({ where: { id: { notIn: [...exclude] }, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const rows = await prisma.$queryRaw<Array<{ peerCandidates: unknown }>>`SELECT ${peerCandidatesColumn(exclude)}`;
+  return toPeerCandidates(rows[0]?.peerCandidates);
 }

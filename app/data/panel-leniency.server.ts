@@ -2,40 +2,52 @@ import { raterLeniencyFromUnits, type RaterLeniency } from "~/domain/rater-quali
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 import { leniencyUnits } from "./rater-quality.server";
+import { revisionCache } from "./revision-cache";
+import { integerColumn } from "./sql-dialect";
 
 /**
- * Each interviewer's leniency against the panel, kept in memory per interviewer. It depends only on
- * the loops they have submitted on, and every write to a loop's scorecards raises that loop's
- * revision (loop-revision.server.ts), so an interviewer's figure is valid while the highest
- * revision among their loops stays the same. Checking that is one small grouped query; the
- * figures (a scan of every rating on those loops) are recomputed only for interviewers whose
- * loops changed.
+ * Each interviewer's leniency against the panel, kept per interviewer (revision-cache.ts). It
+ * depends only on the loops they have submitted on, and every write to a loop's scorecards raises
+ * that loop's revision, so an interviewer's figure is valid while the highest revision among
+ * their loops stays the same: their "panel revision". Reading those is one small grouped query
+ * (or a column of a statement the page runs anyway: panelRevisionsOfLoop); the figures (a scan
+ * of every rating on those loops) are recomputed only for interviewers whose loops changed.
  */
-type Entry = { revision: number; leniency: RaterLeniency };
+const cache = revisionCache<string, RaterLeniency>("panel leniency");
 
-declare global {
-  var __panelLeniency: Map<string, Entry> | undefined;
+/**
+ * The grouped query behind each interviewer's panel revision, for the interviewers `whose` selects
+ * (a subquery of interviewer ids): the highest revision among the loops where they submitted.
+ */
+export function panelRevisionsSql(whose: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s."interviewerId", MAX(l."revision") AS "revision"
+    FROM "Scorecard" s JOIN "Loop" l ON l."id" = s."loopId"
+    WHERE s."status" = 'submitted' AND s."interviewerId" IN (${whose})
+    GROUP BY s."interviewerId"`;
 }
-const cache = (globalThis.__panelLeniency ??= new Map());
 
+/** Panel revisions as read: an interviewer without a submitted scorecard has none. */
+export function panelRevisionsFrom(rows: ReadonlyArray<{ interviewerId: string; revision: unknown }>): Map<string, number> {
+  return new Map(rows.map((r) => [r.interviewerId, integerColumn(r.revision)]));
+}
+
+/**
+ * The leniency of the interviewers whose panel revisions are given, in the order of their ids.
+ * Those not held at that revision are computed in one statement. An interviewer whose submitted
+ * scorecards hold no rating has no figure (rather than a crash).
+ */
+export async function panelLeniencyAt(revisions: ReadonlyMap<string, number>): Promise<RaterLeniency[]> {
+  const ids = [...revisions.keys()].sort();
+  const current = new Map(ids.map((id) => [id, revisions.get(id)!]));
+  const figures = await cache.read(current, async (stale) => raterLeniencyFromUnits(await leniencyUnits(stale)).map((l) => [l.interviewerId, l] as const));
+  return ids.flatMap((id) => figures.get(id) ?? []);
+}
+
+/** The leniency of the interviewers named (their panel revisions read first: one statement, two when some changed). */
 export async function panelLeniency(interviewerIds: readonly string[]): Promise<RaterLeniency[]> {
   const ids = [...new Set(interviewerIds)].sort();
   if (ids.length === 0) return [];
-  const revisions = await prisma.$queryRaw<Array<{ interviewerId: string; revision: number | bigint }>>`
-    SELECT s."interviewerId", MAX(l."revision") AS "revision"
-    FROM "Scorecard" s JOIN "Loop" l ON l."id" = s."loopId"
-    WHERE s."status" = 'submitted' AND s."interviewerId" IN (${Prisma.join(ids)})
-    GROUP BY s."interviewerId"`;
-  const current = new Map(revisions.map((r) => [r.interviewerId, Number(r.revision)]));
-  const stale = ids.filter((id) => current.has(id) && cache.get(id)?.revision !== current.get(id));
-  if (stale.length > 0) {
-    for (const leniency of raterLeniencyFromUnits(await leniencyUnits(stale))) {
-      cache.set(leniency.interviewerId, { revision: current.get(leniency.interviewerId)!, leniency });
-    }
-  }
-  // An interviewer whose submitted scorecards hold no rating has no figure (rather than a crash).
-  return ids.flatMap((id) => {
-    const entry = current.has(id) ? cache.get(id) : undefined;
-    return entry ? [entry.leniency] : [];
-  });
+  const rows = await prisma.$queryRaw<Array<{ interviewerId: string; revision: unknown }>>(panelRevisionsSql(Prisma.join(ids)));
+  return panelLeniencyAt(panelRevisionsFrom(rows));
 }

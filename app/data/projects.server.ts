@@ -340,13 +340,3 @@ export async function listFlaggedDemos(since: Date): Promise<DemoView[]> {
   });
   return rows.map((r) => toDemo(r, r.project.title));
 }
-
-/** A builder's projects that a packet's evidence may cite (their own, launched at some point). */
-export async function citableProjects(ownerId: string): Promise<Array<{ id: string; title: string; status: ProjectStatus }>> {
-  const rows = await prisma.project.findMany({
-    where: { ownerId, launchedAt: { not: null } },
-    select: { id: true, title: true, status: true },
-    orderBy: [{ launchedAt: "desc" }, { id: "asc" }],
-  });
-  return rows.map((r) => ({ ...r, status: r.status as ProjectStatus }));
-}

@@ -1,13 +1,17 @@
 import { data } from "@remix-run/node";
-import { findPacketParties } from "~/data/packets.server";
+import { packetParties, readPacketHead } from "~/data/packet-read.server";
 import { packetAccess } from "~/domain/promotion/access";
 import { requireUser } from "./auth.server";
 
-/** The packet a URL names and what the signed-in user may do with it; 404, or 403 for those who may not read it. */
+/**
+ * The packet a URL names and what the signed-in user may do with it; 404, or 403 for those who may
+ * not read it. Answers the packet's head it checked (one statement), which the page continues from.
+ */
 export async function requirePacketAccess(request: Request, packetId: string | undefined) {
   const user = await requireUser(request);
-  const parties = packetId ? await findPacketParties(packetId) : null;
-  if (!parties) throw data({ message: "No such packet" }, { status: 404 });
+  const packet = packetId ? await readPacketHead(packetId) : null;
+  if (!packet) throw data({ message: "No such packet" }, { status: 404 });
+  const parties = packetParties(packet);
   const access = packetAccess(user, parties);
   if (!access.read) {
     throw data(
@@ -15,5 +19,5 @@ export async function requirePacketAccess(request: Request, packetId: string | u
       { status: 403 },
     );
   }
-  return { user, parties, access };
+  return { user, packet, parties, access };
 }

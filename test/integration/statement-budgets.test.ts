@@ -33,13 +33,13 @@ const TARGET_PER_PAGE = 3;
 
 /** Data statements per request (session and audit apart), measured when the budgets were set. */
 const BUDGETS = {
-  "committee page": 19,
-  "committee list": 6,
-  "interviewer home": 29,
-  "packet (promotion committee)": 28,
-  "packet (builder)": 28,
-  "scorecard draft save": 18,
-  "scorecard submit": 34,
+  "committee page": 2,
+  "committee list": 2,
+  "interviewer home": 1,
+  "packet (promotion committee)": 2,
+  "packet (builder)": 2,
+  "scorecard draft save": 11,
+  "scorecard submit": 27,
 } as const;
 
 /** Audit entries each request writes: reads of sensitive pages are recorded, as are changes. */

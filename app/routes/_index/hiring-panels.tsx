@@ -1,9 +1,7 @@
 import { Link } from "@remix-run/react";
 import { LocalTime } from "~/components/local-time";
+import type { InReview, InterviewerQueue as Queue, OwedLoop, QueueItem } from "~/views/home-page";
 import { Panel } from "./panels";
-
-type QueueItem = { interviewId: string; candidateName: string; stageName: string; startsAt: Date; dueAt: Date };
-type Queue = { upcoming: QueueItem[]; toWrite: QueueItem[]; drafts: QueueItem[]; overdue: QueueItem[] };
 
 function QueueList({ title, items, empty, overdue = false }: { title: string; items: QueueItem[]; empty: string; overdue?: boolean }) {
   const id = `queue-${title.toLowerCase().replace(/\W+/g, "-")}`;
@@ -44,12 +42,6 @@ export function InterviewerPanel({ queue }: { queue: Queue }) {
   );
 }
 
-type OwedLoop = {
-  loopId: string;
-  candidateName: string;
-  owed: Array<{ interviewId: string; interviewerId: string; interviewerName: string; stageName: string; dueAt: Date; overdue: boolean; started: boolean }>;
-};
-
 export function OwedScorecardsPanel({ loops }: { loops: OwedLoop[] }) {
   return (
     <Panel id="panel-owed" title="Loops with missing scorecards">
@@ -76,7 +68,7 @@ export function OwedScorecardsPanel({ loops }: { loops: OwedLoop[] }) {
   );
 }
 
-export function InReviewPanel({ loops, total }: { loops: Array<{ loopId: string; candidateName: string; targetLevel: string }>; total: number }) {
+export function InReviewPanel({ loops, total }: InReview) {
   return (
     <Panel id="panel-review" title="Loops awaiting a decision">
       {loops.length === 0 ? <p>No complete loop is waiting for the committee.</p> : null}

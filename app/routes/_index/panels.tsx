@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { CalendarDate } from "~/components/local-time";
-import type { BuilderRecord } from "~/data/builders.server";
-import type { CandidateSummary } from "~/data/candidates.server";
+import type { HomeBuilder as BuilderRecord, HomeCandidate as CandidateSummary } from "~/views/home-page";
 import { candidateSourceLabel } from "~/domain/candidates";
 import { LEVELS } from "~/domain/levels";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/roles";

@@ -1,100 +1,12 @@
 import { Link } from "@remix-run/react";
 import { CalendarDate, LocalTime } from "~/components/local-time";
-import type { Person, ProjectSummary } from "~/data/projects.server";
-import { calendarDate } from "~/domain/calendar-date";
-import { approvalQueue, dueWork, pastDecisionDate, type Urgency } from "~/domain/project/due";
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from "~/domain/project/workflow";
+import type { Urgency } from "~/domain/project/due";
+import { PROJECT_STATUS_LABELS } from "~/domain/project/workflow";
+import type { AwaitingApproval, DueItem, Escalation, PastDecision, ProjectHome } from "~/views/home-page";
 import { countOf } from "~/domain/wording";
 import { Panel } from "./panels";
 
-/**
- * The project log on the home page: what each person's projects ask of them now.
- *
- * - the approver: PRDs awaiting their thumbs-up, oldest first, with their age;
- * - the builder: their projects' checkpoints and quarterly reviews upcoming, due or overdue, and
- *   their founder-mode projects past the decision date;
- * - the manager: their reports' open projects, the overdue checkpoints and reviews among them, and
- *   founder-mode projects past their decision date;
- * - whoever a blocked project was escalated to: the block, its reason, its owner and since when.
- *
- * `projectHome` shapes what the home loader read (summaries, each with its rubric's process) into
- * what the panels show, so the process itself never goes to the browser.
- */
-type ProjectRef = { id: string; title: string; owner: Person };
-
-export type DueItem = ProjectRef & {
-  kind: "checkpoint" | "review";
-  /** "28-day checkpoint", "Quarterly review". */
-  label: string;
-  dueAt: Date;
-  /** A review date someone set is a calendar day; a checkpoint (launch + N days) is a moment. */
-  dueIsDay: boolean;
-  urgency: Urgency;
-  daysLate: number;
-};
-export type PastDecision = ProjectRef & { decisionDate: string };
-export type AwaitingApproval = ProjectRef & { awaitingSince: Date; ageDays: number };
-export type ReportProject = ProjectRef & { status: ProjectStatus; blocked: boolean };
-export type Escalation = ProjectRef & { reason: string; since: Date };
-
-export type ProjectHome = {
-  awaitingApproval: AwaitingApproval[];
-  own: { openCount: number; due: DueItem[]; pastDecision: PastDecision[] } | null;
-  reports: { projects: ReportProject[]; overdue: DueItem[]; pastDecision: PastDecision[] } | null;
-  escalated: Escalation[];
-};
-
-const ref = (p: ProjectSummary): ProjectRef => ({ id: p.id, title: p.title, owner: p.owner });
-
-function dueItems(projects: readonly ProjectSummary[], now: Date): DueItem[] {
-  return projects
-    .flatMap((p) => {
-      const work = dueWork(p, p.process, now);
-      if (!work) return [];
-      const label = work.kind === "checkpoint" ? `${p.process.checkpoint_after_days}-day checkpoint` : "Quarterly review";
-      return [{ ...ref(p), ...work, label, dueIsDay: work.kind === "review" && p.lastReview !== null }];
-    })
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
-}
-
-function pastDecisions(projects: readonly ProjectSummary[], now: Date): PastDecision[] {
-  return projects
-    .filter((p) => pastDecisionDate(p, now))
-    .map((p) => ({ ...ref(p), decisionDate: calendarDate(p.decisionDate!) }))
-    .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate) || a.title.localeCompare(b.title));
-}
-
-export function projectHome(
-  read: {
-    awaiting: readonly ProjectSummary[];
-    owned: readonly ProjectSummary[] | null;
-    reports: readonly ProjectSummary[] | null;
-    escalated: readonly ProjectSummary[];
-  },
-  now: Date,
-): ProjectHome {
-  return {
-    awaitingApproval: approvalQueue(
-      read.awaiting.map((p) => ({ ...ref(p), awaitingSince: p.awaitingSince ?? p.updatedAt })),
-      now,
-    ),
-    own: read.owned ? { openCount: read.owned.length, due: dueItems(read.owned, now), pastDecision: pastDecisions(read.owned, now) } : null,
-    reports: read.reports
-      ? {
-          projects: [...read.reports]
-            .sort((a, b) => a.owner.name.localeCompare(b.owner.name) || a.title.localeCompare(b.title))
-            .map((p) => ({ ...ref(p), status: p.status, blocked: p.blocked !== null })),
-          overdue: dueItems(read.reports, now).filter((d) => d.urgency === "overdue"),
-          pastDecision: pastDecisions(read.reports, now),
-        }
-      : null,
-    escalated: read.escalated
-      .filter((p) => p.blocked !== null)
-      .map((p) => ({ ...ref(p), reason: p.blocked!.reason, since: p.blocked!.at }))
-      .sort((a, b) => a.since.getTime() - b.since.getTime()),
-  };
-}
-
+/** The project log on the home page: what each person's projects ask of them now (views/home-page.ts shapes it). */
 const URGENCY_LABELS: Record<Urgency, string> = { upcoming: "Upcoming", due: "Due", overdue: "Overdue" };
 const URGENCY_BADGES: Record<Urgency, string> = { upcoming: "badge-previous", due: "badge-major", overdue: "badge-overdue" };
 

@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { PacketSummary } from "~/data/packets.server";
-import type { Level } from "~/domain/levels";
+import type { HomePacket as PacketSummary, OwnPromotion } from "~/views/home-page";
 import { LocalTime } from "~/components/local-time";
 import { PacketOutcomeBadge, PacketStatusBadge } from "~/components/packet/packet-table";
 import { Panel } from "./panels";
@@ -49,8 +48,6 @@ export function ReportPacketsPanel({ packets }: { packets: PacketSummary[] }) {
     </Panel>
   );
 }
-
-export type OwnPromotion = { userId: string; level: Level; nextLevel: Level | null; open: PacketSummary | null; lastDecided: PacketSummary | null };
 
 /** For a builder: their open packet's status, or their last outcome and the way to start the next one. */
 export function OwnPacketPanel({ promotion }: { promotion: OwnPromotion }) {
