@@ -3,6 +3,10 @@ import { recordChange, redactAuditAbout, type AuditActor } from "./audit.server"
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
 
+/**
+ * An erasure, or why not. Its refusals keep their own shape (`status`, which the route maps to
+ * the shared kinds: 404 not_found, 409 conflict): callers and tests read it as it is.
+ */
 export type ErasureResult = { ok: true; entriesRedacted: number } | { ok: false; status: 404 | 409; message: string };
 
 /**

@@ -13,28 +13,25 @@ import {
   type CandidateStatusChange,
 } from "~/domain/candidate-pipeline";
 import { currentDecision } from "~/domain/decision";
+import { conflict, locked, notFound, refuse, stale, type WordedRefusal } from "~/domain/refusal";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type AuditActor, type PersonActor } from "./audit.server";
-import { CandidateChangeRefusal } from "./candidates.server";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
 import { cancelUpcomingInterviews } from "./interview-changes.server";
 
 type Tx = Prisma.TransactionClient;
 
-/** A refused pipeline change: nothing was written. 404 for an unknown record, 409 for its state or a stale form. */
-export type PipelineResult<T = object> = ({ ok: true } & T) | { ok: false; status: 404 | 409; message: string };
+/** A pipeline change, or why it was refused (nothing was written then). */
+export type PipelineResult<T = object> = ({ ok: true } & T) | WordedRefusal;
 
 /**
- * A change a closed loop does not take (a new interview, a decision). A CandidateChangeRefusal, so
- * the routes that already turn an erased candidate's refusal into a 409 (refusingErased) do the same.
+ * A change a closed loop does not take (a new interview, a decision): throws a `locked` refusal,
+ * so call it inside the change's transaction and nothing it wrote is kept.
  */
-export class ClosedLoopRefusal extends CandidateChangeRefusal {}
-
-/** Throws ClosedLoopRefusal when the loop is closed; call it inside the change's transaction. */
 export async function refuseClosedLoop(tx: Tx, loopId: string): Promise<void> {
   const loop = await tx.loop.findUnique({ where: { id: loopId }, select: { closedAt: true } });
-  if (loop?.closedAt) throw new ClosedLoopRefusal(CLOSED_LOOP_REFUSAL);
+  if (loop?.closedAt) refuse(locked(CLOSED_LOOP_REFUSAL));
 }
 
 /** Whether a builder record was made from this candidate's hire (onboarding): their status is then fixed. */
@@ -76,27 +73,23 @@ export async function changeCandidateStatus(input: {
 }): Promise<PipelineResult<{ closedLoops: string[] }>> {
   return prisma.$transaction(async (tx) => {
     const stored = await tx.candidate.findUnique({ where: { id: input.candidateId }, select: { status: true, statusChangedAt: true, erasedAt: true } });
-    if (!stored) return { ok: false as const, status: 404 as const, message: "No such candidate" };
+    if (!stored) return notFound("No such candidate");
     const erased = changeRefusalForErased(stored);
-    if (erased) return { ok: false as const, status: 409 as const, message: erased };
+    if (erased) return locked(erased);
     const from = asCandidateStatus(stored.status);
     if (statusVersion(stored.statusChangedAt) !== input.change.statusChangedAt) {
-      return {
-        ok: false as const,
-        status: 409 as const,
-        message: `Someone changed this candidate's status while you had the page open: they are now ${CANDIDATE_STATUS_LABELS[from].toLowerCase()}. Reload the page and choose again.`,
-      };
+      return stale(`Someone changed this candidate's status while you had the page open: they are now ${CANDIDATE_STATUS_LABELS[from].toLowerCase()}. Reload the page and choose again.`);
     }
     const to = input.change.status;
     const refusal = statusChangeRefusal({ status: from, erasedAt: stored.erasedAt, becameBuilder: await becameBuilder(tx, input.candidateId) }, to);
-    if (refusal) return { ok: false as const, status: 409 as const, message: refusal };
+    if (refusal) return conflict(refusal);
 
     // Conditional on the version read, so two changes can never both pass the check above.
     const { count } = await tx.candidate.updateMany({
       where: { id: input.candidateId, statusChangedAt: stored.statusChangedAt },
       data: { status: to, statusReason: input.change.reason, statusChangedAt: input.now },
     });
-    if (count === 0) return { ok: false as const, status: 409 as const, message: "Someone changed this candidate's status meanwhile. Reload the page and choose again." };
+    if (count === 0) return stale("Someone changed this candidate's status meanwhile. Reload the page and choose again.");
     const closedLoops = closesLoops(to) ? await closeOpenLoops(tx, { candidateId: input.candidateId, reason: input.change.reason, cause: to, actor: input.actor, now: input.now }) : [];
     await recordChange(
       tx,
@@ -119,14 +112,14 @@ export async function changeCandidateStatus(input: {
 export async function closeLoop(input: { loopId: string; reason: string; actor: PersonActor; now: Date }): Promise<PipelineResult> {
   return prisma.$transaction(async (tx) => {
     const loop = await tx.loop.findUnique({ where: { id: input.loopId }, select: { closedAt: true, candidateId: true, candidate: { select: { erasedAt: true } } } });
-    if (!loop) return { ok: false as const, status: 404 as const, message: "No such loop" };
+    if (!loop) return notFound("No such loop");
     // Its reason is new text about the candidate: an erased candidate's loops take none.
     const erased = changeRefusalForErased(loop.candidate);
-    if (erased) return { ok: false as const, status: 409 as const, message: erased };
+    if (erased) return locked(erased);
     const refusal = loopClosureRefusal(loop, "close-loop");
-    if (refusal) return { ok: false as const, status: 409 as const, message: refusal };
+    if (refusal) return conflict(refusal);
     const { count } = await tx.loop.updateMany({ where: { id: input.loopId, closedAt: null }, data: { closedAt: input.now, closeReason: input.reason } });
-    if (count === 0) return { ok: false as const, status: 409 as const, message: "This loop is already closed." };
+    if (count === 0) return conflict("This loop is already closed.");
     await markLoopsChanged(tx, { loopId: input.loopId });
     const interviewsCancelled = await cancelUpcomingInterviews(tx, { loopId: input.loopId, candidateId: loop.candidateId, reason: input.reason, actor: input.actor, now: input.now });
     await recordChange(
@@ -150,12 +143,13 @@ export async function reopenLoop(input: { loopId: string; actor: PersonActor; no
       where: { id: input.loopId },
       select: { closedAt: true, candidateId: true, candidate: { select: { erasedAt: true, status: true } } },
     });
-    if (!loop) return { ok: false as const, status: 404 as const, message: "No such loop" };
-    const refusal =
-      changeRefusalForErased(loop.candidate) ?? loopClosureRefusal(loop, "reopen-loop") ?? loopRefusalForStatus(asCandidateStatus(loop.candidate.status));
-    if (refusal) return { ok: false as const, status: 409 as const, message: refusal };
+    if (!loop) return notFound("No such loop");
+    const erased = changeRefusalForErased(loop.candidate);
+    if (erased) return locked(erased);
+    const refusal = loopClosureRefusal(loop, "reopen-loop") ?? loopRefusalForStatus(asCandidateStatus(loop.candidate.status));
+    if (refusal) return conflict(refusal);
     const { count } = await tx.loop.updateMany({ where: { id: input.loopId, closedAt: loop.closedAt }, data: { closedAt: null, closeReason: null } });
-    if (count === 0) return { ok: false as const, status: 409 as const, message: "This loop changed meanwhile. Reload the page." };
+    if (count === 0) return stale("This loop changed meanwhile. Reload the page.");
     await markLoopsChanged(tx, { loopId: input.loopId });
     await recordChange(
       tx,

@@ -2,6 +2,7 @@ import { calendarDate, dateOfCalendarDay } from "~/domain/calendar-date";
 import type { CandidateFormData } from "~/domain/candidate-form";
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { asCandidateStatus, type CandidateStatus } from "~/domain/candidate-pipeline";
+import { locked, refuse } from "~/domain/refusal";
 import { searchNeedle } from "~/domain/search-text";
 import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
@@ -201,10 +202,7 @@ function changedFields(stored: Record<string, unknown>, next: Record<string, unk
   return Object.keys(next).filter((key) => comparable(stored[key]) !== comparable(next[key]));
 }
 
-/** A change the candidate's state refuses (they were erased): nothing was written (409). */
-export class CandidateChangeRefusal extends Error {}
-
-/** Updates a candidate; false when there is no candidate with that id (and nothing is recorded). Throws CandidateChangeRefusal for an erased one. */
+/** Updates a candidate; false when there is no candidate with that id (and nothing is recorded). Throws a `locked` refusal for an erased one. */
 export async function updateCandidate(id: string, input: CandidateInput, actor: AuditActor, now: Date): Promise<boolean> {
   const data = candidateRow(input);
   return prisma.$transaction(async (tx) => {
@@ -212,7 +210,7 @@ export async function updateCandidate(id: string, input: CandidateInput, actor: 
     if (!stored) return false;
     // An erased candidate stays anonymised: an edit would bring personal data back.
     const refusal = changeRefusalForErased(stored);
-    if (refusal) throw new CandidateChangeRefusal(refusal);
+    if (refusal) refuse(locked(refusal));
     const { count } = await tx.candidate.updateMany({ where: { id }, data });
     if (count === 0) return false;
     // The committee list shows the candidate's name on each of their loops.

@@ -1,5 +1,6 @@
 import { applyInterviewChange, type CalendarMessage, type ChangeRefusal, type InterviewChange, type InterviewSnapshot } from "~/domain/interview-changes";
 import type { NotificationEvent } from "~/domain/notifications/events";
+import { conflict, notFound, refuse, RefusalError, stale, type WordedRefusal } from "~/domain/refusal";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
@@ -17,14 +18,13 @@ import { rubricFromContent, rubricsByHash } from "./rubrics.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type InterviewChangeResult = { ok: true; sequence: number } | ChangeRefusal;
+/** A field the change's rules refuse (400, shown beside the field): the input, not the interview's state. */
+export type InvalidInterviewChange = Extract<ChangeRefusal, { status: 400 }>;
 
-/** A refusal found after something was written: thrown so the transaction rolls back. */
-class Refused extends Error {
-  constructor(readonly refusal: ChangeRefusal) {
-    super(refusal.message);
-  }
-}
+export type InterviewChangeResult = { ok: true; sequence: number } | WordedRefusal | InvalidInterviewChange;
+
+/** A change made from a page older than the interview: found after the write, so thrown to roll it back. */
+const CHANGED_MEANWHILE = stale("This interview was changed by someone else meanwhile. Nothing was saved: reload the page and make your change again.");
 
 const person = { select: { id: true, name: true, email: true } } as const;
 
@@ -59,11 +59,11 @@ async function people(tx: Tx, ids: readonly string[]) {
   return tx.user.findMany({ where: { id: { in: [...ids] } }, ...person, orderBy: { name: "asc" } });
 }
 
-/** Applies one change to an interview, or says why not (409: its state; 400: the input). */
+/** Applies one change to an interview, or says why not (a refusal: its state; 400: the input). */
 export async function changeInterview(input: { interviewId: string; change: InterviewChange; actor: AuditActor; now: Date }): Promise<InterviewChangeResult> {
   const { interviewId, change, actor, now } = input;
   const stageName = await stageNameOf(interviewId);
-  if (stageName === null) return { ok: false, status: 409, message: "This interview no longer exists." };
+  if (stageName === null) return notFound("This interview no longer exists.");
   try {
     return await prisma.$transaction(async (tx) => {
       const row = await tx.interview.findUniqueOrThrow({
@@ -74,7 +74,7 @@ export async function changeInterview(input: { interviewId: string; change: Inte
           loop: { select: { closedAt: true } },
         },
       });
-      // An erased candidate's loop takes no change (CandidateChangeRefusal: 409).
+      // An erased candidate's loop takes no change (a thrown `locked` refusal: the route answers it).
       const candidateId = await candidateOfLoop(tx, row.loopId);
       const current: InterviewSnapshot = {
         startsAt: row.startsAt,
@@ -86,7 +86,8 @@ export async function changeInterview(input: { interviewId: string; change: Inte
         loopClosedAt: row.loop.closedAt,
       };
       const outcome = applyInterviewChange(current, change, now);
-      if (!outcome.ok) return outcome;
+      // The rules' 409s are about the interview's state (cancelled, taken place, closed, a newer version).
+      if (!outcome.ok) return outcome.status === 400 ? outcome : conflict(outcome.message);
       const { next, added, removed } = outcome;
 
       // Only over the version the form was loaded at: of two changes made from one page state, the second is refused.
@@ -98,7 +99,7 @@ export async function changeInterview(input: { interviewId: string; change: Inte
           ...(change.kind === "cancel" ? { cancelledAt: now, cancelReason: change.reason.trim() } : {}),
         },
       });
-      if (written.count !== 1) throw new Refused({ ok: false, status: 409, message: "This interview was changed by someone else meanwhile. Nothing was saved: reload the page and make your change again." });
+      if (written.count !== 1) refuse(CHANGED_MEANWHILE);
 
       let marked = 0;
       let unmarked = 0;
@@ -139,7 +140,8 @@ export async function changeInterview(input: { interviewId: string; change: Inte
       return { ok: true as const, sequence: next.sequence };
     });
   } catch (error) {
-    if (error instanceof Refused) return error.refusal;
+    // Only this function's own refusal comes back as a result; an erased candidate's goes on to the route.
+    if (error instanceof RefusalError && error.refusal === CHANGED_MEANWHILE) return CHANGED_MEANWHILE;
     throw error;
   }
 }

@@ -1,107 +1,23 @@
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { asCandidateStatus, loopRefusalForStatus } from "~/domain/candidate-pipeline";
 import type { InterviewState } from "~/domain/loop";
+import { conflict, locked, refuse } from "~/domain/refusal";
 import type { Rubric } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type AuditActor, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
-import { CandidateChangeRefusal } from "./candidates.server";
 import { markLoopsChanged } from "./loop-revision.server";
 import { refuseClosedLoop } from "./candidate-pipeline.server";
 import { interviewInvitation, notify } from "./notifications.server";
 import { findCurrentVersion, rubricFromContent, rubricsByHash } from "./rubrics.server";
+import { asStatus, readLoopDetail, type LoopDetail, type LoopPerson } from "./loop-detail.server";
 
-export type LoopPerson = { id: string; name: string; email: string };
+export type { LoopDetail, LoopInterview, LoopPerson } from "./loop-detail.server";
+export { asStatus };
 
-export type LoopInterview = {
-  id: string;
-  stageId: string;
-  startsAt: Date;
-  durationMinutes: number;
-  /** The calendar invitations' SEQUENCE, and the version a change form names (interview-changes). */
-  sequence: number;
-  cancelledAt: Date | null;
-  cancelReason: string | null;
-  interviewers: LoopPerson[];
-  /** Every scorecard written for it, those of interviewers taken off it too (marked: interviewerRemovedAt). */
-  scorecards: Array<{ id: string; interviewerId: string; interviewerName: string; status: "draft" | "submitted"; interviewerRemovedAt: Date | null }>;
-};
-
-export type LoopDetail = {
-  id: string;
-  // No contact data: a loop is read by its interviewers, who may not see the candidate's.
-  candidate: { id: string; name: string };
-  targetLevel: string;
-  createdAt: Date;
-  rubricVersion: { id: string; track: string; version: number; name: string };
-  rubric: Rubric;
-  interviews: LoopInterview[];
-  /** Set while the loop is closed (domain/candidate-pipeline.ts), with the reason given. */
-  closedAt: Date | null;
-  closeReason: string | null;
-};
-
-const person = { select: { id: true, name: true, email: true } } as const;
-
-const loopInclude = {
-  candidate: { select: { id: true, name: true } },
-  rubricVersion: { select: { id: true, track: true, version: true, name: true, contentHash: true } },
-  interviews: {
-    orderBy: { startsAt: "asc" },
-    include: {
-      assignments: { include: { interviewer: person }, orderBy: { interviewer: { name: "asc" } } },
-      scorecards: { select: { id: true, interviewerId: true, status: true, interviewerRemovedAt: true, interviewer: { select: { name: true } } } },
-    },
-  },
-} as const;
-
-type LoopRow = NonNullable<Awaited<ReturnType<typeof findLoopRow>>>;
-
-function findLoopRow(id: string) {
-  return prisma.loop.findUnique({ where: { id }, include: loopInclude });
-}
-
-function toDetail(row: LoopRow, rubric: Rubric): LoopDetail {
-  const { contentHash: _hash, ...version } = row.rubricVersion;
-  return {
-    id: row.id,
-    candidate: row.candidate,
-    targetLevel: row.targetLevel,
-    createdAt: row.createdAt,
-    rubricVersion: version,
-    rubric,
-    closedAt: row.closedAt,
-    closeReason: row.closeReason,
-    interviews: row.interviews.map((i) => ({
-      id: i.id,
-      stageId: i.stageId,
-      startsAt: i.startsAt,
-      durationMinutes: i.durationMinutes,
-      sequence: i.sequence,
-      cancelledAt: i.cancelledAt,
-      cancelReason: i.cancelReason,
-      interviewers: i.assignments.map((a) => a.interviewer),
-      scorecards: i.scorecards.map((s) => ({
-        id: s.id,
-        interviewerId: s.interviewerId,
-        interviewerName: s.interviewer.name,
-        status: asStatus(s.status),
-        interviewerRemovedAt: s.interviewerRemovedAt,
-      })),
-    })),
-  };
-}
-
-export function asStatus(status: string): "draft" | "submitted" {
-  return status === "submitted" ? "submitted" : "draft";
-}
-
+/** A loop with its candidate, pinned rubric, interviews, interviewers and scorecards: one statement (loop-detail.server.ts). */
 export async function findLoop(id: string): Promise<LoopDetail | null> {
-  const row = await findLoopRow(id);
-  if (!row) return null;
-  // The rubric's content is read once per version and process, not with every loop.
-  const rubrics = await rubricsByHash([row.rubricVersion]);
-  return toDetail(row, rubrics.get(row.rubricVersion.contentHash)!);
+  return readLoopDetail(id);
 }
 
 /** The loop's interviews in the shape the loop rules (domain/loop.ts) read. */
@@ -117,26 +33,16 @@ export function interviewStates(loop: Pick<LoopDetail, "interviews">): Interview
   }));
 }
 
-/** Why a loop cannot be created; `status` 409 when the candidate's state refuses it (erased), else 400. */
-export class LoopRefusal extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 409 = 400,
-  ) {
-    super(message);
-  }
-}
-
 /** Whose loop it is: every audit entry about a loop, its interviews, scorecards and decisions names the candidate. */
 /**
  * The candidate whose loop changes, read inside the change's transaction. Every change on a loop
  * (interviews, scorecards, decisions) goes through here, so an erased candidate's loops take no
- * new text about them: CandidateChangeRefusal (409), nothing written.
+ * new text about them: a `locked` refusal (thrown, so nothing is written).
  */
 export async function candidateOfLoop(tx: Prisma.TransactionClient, loopId: string): Promise<string> {
   const loop = await tx.loop.findUniqueOrThrow({ where: { id: loopId }, select: { candidateId: true, candidate: { select: { erasedAt: true } } } });
   const refusal = changeRefusalForErased(loop.candidate);
-  if (refusal) throw new CandidateChangeRefusal(refusal);
+  if (refusal) refuse(locked(refusal));
   return loop.candidateId;
 }
 
@@ -152,13 +58,16 @@ export async function createLoop(input: {
   now: Date;
 }): Promise<string> {
   const version = await findCurrentVersion(input.track);
-  if (!version) throw new LoopRefusal(`The ${input.track} track has no rubric version in service.`);
+  // The form offers only tracks in service: this is a version withdrawn since the form was read.
+  if (!version) refuse(conflict(`The ${input.track} track has no rubric version in service.`));
   const loop = await prisma.$transaction(async (tx) => {
     // An erased candidate takes no new loop (it would collect new data about them).
     const candidate = await tx.candidate.findUnique({ where: { id: input.candidateId }, select: { erasedAt: true, status: true } });
     // Nor does a rejected, withdrawn or hired one (domain/candidate-pipeline.ts).
-    const refusal = candidate ? (changeRefusalForErased(candidate) ?? loopRefusalForStatus(asCandidateStatus(candidate.status))) : null;
-    if (refusal) throw new LoopRefusal(refusal, 409);
+    const erased = candidate ? changeRefusalForErased(candidate) : null;
+    if (erased) refuse(locked(erased));
+    const refusal = candidate ? loopRefusalForStatus(asCandidateStatus(candidate.status)) : null;
+    if (refusal) refuse(conflict(refusal));
     const created = await tx.loop.create({
       data: {
         candidateId: input.candidateId,

@@ -1,5 +1,6 @@
 import type { HireTerms } from "~/domain/hire-onboarding";
 import { normaliseEmail } from "~/domain/login-throttle";
+import { conflict, type WordedRefusal } from "~/domain/refusal";
 import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { markOnboarded } from "./candidate-pipeline.server";
@@ -18,15 +19,15 @@ export async function createBuilderFromHire(input: {
   passwordHash: string;
   actor: AuditActor;
   now: Date;
-}): Promise<{ ok: true; userId: string } | { ok: false; message: string }> {
+}): Promise<{ ok: true; userId: string } | WordedRefusal> {
   const email = normaliseEmail(input.candidate.email);
   return prisma.$transaction(async (tx) => {
     const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    if (taken) return { ok: false as const, message: `An account for ${input.candidate.email} already exists.` };
+    if (taken) return conflict(`An account for ${input.candidate.email} already exists.`);
     if (input.managerId) {
       const manager = await tx.userRole.findUnique({ where: { userId_role: { userId: input.managerId, role: "manager" } }, select: { user: { select: { deactivatedAt: true } } } });
-      if (!manager) return { ok: false as const, message: "The chosen manager does not hold the manager role." };
-      if (manager.user.deactivatedAt) return { ok: false as const, message: "The chosen manager's account is deactivated." };
+      if (!manager) return conflict("The chosen manager does not hold the manager role.");
+      if (manager.user.deactivatedAt) return conflict("The chosen manager's account is deactivated.");
     }
     const user = await tx.user.create({
       data: {

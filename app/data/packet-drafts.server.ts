@@ -1,6 +1,7 @@
 import type { AssessmentInput, EvidenceInput, PacketSummaryInput, StatementInput } from "~/domain/promotion/forms";
 import { peerInvitationRefusal } from "~/domain/promotion/readiness";
 import { PACKET_STATUS_LABELS, isPacketStatus } from "~/domain/promotion/workflow";
+import { conflict, forbidden, locked, notFound as missing, stale, type WordedRefusal } from "~/domain/refusal";
 import { formatInstant } from "~/domain/time-format";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type PersonActor } from "./audit.server";
@@ -14,19 +15,18 @@ import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView
  * happens if that is still the current version (`updateMany … where version = n`), so two people
  * saving at once never overwrite each other silently. The loser gets `stale` with what is there now.
  * A write that happens records itself in the audit trail in the same transaction; a refusal
- * (locked, stale, not found) records nothing.
+ * (domain/refusal.ts: locked, stale, not found, forbidden, conflict) records nothing.
  */
 type Tx = Prisma.TransactionClient;
 
-export type Refusal =
-  | { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string[]> }
-  | { ok: false; reason: "not_found"; message: string }
-  | { ok: false; reason: "locked"; message: string }
-  | { ok: false; reason: "forbidden"; message: string }
-  | { ok: false; reason: "not_ready"; message: string };
-export type Stale<T> = { ok: false; reason: "stale"; message: string; current: T };
+/** A field the server checks against the database (a cited project): answered 400 beside the field, not a refusal of the packet. */
+export type InvalidField = { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string[]> };
+export type Refusal = WordedRefusal | InvalidField;
+/** Refused because someone saved first: `current` is their version. */
+export type Stale<T> = WordedRefusal<T> & { reason: "stale"; current: T };
 
-const notFound = (what: string): Refusal => ({ ok: false, reason: "not_found", message: `${what} no longer exists: reload the page.` });
+const notFound = (what: string): Refusal => missing(`${what} no longer exists: reload the page.`);
+const staleWith = <T>(message: string, current: T): Stale<T> => ({ ...stale(message, current), reason: "stale", current });
 
 /** Null when the packet is a draft; otherwise why it cannot be edited. */
 async function draftRefusal(tx: Tx, packetId: string): Promise<Refusal | null> {
@@ -34,7 +34,7 @@ async function draftRefusal(tx: Tx, packetId: string): Promise<Refusal | null> {
   if (!packet) return notFound("This packet");
   if (packet.status !== "draft") {
     const label = isPacketStatus(packet.status) ? PACKET_STATUS_LABELS[packet.status].toLowerCase() : packet.status;
-    return { ok: false, reason: "locked", message: `This packet is ${label}: its submitted snapshot can no longer be edited.` };
+    return locked(`This packet is ${label}: its submitted snapshot can no longer be edited.`);
   }
   return null;
 }
@@ -72,12 +72,10 @@ export async function saveSummary(
       return { ok: true as const, version: input.version + 1 };
     }
     const current = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { summary: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } });
-    return {
-      ok: false as const,
-      reason: "stale" as const,
-      message: `${current.updatedBy.name} saved the summary at ${when(current.updatedAt)}, after you opened it. Their version is shown below; your text is still in the box. Save again to replace theirs.`,
-      current: { summary: current.summary, version: current.version, updatedByName: current.updatedBy.name, updatedAt: current.updatedAt },
-    };
+    return staleWith(
+      `${current.updatedBy.name} saved the summary at ${when(current.updatedAt)}, after you opened it. Their version is shown below; your text is still in the box. Save again to replace theirs.`,
+      { summary: current.summary, version: current.version, updatedByName: current.updatedBy.name, updatedAt: current.updatedAt },
+    );
   });
 }
 
@@ -130,7 +128,7 @@ async function staleEvidence(
 ): Promise<Refusal | Stale<EvidenceView>> {
   const current = await tx.packetEvidence.findFirst({ where: { id: evidenceId, packetId }, include: evidenceInclude });
   if (!current) return notFound("This evidence item");
-  return { ok: false, reason: "stale", message: message(current), current: toEvidenceView(current) };
+  return staleWith(message(current), toEvidenceView(current));
 }
 
 /** Adds an evidence item, or edits one when `evidenceId` is set (then `version` must be current). */
@@ -205,12 +203,10 @@ export async function saveAssessment(
     const existing = await tx.managerAssessment.findUnique({ where: key, include: { author: { select: { name: true } } } });
     if ((existing?.version ?? 0) !== input.version) {
       if (!existing) return notFound("This assessment");
-      return {
-        ok: false as const,
-        reason: "stale" as const,
-        message: `${existing.author.name} saved this assessment at ${when(existing.updatedAt)}, after you opened it. Their version is shown below; yours is still in the form. Save again to replace it.`,
-        current: { criterionId: existing.criterionId, rating: existing.rating, comment: existing.comment, version: existing.version, authorName: existing.author.name, updatedAt: existing.updatedAt },
-      };
+      return staleWith(
+        `${existing.author.name} saved this assessment at ${when(existing.updatedAt)}, after you opened it. Their version is shown below; yours is still in the form. Save again to replace it.`,
+        { criterionId: existing.criterionId, rating: existing.rating, comment: existing.comment, version: existing.version, authorName: existing.author.name, updatedAt: existing.updatedAt },
+      );
     }
     const fields = { rating: input.rating, comment: input.comment, authorId: actorId, updatedAt: now };
     const saved = existing
@@ -229,10 +225,10 @@ export async function invitePeer(packetId: string, peerId: string, actor: Person
     if (refusal) return refusal;
     const packet = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true, builder: { select: { managerId: true } } } });
     if (peerId === packet.builderId || peerId === packet.builder.managerId) {
-      return { ok: false as const, reason: "forbidden" as const, message: "Peers are people other than the builder and their manager." };
+      return forbidden("Peers are people other than the builder and their manager.");
     }
     const notReady = peerInvitationRefusal(await tx.packetEvidence.count({ where: { packetId } }));
-    if (notReady) return { ok: false as const, reason: "not_ready" as const, message: notReady };
+    if (notReady) return conflict(notReady);
     // A deactivated account is no one to invite.
     const peer = await tx.user.findFirst({ where: { id: peerId, deactivatedAt: null }, select: { id: true } });
     if (!peer) return notFound("This person");

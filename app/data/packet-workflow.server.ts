@@ -2,6 +2,7 @@ import { isLevel } from "~/domain/levels";
 import type { PromotionDecisionFormInput } from "~/domain/promotion/forms";
 import { buildSnapshot, submissionProblems, targetCriteria } from "~/domain/promotion/snapshot";
 import { nextLevelFor, OPEN_PACKET_STATUSES } from "~/domain/promotion/workflow";
+import { conflict, locked, notFound, stale, type WordedRefusal } from "~/domain/refusal";
 import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { notifyPacketStep } from "./event-notifications.server";
@@ -14,10 +15,16 @@ import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
  * so two people pressing the same button at once move the packet once. A step that happens
  * records itself in the audit trail in its transaction; a refused one records nothing.
  */
-export type StepResult<T = object> = ({ ok: true } & T) | { ok: false; message: string };
+export type StepResult<T = object> = ({ ok: true } & T) | WordedRefusal;
+
+/**
+ * Why a packet could not be opened, as its callers read it (`message` only): every reason is the
+ * builder's state not fitting a new packet, which the route answers as a `conflict` refusal.
+ */
+export type StartResult = { ok: true; id: string } | { ok: false; message: string };
 
 /** Opens a packet for the builder's next level, pinned to their rubric version (or the track's current one). */
-export async function startPacket(builderId: string, actor: PersonActor, now: Date): Promise<StepResult<{ id: string }>> {
+export async function startPacket(builderId: string, actor: PersonActor, now: Date): Promise<StartResult> {
   const actorId = actor.userId;
   const builder = await prisma.builder.findUnique({ where: { userId: builderId }, select: { level: true, track: true, rubricVersionId: true } });
   if (!builder || !isLevel(builder.level)) return { ok: false, message: "No such builder." };
@@ -47,17 +54,17 @@ export async function startPacket(builderId: string, actor: PersonActor, now: Da
 export async function submitPacket(packetId: string, actor: PersonActor & { name: string }, now: Date): Promise<StepResult> {
   return prisma.$transaction(async (tx) => {
     const packet = await findPacket(packetId, tx);
-    if (!packet) return { ok: false as const, message: "No such packet." };
-    if (packet.status !== "draft") return { ok: false as const, message: "This packet has already been submitted." };
+    if (!packet) return notFound("No such packet.");
+    if (packet.status !== "draft") return locked("This packet has already been submitted.");
     const criteria = targetCriteria(packet.rubric, packet.targetLevel);
     const problems = submissionProblems({ summary: packet.summary, evidenceCount: packet.evidence.length, assessedCriteria: packet.assessments.map((a) => a.criterionId) }, criteria);
-    if (problems.length > 0) return { ok: false as const, message: `Not ready to submit: ${problems.join(" ")}` };
+    if (problems.length > 0) return conflict(`Not ready to submit: ${problems.join(" ")}`);
     const snapshot = buildSnapshot({ ...packet, baseSalary: packet.builder.baseSalary }, actor.name, now);
     const { count } = await tx.promotionPacket.updateMany({
       where: { id: packetId, status: "draft", version: packet.version },
       data: { status: "submitted", snapshot: JSON.stringify(snapshot), submittedAt: now, submittedById: actor.userId, updatedAt: now, updatedById: actor.userId },
     });
-    if (count === 0) return { ok: false as const, message: "The packet changed while you submitted it: reload and submit again." };
+    if (count === 0) return stale("The packet changed while you submitted it: reload and submit again.");
     await recordChange(
       tx,
       actor,
@@ -75,7 +82,7 @@ export async function startReview(packetId: string, actor: PersonActor, now: Dat
       where: { id: packetId, status: "submitted" },
       data: { status: "in_review", reviewStartedAt: now, updatedAt: now, updatedById: actor.userId },
     });
-    if (count === 0) return { ok: false as const, message: "This packet is not waiting for a review: someone may have started it already." };
+    if (count === 0) return conflict("This packet is not waiting for a review: someone may have started it already.");
     const { builderId } = await tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true } });
     await recordChange(tx, actor, { action: "packet.review_start", recordType: "packet", recordId: packetId, subjectUserId: builderId, detail: { from: "submitted", to: "in_review" } }, now);
     await notifyPacketStep(tx, { kind: "packet.in_review", packetId, actorId: actor.userId, now });
@@ -112,9 +119,9 @@ export async function decidePacket(packetId: string, input: PromotionDecisionFor
       where: { id: packetId },
       select: { builderId: true, fromLevel: true, targetLevel: true, rubricVersionId: true, rubricVersion: { select: { content: true, contentHash: true } }, builder: { select: { level: true } } },
     });
-    if (!packet) return { ok: false as const, message: "No such packet." };
+    if (!packet) return notFound("No such packet.");
     const { count } = await tx.promotionPacket.updateMany({ where: { id: packetId, status: "in_review" }, data: { status: "decided", updatedAt: now, updatedById: actorId } });
-    if (count === 0) return { ok: false as const, message: "This packet is not in review: it may have been decided already." };
+    if (count === 0) return conflict("This packet is not in review: it may have been decided already.");
     const promoted = input.outcome === "promoted";
     if (promoted && packet.builder.level !== packet.fromLevel) {
       throw new Error(`Packet ${packetId} was written at ${packet.fromLevel} but the builder is now ${packet.builder.level}.`);

@@ -1,4 +1,6 @@
+import { stale, type Refusal, type WordedRefusal } from "~/domain/refusal";
 import type { ScorecardContent } from "~/domain/scorecard/content";
+import { amendedMeanwhileMessage } from "~/domain/scorecard/draft-save";
 import type { SubmittedContent } from "~/domain/scorecard/schema";
 import type { ViewerOnLoop } from "~/domain/scorecard/visibility";
 import type { Prisma } from "~/generated/prisma/client";
@@ -129,8 +131,11 @@ export async function findInterview(id: string): Promise<InterviewForScorecard |
 /** The stored draft as it is now: what a stale save is told about. */
 export type StoredDraft = { version: number; draft: Partial<ScorecardContent>; savedAt: Date | null };
 
-/** Why a draft write (a save or the submission) did not happen. Nothing was written then. */
-export type DraftRefusal = { ok: false; reason: "not_found" } | { ok: false; reason: "locked" } | { ok: false; reason: "stale"; current: StoredDraft };
+/**
+ * Why a draft write (a save or the submission) did not happen; nothing was written then. Not
+ * worded here: the scorecard page and its autosave word their refusals (domain/scorecard/draft-save.ts).
+ */
+export type DraftRefusal = Refusal<StoredDraft> & ({ reason: "not_found" | "locked" } | { reason: "stale"; current: StoredDraft });
 
 type Tx = Prisma.TransactionClient;
 
@@ -252,7 +257,9 @@ export async function submitScorecard(
   });
 }
 
-export type AmendResult = { ok: true; number: number } | { ok: false; reason: "stale"; current: { number: number; authorName: string; createdAt: Date } };
+/** The newest revision, as a stale amendment is told about it. */
+export type AmendedRevision = { number: number; authorName: string; createdAt: Date };
+export type AmendResult = { ok: true; number: number } | (WordedRefusal<AmendedRevision> & { current: AmendedRevision });
 
 /**
  * An amendment: the next revision, with its reason; the current rows are replaced. It names the
@@ -270,7 +277,8 @@ export async function amendScorecard(
     const last = await tx.scorecardRevision.findFirst({ where: { scorecardId: scorecard.id }, orderBy: { number: "desc" }, include: { author: { select: { name: true } } } });
     const current = last?.number ?? 0;
     if (current !== amendment.basedOn) {
-      return { ok: false as const, reason: "stale" as const, current: { number: current, authorName: last?.author.name ?? "", createdAt: last?.createdAt ?? now } };
+      const newest = { number: current, authorName: last?.author.name ?? "", createdAt: last?.createdAt ?? now };
+      return { ...stale(amendedMeanwhileMessage(newest), newest), current: newest };
     }
     const number = current + 1;
     await tx.scorecardRevision.create({

@@ -8,7 +8,7 @@ import { CANCELLED_SCORECARD_MESSAGE, REMOVED_SCORECARD_MESSAGE } from "~/domain
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { parseJsonBody } from "~/utils/forms.server";
-import { refusingErased } from "~/utils/refusals.server";
+import { refusing } from "~/utils/refusals.server";
 
 /**
  * Autosave: the scorecard page posts `{ version, content }` here as JSON while the interviewer
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return answer({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, 400);
   }
 
-  const saved = await refusingErased(() => saveDraft(scorecard.id, parsed.data.version, parsed.data.content, auditActor(user, context), now));
+  const saved = await refusing(() => saveDraft(scorecard.id, parsed.data.version, parsed.data.content, auditActor(user, context), now));
   if (saved.ok) return answer({ ok: true, savedAt: now.toISOString(), version: saved.version });
   if (saved.reason === "stale") {
     const { current } = saved;

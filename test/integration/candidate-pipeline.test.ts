@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eraseCandidate } from "~/data/candidate-erasure.server";
-import { ClosedLoopRefusal } from "~/data/candidate-pipeline.server";
+import { RefusalError as ClosedLoopRefusal, RefusalError as LoopRefusal } from "~/domain/refusal";
 import { recordDecision } from "~/data/committee.server";
 import { prisma } from "~/data/db.server";
-import { addInterview, createLoop, findLoop, LoopRefusal } from "~/data/loops.server";
+import { addInterview, createLoop, findLoop } from "~/data/loops.server";
 import { createBuilderFromHire } from "~/data/onboarding.server";
 import { openScorecard, submitScorecard } from "~/data/scorecards.server";
 import type { Role } from "~/domain/roles";

@@ -14,6 +14,8 @@ import { isPacketOpen, nextLevelFor } from "~/domain/promotion/workflow";
 import { auditActor } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formError, readFormData } from "~/utils/forms.server";
+import { refusalResponse } from "~/utils/refusals.server";
+import { conflict } from "~/domain/refusal";
 import { PacketTable } from "~/components/packet/packet-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Builder Ladder` : "Builder · Builder Ladder" }];
@@ -76,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   if (form.get("intent") !== "start-packet") return formError("Unknown action.");
   const started = await startPacket(builder.userId, auditActor(user, context), new Date());
-  if (!started.ok) return formError(started.message, { status: 409 });
+  if (!started.ok) return refusalResponse(conflict(started.message));
   return redirect(`/packets/${started.id}`);
 }
 

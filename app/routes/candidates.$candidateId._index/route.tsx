@@ -16,7 +16,8 @@ import { requireUserWithPermission } from "~/utils/auth.server";
 import { changeCandidateStatus, pipelineFacts } from "~/data/candidate-pipeline.server";
 import { CandidateStatusSchema, loopRefusalForStatus, manualMoves, statusVersion } from "~/domain/candidate-pipeline";
 import { CandidateStatusBadge } from "~/components/candidate-status";
-import { formError, formSaved, badRequest, parseForm, readFormData } from "~/utils/forms.server";
+import { formSaved, badRequest, parseForm, readFormData } from "~/utils/forms.server";
+import { refusalResponse } from "~/utils/refusals.server";
 import { LoopList, type LoopView } from "./loop-list";
 import { StatusPanel, type PipelineView } from "./status-panel";
 
@@ -97,7 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(CandidateStatusSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const changed = await changeCandidateStatus({ candidateId: candidate.id, change: parsed.data, actor: auditActor(user, context), now: new Date() });
-  if (!changed.ok) return formError(changed.message, { status: changed.status });
+  if (!changed.ok) return refusalResponse(changed);
   return formSaved();
 }
 

@@ -17,7 +17,9 @@ import styles from "~/styles/candidates.css?url";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
-import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
+import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
+import { refusalResponse } from "~/utils/refusals.server";
+import { conflict } from "~/domain/refusal";
 
 /**
  * A candidate's data request: everything held about them (readable here, and as JSON at
@@ -60,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await eraseCandidate(candidate.id, { reason: parsed.data.reason, actor: auditActor(user, context), now });
   if (!result.ok) {
     if (result.status === 404) throw notFound();
-    return formError(result.message, { status: result.status });
+    return refusalResponse(conflict(result.message));
   }
   throw redirect(`/candidates/${candidate.id}`);
 }

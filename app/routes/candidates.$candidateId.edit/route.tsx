@@ -18,7 +18,7 @@ import { recordRead } from "~/data/audit.server";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
-import { refusingErased } from "~/utils/refusals.server";
+import { refusing } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.candidate.name} · Builder Ladder` : "Edit candidate · Builder Ladder" },
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   refuseErased(candidate);
   const parsed = parseForm(CandidateFormSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
-  if (!(await refusingErased(() => updateCandidate(candidate.id, parsed.data, auditActor(user, context), new Date())))) throw notFound();
+  if (!(await refusing(() => updateCandidate(candidate.id, parsed.data, auditActor(user, context), new Date())))) throw notFound();
   throw redirect(`/candidates/${candidate.id}`);
 }
 

@@ -4,14 +4,16 @@ import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/
 import { useForm } from "react-hook-form";
 import { FormErrors } from "~/components/form-fields";
 import { findCandidate } from "~/data/candidates.server";
-import { createLoop, LoopRefusal } from "~/data/loops.server";
+import { createLoop } from "~/data/loops.server";
 import { listTracks } from "~/data/rubrics.server";
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { loopRefusalForStatus } from "~/domain/candidate-pipeline";
 import { LEVELS } from "~/domain/levels";
+import { RefusalError } from "~/domain/refusal";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
-import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
+import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
+import { refusalResponse } from "~/utils/refusals.server";
 import { NewLoopSchema, type NewLoopForm } from "./schema";
 
 export const meta: MetaFunction = () => [{ title: "New interview loop · Builder Ladder" }];
@@ -52,7 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const loopId = await createLoop({ candidateId: candidate.id, ...parsed.data, actor: auditActor(user, context), now: new Date() });
     return redirect(`/loops/${loopId}`);
   } catch (error) {
-    if (error instanceof LoopRefusal) return formError(error.message, { status: error.status });
+    // Refused inside its transaction (the candidate was erased or moved on meanwhile): shown on the form.
+    if (error instanceof RefusalError) return refusalResponse(error.refusal);
     throw error;
   }
 }

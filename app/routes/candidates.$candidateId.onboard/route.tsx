@@ -14,7 +14,9 @@ import { listLoopsForCandidate } from "~/data/loops.server";
 import { createBuilderFromHire } from "~/data/onboarding.server";
 import { listManagerChoices } from "~/data/accounts.server";
 import { hireTerms, onboardBuilderSchema } from "~/domain/hire-onboarding";
-import { badRequest, formError, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
+import { badRequest, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
+import { refusalResponse } from "~/utils/refusals.server";
+import { conflict } from "~/domain/refusal";
 import { hashPassword } from "~/utils/password.server";
 import { recordRead } from "~/data/audit.server";
 import { auditActor } from "~/utils/audit.server";
@@ -59,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(onboardBuilderSchema, await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const hire = hires.find((h) => h.loop.id === parsed.data.loopId);
-  if (!hire) return formError("That loop has no hire decision in force for this candidate.", { status: 409 });
+  if (!hire) return refusalResponse(conflict("That loop has no hire decision in force for this candidate."));
   // Shown once to the admin, who hands it over; only its hash is stored.
   const temporaryPassword = randomBytes(12).toString("base64url");
   const created = await createBuilderFromHire({
@@ -72,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     actor: auditActor(user, context),
     now: new Date(),
   });
-  if (!created.ok) return formError(created.message, { status: 409 });
+  if (!created.ok) return refusalResponse(created);
   return { ok: true as const, fieldErrors: {} as FieldErrors, formErrors: [] as string[], userId: created.userId, temporaryPassword };
 }
 

@@ -9,8 +9,8 @@ import { lockedReason } from "~/domain/interview-changes";
 import { instantFromWallClock } from "~/domain/wall-clock";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
-import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
-import { refusingErased } from "~/utils/refusals.server";
+import { badRequest, formSaved, parseForm, readFormData } from "~/utils/forms.server";
+import { refusalResponse, refusing } from "~/utils/refusals.server";
 import { InterviewChangeForms } from "./change-forms";
 import { CHANGE_SCHEMAS, ChangeIntent } from "./schema";
 
@@ -86,10 +86,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   }
 
-  const result = await refusingErased(() => changeInterview({ interviewId: interview.id, change, actor: auditActor(user, context), now }));
+  const result = await refusing(() => changeInterview({ interviewId: interview.id, change, actor: auditActor(user, context), now }));
   if (result.ok) return { ...formSaved(), intent: change.kind, sequence: result.sequence };
-  if (result.status === 400) return badRequest({ fieldErrors: { [result.field]: [result.message] }, formErrors: [] });
-  return formError(result.message, { status: 409 });
+  if ("field" in result) return badRequest({ fieldErrors: { [result.field]: [result.message] }, formErrors: [] });
+  return refusalResponse(result);
 }
 
 export default function ChangeInterviewPage() {

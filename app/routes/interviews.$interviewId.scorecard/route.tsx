@@ -11,12 +11,13 @@ import { amendScorecard, openScorecard, scorecardRead, submitScorecard } from "~
 import { interviewHasBegun, notBegunMessage, scorecardDueAt } from "~/domain/loop";
 import { CANCELLED_SCORECARD_MESSAGE } from "~/domain/interview-changes";
 import { contentFromDraft } from "~/domain/scorecard/content";
-import { amendedMeanwhileMessage, LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
+import { LOCKED_DRAFT_MESSAGE, staleDraftMessage, submitSchema, unwrapContentErrors } from "~/domain/scorecard/draft-save";
 import styles from "~/styles/scorecard.css?url";
 import { parseValue, readJson } from "~/utils/forms.server";
 import { auditActor } from "~/utils/audit.server";
 import { competencyOfCriterion, requireOwnScorecard, requireScorecardAccess } from "~/utils/scorecard-access.server";
-import { refusingErased } from "~/utils/refusals.server";
+import { refusalResponse, refusing } from "~/utils/refusals.server";
+import { conflict, locked, stale as staleDraft } from "~/domain/refusal";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -57,7 +58,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   // Nothing is created until the input is valid: a refused request writes nothing.
   const { interview, existing, stage, schemas, user } = await requireScorecardAccess(request, params.interviewId, now);
-  if (interview.cancelledAt) return data({ ok: false, reason: "cancelled", fieldErrors: {}, formErrors: [CANCELLED_SCORECARD_MESSAGE] }, { status: 409 });
+  // The page's own reasons (cancelled, not_begun, amended) stay on the wire; the kind sets the status.
+  if (interview.cancelledAt) return refusalResponse(locked(CANCELLED_SCORECARD_MESSAGE), { reason: "cancelled" as const });
   const body = await readJson(request);
   const intent = parseValue(Intent, body);
   if (!intent.success) return data({ ok: false, ...intent.failure }, { status: 400 });
@@ -67,52 +69,45 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent.data.intent === "submit") {
     if (existing && existing.status !== "draft") {
-      return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: ["This scorecard is already submitted; change it with an amendment."] }, { status: 409 });
+      return refusalResponse(locked("This scorecard is already submitted; change it with an amendment."));
     }
     // Nobody rates an interview that has not happened: refused before anything is opened or written.
     if (!interviewHasBegun(interview, now)) {
-      return data({ ok: false, reason: "not_begun", fieldErrors: {}, formErrors: [notBegunMessage(interview.startsAt)] }, { status: 409 });
+      return refusalResponse(conflict(notBegunMessage(interview.startsAt)), { reason: "not_begun" as const });
     }
     // `{ intent: "submit", version, content }`: the version is the draft the page was based on.
     const parsed = parseValue(submitSchema(schemas), body);
     if (!parsed.success) {
       return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
     }
+    // The stored draft goes back laid over the stage's form, as the autosave answers it.
     const stale = (current: { version: number; draft: Parameters<typeof contentFromDraft>[1]; savedAt: Date | null }) =>
-      data(
-        {
-          ok: false,
-          reason: "stale",
-          fieldErrors: {},
-          formErrors: [staleDraftMessage(current.savedAt)],
-          current: { version: current.version, content: contentFromDraft(stage, current.draft), savedAt: current.savedAt?.toISOString() ?? null },
-        },
-        { status: 409 },
+      refusalResponse(
+        staleDraft(staleDraftMessage(current.savedAt), {
+          version: current.version,
+          content: contentFromDraft(stage, current.draft),
+          savedAt: current.savedAt?.toISOString() ?? null,
+        }),
       );
     // A scorecard never opened is an empty draft at version 0.
     if (!existing && parsed.data.version !== 0) return stale({ version: 0, draft: null, savedAt: null });
-    const scorecard = existing ?? (await refusingErased(() => openScorecard(interview, user.id, actor, now)));
-    const submitted = await refusingErased(() => submitScorecard({ ...scorecard, draftVersion: parsed.data.version }, parsed.data.content, competencyOf, actor, now));
+    const scorecard = existing ?? (await refusing(() => openScorecard(interview, user.id, actor, now)));
+    const submitted = await refusing(() => submitScorecard({ ...scorecard, draftVersion: parsed.data.version }, parsed.data.content, competencyOf, actor, now));
     if (!submitted.ok && submitted.reason === "stale") return stale(submitted.current);
-    if (!submitted.ok) return data({ ok: false, reason: "locked", fieldErrors: {}, formErrors: [LOCKED_DRAFT_MESSAGE] }, { status: 409 });
+    if (!submitted.ok) return refusalResponse(submitted, { message: submitted.reason === "locked" ? LOCKED_DRAFT_MESSAGE : undefined });
     return redirect(page);
   }
 
   if (existing?.status !== "submitted") {
-    return data({ ok: false, fieldErrors: {}, formErrors: ["Only a submitted scorecard can be amended; this one is still a draft."] }, { status: 409 });
+    return refusalResponse(conflict("Only a submitted scorecard can be amended; this one is still a draft."));
   }
   const parsed = parseValue(schemas.amendment, body);
   if (!parsed.success) {
     return data({ ok: false, fieldErrors: unwrapContentErrors(parsed.failure.fieldErrors), formErrors: parsed.failure.formErrors }, { status: 400 });
   }
-  const amended = await refusingErased(() => amendScorecard(existing, parsed.data.content, { reason: parsed.data.reason, basedOn: parsed.data.revision }, actor, competencyOf, now));
-  if (!amended.ok) {
-    const { current } = amended;
-    return data(
-      { ok: false, reason: "amended", fieldErrors: {}, formErrors: [amendedMeanwhileMessage(current)], revision: current.number },
-      { status: 409 },
-    );
-  }
+  const amended = await refusing(() => amendScorecard(existing, parsed.data.content, { reason: parsed.data.reason, basedOn: parsed.data.revision }, actor, competencyOf, now));
+  // The form reads `revision`: the newest one, to amend over once the person has reloaded.
+  if (!amended.ok) return refusalResponse(amended, { reason: "amended" as const, revision: amended.current.number });
   return redirect(page);
 }
 

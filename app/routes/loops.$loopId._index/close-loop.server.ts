@@ -2,7 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { closeLoop, reopenLoop } from "~/data/candidate-pipeline.server";
 import { CloseLoopSchema, ReopenLoopSchema } from "~/domain/candidate-pipeline";
 import { auditActor } from "~/utils/audit.server";
-import { badRequest, formError, formSaved, parseForm } from "~/utils/forms.server";
+import { badRequest, formSaved, parseForm } from "~/utils/forms.server";
+import { refusalResponse } from "~/utils/refusals.server";
 
 /** Whether the loop page's form is the close or reopen form (the page's other forms are not). */
 export function isClosureForm(form: FormData): boolean {
@@ -22,10 +23,10 @@ export async function closureAction(form: FormData, input: { loopId: string; use
     const parsed = parseForm(ReopenLoopSchema, form);
     if (!parsed.success) return badRequest(parsed.failure);
     const reopened = await reopenLoop({ loopId: input.loopId, actor, now });
-    return reopened.ok ? formSaved() : formError(reopened.message, { status: reopened.status });
+    return reopened.ok ? formSaved() : refusalResponse(reopened);
   }
   const parsed = parseForm(CloseLoopSchema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   const closed = await closeLoop({ loopId: input.loopId, reason: parsed.data.reason, actor, now });
-  return closed.ok ? formSaved() : formError(closed.message, { status: closed.status });
+  return closed.ok ? formSaved() : refusalResponse(closed);
 }

@@ -18,7 +18,7 @@ import { StagePanel } from "./stage-panel";
 import { loopChangeFacts } from "~/data/interview-changes.server";
 import { lockedReason } from "~/domain/interview-changes";
 import { AddInterviewSchema } from "./schema";
-import { refusingErased } from "~/utils/refusals.server";
+import { refusing } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Loop · ${data.candidate.name} · Builder Ladder` : "Loop · Builder Ladder" },
@@ -114,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.interviewerIds.some((id) => !interviewerIds.has(id))) fieldErrors.interviewerIds = ["Only people with the interviewer role can be assigned"];
   if (Object.keys(fieldErrors).length > 0 || !starts.ok) return badRequest({ fieldErrors, formErrors: [] });
 
-  await refusingErased(() =>
+  await refusing(() =>
     addInterview({
       loopId: loop.id,
       stageId: input.stageId,

@@ -8,13 +8,14 @@ import { canDecideHire, committeeAudience } from "~/domain/committee";
 import { owesScorecardsOnLoop } from "~/domain/scorecard/visibility";
 import { decisionSchema } from "~/domain/decision";
 import { overridesFor } from "~/domain/decision-overrides";
-import { formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
+import { formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { auditActor } from "~/utils/audit.server";
 import { requireLoopAccess } from "~/utils/loop-access.server";
 import { committeePageView, decisionSituation } from "~/views/committee-page";
 import styles from "~/styles/committee.css?url";
 import { CommitteePage } from "./committee-page";
-import { refusingErased } from "~/utils/refusals.server";
+import { refusalResponse, refusing } from "~/utils/refusals.server";
+import { conflict } from "~/domain/refusal";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -62,10 +63,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false as const, ...parsed.failure, situation }, { status: 400 });
   const { confirmedOverrides: _confirmed, overrideJustification, ...decision } = parsed.data;
   const overrides = overridesFor(decision.outcome, situation);
-  const recorded = await refusingErased(() =>
+  const recorded = await refusing(() =>
     recordDecision({ ...decision, overrides, overrideJustification, loopId: loop.id, currency: rubric.bands.currency, actor: auditActor(user, context), now }),
   );
-  if (!recorded.ok) return formError(recorded.refusal, { status: 409 });
+  if (!recorded.ok) return refusalResponse(conflict(recorded.refusal));
   return formSaved();
 }
 

@@ -2,7 +2,6 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useLoaderData } from "@remix-run/react";
 import { deleteEvidence, invitePeer, removePeer, saveAssessment, saveEvidence, saveStatement, saveSummary } from "~/data/packet-drafts.server";
 import { recordRead } from "~/data/audit.server";
-import { findPacket } from "~/data/packets.server";
 import { readPacketPage } from "~/data/packet-page.server";
 import { decidePacket, startReview, submitPacket } from "~/data/packet-workflow.server";
 import { isPacketForm, PACKET_FORM_RIGHTS, type PacketAccess } from "~/domain/promotion/access";
@@ -21,6 +20,8 @@ import { badRequest, formError, formSaved, parseForm, type FieldErrors, readForm
 import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { requirePacketAccess } from "~/utils/packet-access.server";
+import { refusalResponse } from "~/utils/refusals.server";
+import type { InvalidField, Refusal, Stale } from "~/data/packet-drafts.server";
 import styles from "~/styles/packet.css?url";
 import { PacketPage } from "./packet-page";
 import { packetPageView } from "~/views/packet-page";
@@ -33,8 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The promotion packet: the draft editor for the builder and manager, the frozen case for the committee. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, access } = await requirePacketAccess(request, params.packetId);
-  const records = await readPacketPage(params.packetId!, access);
+  // The gate's read of the packet is the first of the page's two: the page continues from it.
+  const { user, packet, access } = await requirePacketAccess(request, params.packetId);
+  const records = await readPacketPage(packet, access);
   if (!records) throw data({ message: "No such packet" }, { status: 404 });
   const page = packetPageView(records, { id: user.id, access });
   // Every reading of a packet is on the builder's trail, their own included; pay is named when it was shown.
@@ -58,19 +60,24 @@ const REFUSALS: Record<keyof PacketAccess, string> = {
   decide: "Only the promotion committee decides, once the packet is in review.",
 };
 
-type Written = { ok: true } | { ok: false; reason: string; message: string; current?: unknown; fieldErrors?: FieldErrors };
+type Written = { ok: true } | Refusal | Stale<unknown>;
 
-/** A refused write: 400 for a field the server checks (a cited project), 409 for stale or locked (the page shows what is there now), 404 or 403 otherwise. */
-function refused(result: Exclude<Written, { ok: true }>) {
-  if (result.reason === "invalid") return data({ ok: false as const, fieldErrors: result.fieldErrors ?? {}, formErrors: [] as string[], stale: null }, { status: 400 });
-  const status = result.reason === "not_found" ? 404 : result.reason === "forbidden" ? 403 : 409;
-  return data({ ok: false as const, fieldErrors: {} as FieldErrors, formErrors: [result.message], stale: result.current ?? null }, { status });
+const isInvalid = (result: Refusal | Stale<unknown>): result is InvalidField => result.reason === "invalid";
+
+/**
+ * A refused write: 400 beside the field the server checks (a cited project); otherwise the shared
+ * refusal answer, with `stale` (what is stored now, for the page to show beside the form).
+ */
+function refused(result: Refusal | Stale<unknown>) {
+  if (isInvalid(result)) return data({ ok: false as const, fieldErrors: result.fieldErrors as FieldErrors, formErrors: [] as string[], stale: null }, { status: 400 });
+  return refusalResponse(result, { stale: result.current ?? null });
 }
 
 const answer = (result: Written) => (result.ok ? formSaved() : refused(result));
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access } = await requirePacketAccess(request, params.packetId);
+  // The packet the gate checked: its rubric, target level and snapshot check the forms below.
+  const { user, packet, access } = await requirePacketAccess(request, params.packetId);
   const packetId = params.packetId!;
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
@@ -87,7 +94,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return parsed.success ? answer(await saveSummary(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
     }
     case "evidence": {
-      const packet = (await findPacket(packetId))!;
       const defined = { criterion: packet.rubric.advancement_criteria.map((c) => c.id), competency: packet.rubric.competencies.map((c) => c.id) };
       const parsed = parseForm(evidenceSchema(defined), form);
       return parsed.success ? answer(await saveEvidence(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
@@ -97,7 +103,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return parsed.success ? answer(await deleteEvidence(packetId, parsed.data, actor, now)) : badRequest(parsed.failure);
     }
     case "assessment": {
-      const packet = (await findPacket(packetId))!;
       const schema = assessmentSchema(
         targetCriteria(packet.rubric, packet.targetLevel).map((c) => c.id),
         packet.rubric.scale.map((s) => s.value),
@@ -119,21 +124,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "submit": {
       const result = await submitPacket(packetId, { ...actor, name: user.name }, now);
-      return result.ok ? formSaved() : formError(result.message, { status: 409 });
+      return result.ok ? formSaved() : refusalResponse(result);
     }
     case "start-review": {
       const result = await startReview(packetId, actor, now);
-      return result.ok ? formSaved() : formError(result.message, { status: 409 });
+      return result.ok ? formSaved() : refusalResponse(result);
     }
     case "decide": {
-      const packet = (await findPacket(packetId))!;
       const band = packet.rubric.bands.levels[packet.targetLevel]!.base;
       // The raise is measured against the base the committee read: the one frozen at submission.
       const minimumRaise = { baseAtSubmission: packet.snapshot?.baseAtSubmission ?? null, minRaisePercent: packet.rubric.decision_rules.promotion_pay.min_raise_percent };
       const parsed = parseForm(promotionDecisionSchema(targetCriteria(packet.rubric, packet.targetLevel), band, packet.rubric.bands.currency, minimumRaise), form);
       if (!parsed.success) return badRequest(parsed.failure);
       const result = await decidePacket(packetId, parsed.data, actor, now);
-      return result.ok ? formSaved() : formError(result.message, { status: 409 });
+      return result.ok ? formSaved() : refusalResponse(result);
     }
   }
 }
