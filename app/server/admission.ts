@@ -1,42 +1,107 @@
-import type { NextFunction, Request, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 
 /**
- * First come, first served: at most `limit` pages and actions are worked on at once; the others
- * wait in arrival order. Node interleaves every request in flight at each database await, so
- * under load (50 connections on a server that answers ~100 a second) an unbounded server hands
- * out latency unfairly: most requests wait their turn, some wait many turns. Admitting a few at a
- * time keeps the order of arrival and the same throughput. A slot is released when the response
- * has been sent or the connection is gone; a request whose client left while it waited is skipped.
+ * How many requests of one kind are worked on at once, and how many may wait for a turn. Node
+ * interleaves every request in flight at each await, so an unbounded server hands out latency
+ * unfairly under load: most requests wait their turn, some wait many turns. A few at a time keeps
+ * the order of arrival at the same throughput, and a bounded line keeps the wait bounded: a request
+ * that finds the line full is answered 503 with Retry-After at once instead of waiting for minutes.
  */
-export function admission(limit: number) {
+export type Lane = { concurrency: number; queue: number };
+
+/** Pages (GET, HEAD, OPTIONS) and actions (every other method) each have their own lane. */
+export type Lanes = { reads: Lane; writes: Lane };
+
+/** What a refused client is told to wait before trying again, in seconds. */
+export const RETRY_AFTER_SECONDS = 1;
+
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Reads and writes admitted apart: a form submission never waits in line behind page renders,
+ * and a burst of saves never holds up the pages.
+ */
+export function admissions(lanes: Lanes): RequestHandler {
+  const reads = admission(lanes.reads);
+  const writes = admission(lanes.writes);
+  return (req, res, next) => (READS.has(req.method) ? reads : writes)(req, res, next);
+}
+
+type Entry = { state: "waiting" | "active" | "done"; start: () => void };
+
+/**
+ * First come, first served within one lane: at most `concurrency` requests are worked on at once,
+ * at most `queue` wait in arrival order, and any more are refused with 503. A slot is released
+ * exactly once: when the response has been sent or the connection is gone, whichever comes first.
+ * A request whose client left while it waited is skipped; one whose client left before it
+ * reached admission (while its body or a static file lookup was being read) is never admitted,
+ * because the connection's "close" has already been emitted and would never release its slot.
+ *
+ * Admitted requests start on the next turn of the event loop (setImmediate), never inside the
+ * "finish" of the response before them: Node accepts new connections and reads new requests in
+ * the loop's poll phase, and a server that starts the next page from the previous one's callback
+ * keeps the loop busy enough that new connections wait in the kernel for hundreds of
+ * milliseconds. Those waits, not the database, were the long tails of writes under load.
+ */
+export function admission({ concurrency, queue }: Lane): RequestHandler {
   let active = 0;
-  // Each entry starts its request, or answers false when that client has already gone.
-  const waiting: Array<() => boolean> = [];
+  const waiting: Entry[] = [];
+
+  // Hands a freed slot to the next request still waiting, or gives it back.
   const release = () => {
-    while (waiting.length > 0) if (waiting.shift()!()) return;
-    active -= 1;
+    const entry = waiting.shift();
+    if (entry) entry.start();
+    else active -= 1;
   };
-  return (_req: Request, res: Response, next: NextFunction) => {
-    let state: "waiting" | "active" | "done" = "waiting";
-    const end = () => {
-      const wasActive = state === "active";
-      state = "done";
-      if (wasActive) release();
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    // The client is already gone: nobody is left to answer, and no event would free a slot.
+    if (res.destroyed || res.writableEnded || req.socket?.destroyed) return;
+
+    const entry: Entry = {
+      state: "waiting",
+      start: () => {
+        entry.state = "active";
+        setImmediate(() => {
+          // The connection closed between admission and this turn: the slot went back already.
+          if (entry.state !== "active") return;
+          try {
+            next();
+          } catch (error) {
+            next(error);
+          }
+        });
+      },
     };
-    // Listening from arrival: a connection may close while the request waits.
+    const end = () => {
+      const was = entry.state;
+      entry.state = "done";
+      if (was === "active") return release();
+      // A client that gave up while waiting leaves the line, making room for another.
+      const at = waiting.indexOf(entry);
+      if (at >= 0) waiting.splice(at, 1);
+    };
+    // Listening from arrival: a connection may close while the request waits. "close" follows
+    // "finish", a destroyed socket and a response that failed alike; the first one counts.
     res.once("finish", end);
     res.once("close", end);
-    const start = () => {
-      if (state !== "waiting") return false;
-      state = "active";
-      next();
-      return true;
-    };
-    if (active < limit) {
+
+    if (active < concurrency) {
       active += 1;
-      start();
+      entry.start();
+    } else if (waiting.length < queue) {
+      waiting.push(entry);
     } else {
-      waiting.push(start);
+      entry.state = "done";
+      refuse(res);
     }
   };
+}
+
+function refuse(res: Response): void {
+  res
+    .status(503)
+    .set("Retry-After", String(RETRY_AFTER_SECONDS))
+    .type("text/plain")
+    .send("The server is busy. Please try again in a moment.");
 }

@@ -2,7 +2,8 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Express, type RequestHandler } from "express";
-import { admission } from "./admission";
+import { parseConfig } from "~/utils/config";
+import { admissions, type Lanes } from "./admission";
 import type { Readiness } from "~/domain/readiness";
 import { mountProbes } from "./probes";
 import { remixHandler } from "./remix-handler";
@@ -10,10 +11,13 @@ import { readBodyFirst } from "./request-body";
 import { requestLog } from "./request-log";
 import { cspNonce, noStore, sameOriginWrites, securityHeaders } from "./security-headers";
 
-type Options = { development: boolean; trustProxy: boolean; logRequests: boolean };
+type Options = { development: boolean; trustProxy: boolean; logRequests: boolean; admission?: Lanes };
 
-/** Pages and actions worked on at once (admission.ts); measured with `npm run bench`. */
-export const CONCURRENT_REQUESTS = 8;
+/**
+ * Pages and actions worked on at once and waiting, each apart (admission.ts): the defaults of
+ * READ_CONCURRENCY, READ_QUEUE, WRITE_CONCURRENCY and WRITE_QUEUE (config.ts), measured with test/bench/tails.ts.
+ */
+export const ADMISSION: Lanes = parseConfig({}).admission;
 
 /**
  * The largest body any form or JSON endpoint accepts, and how long a client has to send it.
@@ -23,7 +27,7 @@ export const CONCURRENT_REQUESTS = 8;
 export const BODY_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000 };
 
 /** The Express app around Remix: headers, static files, the health probes (probes.ts), then every page and action. */
-export async function createHttpApp({ development, trustProxy, logRequests }: Options) {
+export async function createHttpApp({ development, trustProxy, logRequests, admission = ADMISSION }: Options) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
@@ -59,6 +63,8 @@ export async function createHttpApp({ development, trustProxy, logRequests }: Op
         cspNonce: res.locals.cspNonce as string,
       }),
     }),
+    BODY_LIMITS,
+    admission,
   );
   return app;
 }
@@ -72,23 +78,25 @@ export function mountRoutes(
   readiness: () => Promise<Readiness>,
   handler: RequestHandler,
   limits = BODY_LIMITS,
-  concurrent = CONCURRENT_REQUESTS,
+  lanes: Lanes | number = ADMISSION,
 ): Express {
   mountProbes(app, readiness);
-  return guardPages(app, handler, limits, concurrent);
+  return guardPages(app, handler, limits, lanes);
 }
 
 /**
- * What stands before every page and action (not static files): no caching, cross-site writes
- * refused, the body read within its limits, then admission a few at a time. Tests mount the same
- * chain around a handler of their own (test/integration/http-guards.test.ts).
+ * What stands before every page and action (not static files, not the probes): no caching,
+ * cross-site writes refused, the body read within its limits, then admission a few at a time, pages
+ * and actions apart. Tests mount the same chain around a handler of their own
+ * (test/integration/http-guards.test.ts); a number there is both lanes' concurrency.
  */
-export function guardPages(app: Express, handler: RequestHandler, limits = BODY_LIMITS, concurrent = CONCURRENT_REQUESTS): Express {
+export function guardPages(app: Express, handler: RequestHandler, limits = BODY_LIMITS, lanes: Lanes | number = ADMISSION): Express {
   app.use(noStore);
   app.use(sameOriginWrites);
   // The body is read before admission: a slow client holds a socket, not a slot.
   app.use(readBodyFirst(limits));
-  app.use(admission(concurrent));
+  const lane = (concurrency: number) => ({ concurrency, queue: ADMISSION.reads.queue });
+  app.use(admissions(typeof lanes === "number" ? { reads: lane(lanes), writes: lane(lanes) } : lanes));
   app.all("*", handler);
   return app;
 }

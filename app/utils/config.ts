@@ -51,6 +51,10 @@ const configSchema = z
     SCORECARD_REMINDER_FIRST_HOURS: wholeNumber(0, 720, "must be a whole number of hours after the interview ends (0–720)").default(1),
     SCORECARD_REMINDER_EVERY_HOURS: wholeNumber(1, 720, "must be a whole number of hours between overdue reminders (1–720)").default(24),
     SCORECARD_REMINDER_MAX: wholeNumber(0, 100, "must be a whole number of overdue reminders (0 = none, up to 100)").default(7),
+    READ_CONCURRENCY: wholeNumber(1, 256, "must be a whole number of pages worked on at once (1–256)").default(4),
+    READ_QUEUE: wholeNumber(0, 100_000, "must be a whole number of pages that may wait (0–100000)").default(200),
+    WRITE_CONCURRENCY: wholeNumber(1, 256, "must be a whole number of actions worked on at once (1–256)").default(2),
+    WRITE_QUEUE: wholeNumber(0, 100_000, "must be a whole number of actions that may wait (0–100000)").default(200),
   })
   .superRefine((env, ctx) => {
     if ((env.SMTP_USER === undefined) !== (env.SMTP_PASSWORD === undefined)) {
@@ -130,6 +134,11 @@ export type Config = {
   reminderEverySeconds: number;
   /** SCORECARD_REMINDER_*: when an owed scorecard's reminders go out (domain/notifications/reminders.ts). */
   reminders: ReminderSettings;
+  /**
+   * READ_* and WRITE_*: how many pages (GET, HEAD) and actions (every other method) are worked on
+   * at once, and how many of each may wait; one more is answered 503 with Retry-After (app/server/admission.ts).
+   */
+  admission: { reads: { concurrency: number; queue: number }; writes: { concurrency: number; queue: number } };
 };
 
 export type SmtpConfig = { host: string; port: number; secure: boolean; auth: { user: string; password: string } | null };
@@ -188,5 +197,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     outboxKeepDays: e.OUTBOX_KEEP_DAYS,
     reminderEverySeconds: e.REMINDER_EVERY_SECONDS,
     reminders: { firstHours: e.SCORECARD_REMINDER_FIRST_HOURS, everyHours: e.SCORECARD_REMINDER_EVERY_HOURS, maxOverdue: e.SCORECARD_REMINDER_MAX },
+    admission: {
+      reads: { concurrency: e.READ_CONCURRENCY, queue: e.READ_QUEUE },
+      writes: { concurrency: e.WRITE_CONCURRENCY, queue: e.WRITE_QUEUE },
+    },
   };
 }

@@ -28,7 +28,18 @@ describe("configuration", () => {
       outboxKeepDays: 30,
       reminderEverySeconds: 60,
       reminders: { firstHours: 1, everyHours: 24, maxOverdue: 7 },
+      admission: { reads: { concurrency: 4, queue: 200 }, writes: { concurrency: 2, queue: 200 } },
     });
+  });
+
+  it("reads how many pages and actions are worked on at once and may wait, refusing no slots at all", () => {
+    expect(parseConfig({ READ_CONCURRENCY: "6", READ_QUEUE: "0", WRITE_CONCURRENCY: "1", WRITE_QUEUE: "50" }).admission).toEqual({
+      reads: { concurrency: 6, queue: 0 },
+      writes: { concurrency: 1, queue: 50 },
+    });
+    expect(() => parseConfig({ READ_CONCURRENCY: "0" })).toThrow(/READ_CONCURRENCY must be a whole number of pages worked on at once/);
+    expect(() => parseConfig({ WRITE_CONCURRENCY: "1.5" })).toThrow(/WRITE_CONCURRENCY must be/);
+    expect(() => parseConfig({ WRITE_QUEUE: "-1" })).toThrow(/WRITE_QUEUE must be/);
   });
 
   it("reads the reminder cadence and the outbox's keep time, refusing what makes no cadence", () => {
