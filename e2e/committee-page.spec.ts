@@ -42,9 +42,9 @@ function section(page: Page, name: string) {
   return page.getByRole("region", { name, exact: true });
 }
 
-/** The chart draws in the browser only: its bars appear once React has hydrated the page. */
+/** The chart's score bars: one per competency with a score. */
 function chartBars(page: Page) {
-  return section(page, "Competencies").locator("figure svg .recharts-bar-rectangle path");
+  return section(page, "Competencies").locator("figure svg .chart-score-bar");
 }
 
 test("a blocking red flag raised by two interviewers means no hire, whatever the ratings", async ({ as }) => {
@@ -85,7 +85,7 @@ test("a committee member reads a complete loop: level, band, chart, figures, and
   await expect(summary).toContainText("$80,000–$160,000");
   await expect(summary).toContainText("USD");
 
-  // The chart is drawn after hydration, with a name and a caption; the table repeats its figures.
+  // The chart has a name and a caption; the table repeats its figures.
   const figure = section(hannah, "Competencies").getByRole("figure");
   await expect(figure).toContainText("Score per competency against the L5 bar and the L6 bar");
   await expect(figure.getByRole("img", { name: /^Bar chart of the score per competency/ })).toBeVisible();

@@ -1,47 +1,9 @@
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis, type DotItemDotProps } from "recharts";
 import { TableScroll } from "~/components/table-scroll";
+import { chartHeight, CompetencyBars } from "./competency-bars";
 import type { EvidenceIndex } from "./evidence-index";
 import { formatFigure, ratingEvidenceHref } from "./format";
 import type { CommitteeAggregate, CommitteeEvidence } from "~/views/committee-page";
-
-const COLOURS = { score: "#6f93e8", scoreEdge: "#1d4ed8", supported: "#05603a", next: "#b42318" } as const;
-const ROW_HEIGHT = 44;
-
-/**
- * A vertical tick at a level's bar on a competency's row: the supported level's above the row's
- * centre line, the next level's below it, so both show when the two bars are equal.
- */
-function barTick(colour: string, dashed: boolean, half: "upper" | "lower") {
-  return function BarTick({ cx, cy, index, value }: DotItemDotProps) {
-    if (typeof cx !== "number" || typeof cy !== "number" || value === null || value === undefined) return <g key={`none-${index}`} />;
-    const reach = ROW_HEIGHT / 2 - 6;
-    return (
-      <line
-        key={`tick-${index}`}
-        x1={cx}
-        x2={cx}
-        y1={half === "upper" ? cy - reach : cy}
-        y2={half === "upper" ? cy : cy + reach}
-        stroke={colour}
-        strokeWidth={4}
-        strokeDasharray={dashed ? "5 3" : undefined}
-        strokeLinecap="butt"
-      />
-    );
-  };
-}
-
-const SupportedTick = barTick(COLOURS.supported, false, "upper");
-const NextTick = barTick(COLOURS.next, true, "lower");
-
-/** True once React runs in the browser: recharts measures its container, so it draws there only. */
-function useMounted() {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  return mounted;
-}
 
 type Props = { evidence: CommitteeEvidence; aggregate: CommitteeAggregate; index: EvidenceIndex };
 
@@ -50,7 +12,6 @@ type Props = { evidence: CommitteeEvidence; aggregate: CommitteeAggregate; index
  * drawn across them; then the same figures as a table, for everyone the chart does not reach.
  */
 export function CompetencyChart({ evidence, aggregate, index }: Props) {
-  const mounted = useMounted();
   const rows = evidence.chart;
   const supported = aggregate.level.supportedLevel;
   const next = aggregate.level.next?.level ?? null;
@@ -61,8 +22,7 @@ export function CompetencyChart({ evidence, aggregate, index }: Props) {
     ...aggregate.competencies.map((c) => c.max ?? 0),
   );
   const top = Math.ceil(highest);
-  const ticks = Array.from({ length: top + 1 }, (_, i) => i);
-  const height = rows.length * ROW_HEIGHT + 40;
+  const height = chartHeight(rows.length);
   const chartLabel = [
     `Bar chart of the score per competency, from 0 to ${top}`,
     supported ? `with the ${supported} bar marked by a solid green line above each bar` : null,
@@ -95,20 +55,7 @@ export function CompetencyChart({ evidence, aggregate, index }: Props) {
           <span className="muted small block">The same figures are in the table below the chart.</span>
         </figcaption>
         <div className="competency-chart" role="img" aria-label={`${chartLabel}. The figures are in the table below.`} style={{ height }}>
-          {mounted ? (
-            <ResponsiveContainer width="100%" height={height}>
-              <ComposedChart layout="vertical" data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
-                <CartesianGrid horizontal={false} stroke="#e3e8ef" />
-                <XAxis type="number" domain={[0, top]} ticks={ticks} allowDecimals={false} stroke="#4a5568" tick={{ fill: "#4a5568", fontSize: 12 }} />
-                <YAxis type="category" dataKey="name" width={128} stroke="#4a5568" tick={{ fill: "#172033", fontSize: 12 }} interval={0} />
-                <Bar dataKey="score" name="Score" fill={COLOURS.score} stroke={COLOURS.scoreEdge} barSize={18} isAnimationActive={false} />
-                {supported ? (
-                  <Line dataKey="supportedBar" name={`${supported} bar`} stroke="none" dot={SupportedTick} activeDot={false} isAnimationActive={false} legendType="none" />
-                ) : null}
-                {next ? <Line dataKey="nextBar" name={`${next} bar`} stroke="none" dot={NextTick} activeDot={false} isAnimationActive={false} legendType="none" /> : null}
-              </ComposedChart>
-            </ResponsiveContainer>
-          ) : null}
+          <CompetencyBars rows={rows} top={top} showSupported={supported !== null} showNext={next !== null} />
         </div>
       </figure>
 
