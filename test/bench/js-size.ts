@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
  * entry, the route and their imports), fetched once each and gzipped, summed.
  */
 export async function pageJavaScript(base: string, path: string, cookie: string): Promise<{ files: number; bytes: number; gzipBytes: number }> {
-  const html = await (await fetch(base + path, { headers: { Cookie: cookie } })).text();
+  const html = await (await fetch(base + path, { headers: cookie ? { Cookie: cookie } : {}, signal: AbortSignal.timeout(30_000) })).text();
   const sources = new Set<string>();
   for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) sources.add(m[1]!);
   for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) sources.add(m[1]!);
@@ -13,7 +13,7 @@ export async function pageJavaScript(base: string, path: string, cookie: string)
   let bytes = 0;
   let gzipBytes = 0;
   for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    const body = Buffer.from(await (await fetch(new URL(src, base), { signal: AbortSignal.timeout(30_000) })).arrayBuffer());
     bytes += body.length;
     gzipBytes += gzipSync(body, { level: 9 }).length;
   }

@@ -12,7 +12,17 @@ import type { ServerBuild } from "@remix-run/node";
 
 /** One request to count: a GET of a page, or a POST of a JSON body. */
 export type CountedRequest = { name: string; url: string; cookie: string; json?: unknown; expect: number };
-export type Counted = { statements: number; transactions: number; status: number };
+export type Counted = { statements: number; transactions: number; status: number; session: number; audit: number; data: number };
+
+/**
+ * By purpose, with the rule of test/helpers/statements.ts (which this process cannot import: it
+ * loads the app's root module): the session read, the audit entry's statements, and the data.
+ */
+function byPurpose(sql: string[]): { session: number; audit: number; data: number } {
+  const session = sql.filter((s) => /FROM "Session"/.test(s)).length;
+  const audit = sql.filter((s) => !/FROM "Session"/.test(s) && /[`"]AuditEntry[`"]/.test(s)).length;
+  return { session, audit, data: sql.length - session - audit };
+}
 
 const requests = JSON.parse(process.argv[2] ?? "[]") as CountedRequest[];
 const { createRequestHandler } = await import("@remix-run/node");
@@ -23,7 +33,8 @@ const handle = createRequestHandler(build, "production");
 
 const BASE = "http://127.0.0.1";
 async function answer({ url, cookie, json }: CountedRequest): Promise<number> {
-  const headers = new Headers({ Cookie: cookie });
+  // No cookie: signed out (the floor, the sign-in page).
+  const headers = new Headers(cookie ? { Cookie: cookie } : {});
   if (json !== undefined) headers.set("Content-Type", "application/json");
   const request = new Request(BASE + url, json === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(json) });
   const response = await withinRequest(() => handle(request, { clientAddress: "127.0.0.1", cspNonce: "" }));
@@ -34,9 +45,9 @@ async function answer({ url, cookie, json }: CountedRequest): Promise<number> {
 const counted: Record<string, Counted> = {};
 for (const request of requests) {
   if (request.json === undefined) await answer(request);
-  const { result: status, statements, transactions } = await countStatements(() => answer(request));
+  const { result: status, statements, transactions, sql } = await countStatements(() => answer(request));
   if (status !== request.expect) throw new Error(`${request.name}: ${request.url} answered ${status}, not ${request.expect}`);
-  counted[request.name] = { statements, transactions, status };
+  counted[request.name] = { statements, transactions, status, ...byPurpose(sql) };
 }
 const { prisma } = await import("~/data/db.server");
 await prisma.$disconnect();
