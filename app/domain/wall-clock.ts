@@ -1,5 +1,6 @@
 // Why: a time typed on a wall clock means an instant only with its time zone's rules for that date (not today's offset).
 import { Temporal } from "temporal-polyfill";
+import { isTimeZoneName } from "./time-zone";
 
 /**
  * Converting between what a person types into a `datetime-local` field ("2027-07-01T10:00") in
@@ -15,7 +16,9 @@ import { Temporal } from "temporal-polyfill";
  *   ("02:30 CEST"), so the choice is visible.
  *
  * The conversion uses Temporal (the TC39 standard date-time API, through `temporal-polyfill`),
- * whose time zone rules come from the runtime's Intl (the IANA database).
+ * whose time zone rules come from the runtime's Intl (the IANA database). It runs on the server:
+ * the browser's side (naming a zone, showing an instant on a zone's wall clock) is in
+ * `time-zone.ts`, which needs only Intl, so no page ships the polyfill.
  */
 
 export type WallClockInstant =
@@ -23,19 +26,6 @@ export type WallClockInstant =
   | { ok: false; reason: "invalid_time" | "unknown_zone" | "skipped"; message: string };
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-// An IANA name ("Europe/Berlin", "UTC", "Etc/GMT+5", "America/Argentina/Buenos_Aires"), not an offset ("+01:00").
-const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
-
-/** Whether the runtime knows `name` as an IANA time zone. Offsets such as "+01:00" are not zones. */
-export function isTimeZoneName(name: string): boolean {
-  if (name.length > 64 || !ZONE_NAME.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The instant a `datetime-local` value means in `timeZone` (see the rules above). */
 export function instantFromWallClock(local: string, timeZone: string): WallClockInstant {
@@ -60,12 +50,6 @@ export function instantFromWallClock(local: string, timeZone: string): WallClock
   }
   const later = wall.toZonedDateTime(timeZone, { disambiguation: "later" });
   return { ok: true, instant: new Date(earlier.epochMilliseconds), repeated: later.epochMilliseconds !== earlier.epochMilliseconds };
-}
-
-/** What a `datetime-local` field in `timeZone` shows for `instant` (whole minutes; seconds are dropped). */
-export function wallClockInZone(instant: Date, timeZone: string): string {
-  const wall = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDateTime();
-  return `${wall.toPlainDate().toString()}T${hhmm(wall)}`;
 }
 
 function hhmm(wall: Temporal.PlainDateTime): string {

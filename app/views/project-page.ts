@@ -16,6 +16,7 @@ import {
   type ReviewHealth,
 } from "~/domain/project/workflow";
 import type { ProjectProcess } from "~/domain/rubric/schema";
+import { renderMarkdown } from "~/utils/markdown.server";
 
 /*
  * A project's page, from plain records to exactly what one viewer receives. Everyone signed in
@@ -121,7 +122,8 @@ export function projectPageView({ project, names, people }: ProjectPageRecords, 
       problem: project.problem,
       mode: project.mode,
       team: project.team,
-      prd: project.prd,
+      /** The PRD as safe HTML (utils/markdown.server.ts), rendered here so the browser never loads a markdown parser; "" when unwritten. */
+      prdHtml: project.prd.trim() ? renderMarkdown(project.prd) : "",
       links: project.links,
       status: project.status,
       version: project.version,

@@ -1,7 +1,7 @@
 /** Bad-input targets for changing an interview (reschedule, cancel, reassign); buildTargets (bad-input-targets.ts) appends them. */
 import fc from "fast-check";
 import { prisma } from "~/data/db.server";
-import { wallClockInZone } from "~/domain/wall-clock";
+import { wallClockInZone } from "~/domain/time-zone";
 import { addField, dropField, formWire, hostileString, noiseField, oversize, poisoned, repeatField, setField, type Fields, type Poison } from "./bad-bodies";
 import type { Target } from "./bad-input-targets";
 import type { World } from "./world";

@@ -61,6 +61,13 @@ describe("the project page's view", () => {
     }
   });
 
+  it("sends the PRD as safe HTML, headings from h3, raw HTML as text; nothing when it is blank", () => {
+    const page = view("anyone signed in", { ...projectRecord("live"), prd: "# Problem\n\n<script>alert(1)</script> [a](javascript:x)" });
+    expect(page.project.prdHtml).toBe("<h3>Problem</h3>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; [a](javascript:x)</p>\n");
+    expect("prd" in page.project).toBe(false);
+    expect(view("owner", { ...projectRecord("live"), prd: "  \n " }).project.prdHtml).toBe("");
+  });
+
   it("spells out the history: labels, and the people its data names by id", () => {
     const events = view("owner", projectRecord("submitted")).events!;
     expect(events.map((e) => [e.label, e.detail])).toEqual([

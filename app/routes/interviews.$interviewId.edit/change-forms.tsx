@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { ConfirmSubmit } from "~/components/confirm-dialog";
 import { FormErrors } from "~/components/form-fields";
 import { MAX_CANCEL_REASON } from "~/domain/interview-changes";
-import { wallClockInZone } from "~/domain/wall-clock";
+import { wallClockInZone } from "~/domain/time-zone";
 import type { action } from "./route";
 import { CancelSchema, ReassignSchema, RescheduleSchema, type CancelForm, type ReassignForm, type RescheduleForm } from "./schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZoneName } from "~/domain/wall-clock";
+import { isTimeZoneName } from "~/domain/time-zone";
 
 // A lone checked box arrives as a string, several as an array.
 const idList = z.preprocess(

@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
 import { CalendarDate, LocalTime } from "~/components/local-time";
-import { Markdown } from "~/components/markdown";
 import { CheckpointOutcome, HistoryList, MetricsTable, ReviewList } from "~/components/project/outcome-tables";
 import { ProjectOutcomeLabel, ProjectStatusBadge } from "~/components/project/status-badge";
 import type { ProjectPageData } from "~/views/project-page";
@@ -174,7 +173,12 @@ export function ProjectPage({ data }: { data: ProjectPageData }) {
 
           <section className="panel" aria-labelledby="prd-title">
             <h2 id="prd-title">PRD</h2>
-            {project.prd.trim() ? <Markdown source={project.prd} className="prd" /> : <p className="muted">The PRD is not written yet.</p>}
+            {project.prdHtml ? (
+              // Safe: renderMarkdown escapes everything it did not write itself (utils/markdown.server.ts).
+              <div className="markdown prd" dangerouslySetInnerHTML={{ __html: project.prdHtml }} />
+            ) : (
+              <p className="muted">The PRD is not written yet.</p>
+            )}
           </section>
 
           <section className="panel" aria-labelledby="metrics-title">

@@ -2,9 +2,9 @@ import MarkdownIt, { type StateCore, type Token } from "markdown-it";
 
 /**
  * Markdown written by users (builders' PRDs), rendered to an HTML string that is safe to put into
- * the page with dangerouslySetInnerHTML. The same function runs on the server and in the browser,
- * and it is a pure function of its input (no URL parser, locale or clock), so the server's HTML
- * and the browser's hydration agree.
+ * the page with dangerouslySetInnerHTML. It runs on the server only (the project page's view sends
+ * the HTML, so the browser never loads the parser), and it is a pure function of its input (no URL
+ * parser, locale or clock), so a cached render is as good as a fresh one.
  *
  * What is safe here, and why:
  * - `html: false`: raw HTML in the source is escaped and shown as text, never passed through;
@@ -167,8 +167,8 @@ function truncate(source: string, max: number): string {
   return source.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
-// A UTF-16 half without its other half. The server sends the page as UTF-8, where it becomes U+FFFD,
-// while the browser's copy of the string would keep it: replacing it here keeps both renders equal.
+// A UTF-16 half without its other half cannot be sent as UTF-8: it becomes U+FFFD here, so what
+// is cached and what the reader receives are the same.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** User-written markdown as an HTML string that is safe to insert into the page (see above). */
