@@ -39,7 +39,7 @@ try {
   const run = await runRetention(policy, now, SYSTEM_ACTOR);
   console.log(`Retention run at ${now.toISOString()} (${periods}): erased ${run.erased.length}, refused ${run.refused.length}. Recorded in the audit trail (retention.run).`);
   for (const item of run.erased) console.log(`  erased ${item.candidateId} — ${item.reason}`);
-  for (const item of run.refused) console.error(`  refused ${item.candidateId} (${item.status}) — ${item.message}`);
+  for (const item of run.refused) console.error(`  refused ${item.candidateId} (${item.refusal}) — ${item.message}`);
   process.exit(run.refused.length > 0 ? 1 : 0);
 } catch (error) {
   console.error(describeFailure("Retention failed", error));

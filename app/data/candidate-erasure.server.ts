@@ -1,13 +1,11 @@
 import { erasedCandidateFields, erasedContentJson, erasedDecisionText, erasedText, erasureRefusal, ERASED_TEXT } from "~/domain/candidate-erasure";
+import { conflict, notFound, type WordedRefusal } from "~/domain/refusal";
 import { recordChange, redactAuditAbout, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { markLoopsChanged } from "./loop-revision.server";
 
-/**
- * An erasure, or why not. Its refusals keep their own shape (`status`, which the route maps to
- * the shared kinds: 404 not_found, 409 conflict): callers and tests read it as it is.
- */
-export type ErasureResult = { ok: true; entriesRedacted: number } | { ok: false; status: 404 | 409; message: string };
+/** An erasure, or why not: no such candidate (not_found), already erased or hired (conflict). */
+export type ErasureResult = { ok: true; entriesRedacted: number } | WordedRefusal;
 
 /**
  * Erases a candidate (domain/candidate-erasure.ts) in one transaction: their details, the free
@@ -17,13 +15,13 @@ export type ErasureResult = { ok: true; entriesRedacted: number } | { ok: false;
  * part-way writes nothing.
  */
 export async function eraseCandidate(candidateId: string, input: { reason: string; actor: AuditActor; now: Date }): Promise<ErasureResult> {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<ErasureResult> => {
     const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { id: true, erasedAt: true } });
-    if (!candidate) return { ok: false as const, status: 404 as const, message: "No such candidate" };
+    if (!candidate) return notFound("No such candidate");
     // Onboarding writes the hire decision into the new builder's level history.
     const hires = await tx.levelChange.count({ where: { hiringDecision: { loop: { candidateId } } } });
     const refusal = erasureRefusal({ erasedAt: candidate.erasedAt, becameBuilder: hires > 0 });
-    if (refusal) return { ok: false as const, status: 409 as const, message: refusal };
+    if (refusal) return conflict(refusal);
 
     await tx.candidate.update({
       where: { id: candidateId },

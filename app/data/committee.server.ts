@@ -2,6 +2,7 @@ import type { CommitteeDecisionRecord } from "~/views/committee-page";
 import type { SubmittedScorecard } from "~/domain/aggregation";
 import { checkDecisionChain, currentDecision, type DecisionInput } from "~/domain/decision";
 import { parseOverrides, type DecisionOverride } from "~/domain/decision-overrides";
+import type { WordedRefusal } from "~/domain/refusal";
 import { recordChange, type PersonActor } from "./audit.server";
 import { prisma } from "./db.server";
 import { notifyLoopDecided } from "./event-notifications.server";
@@ -123,14 +124,14 @@ export async function recordDecision(
     overrides?: readonly DecisionOverride[];
     overrideJustification?: string | null;
   },
-): Promise<{ ok: true; id: string } | { ok: false; refusal: string }> {
+): Promise<{ ok: true; id: string } | WordedRefusal> {
   const hire = input.outcome === "hire";
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<{ ok: true; id: string } | WordedRefusal> => {
     // A closed loop takes no decision (a thrown `locked` refusal, 409): reopen it first.
     await refuseClosedLoop(tx, input.loopId);
     const entries = await tx.hiringDecision.findMany({ where: { loopId: input.loopId }, select: { id: true, correctsId: true, decidedAt: true } });
     const refusal = checkDecisionChain(entries, input.correctsId);
-    if (refusal) return { ok: false as const, refusal };
+    if (refusal) return refusal;
     const row = await tx.hiringDecision.create({
       data: {
         loopId: input.loopId,

@@ -17,24 +17,21 @@ import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
  */
 export type StepResult<T = object> = ({ ok: true } & T) | WordedRefusal;
 
-/**
- * Why a packet could not be opened, as its callers read it (`message` only): every reason is the
- * builder's state not fitting a new packet, which the route answers as a `conflict` refusal.
- */
-export type StartResult = { ok: true; id: string } | { ok: false; message: string };
+/** The packet opened, or why not: no such builder, or their state does not fit a new packet (conflict). */
+export type StartResult = { ok: true; id: string } | WordedRefusal;
 
 /** Opens a packet for the builder's next level, pinned to their rubric version (or the track's current one). */
 export async function startPacket(builderId: string, actor: PersonActor, now: Date): Promise<StartResult> {
   const actorId = actor.userId;
   const builder = await prisma.builder.findUnique({ where: { userId: builderId }, select: { level: true, track: true, rubricVersionId: true } });
-  if (!builder || !isLevel(builder.level)) return { ok: false, message: "No such builder." };
+  if (!builder || !isLevel(builder.level)) return notFound("No such builder.");
   const target = nextLevelFor(builder.level);
-  if (!target) return { ok: false, message: `${builder.level} is the top of the ladder: there is no level to write a packet for.` };
+  if (!target) return conflict(`${builder.level} is the top of the ladder: there is no level to write a packet for.`);
   const rubricVersionId = builder.rubricVersionId ?? (await findCurrentVersion(builder.track))?.id;
-  if (!rubricVersionId) return { ok: false, message: `The ${builder.track} track has no rubric version in service.` };
-  return prisma.$transaction(async (tx) => {
+  if (!rubricVersionId) return conflict(`The ${builder.track} track has no rubric version in service.`);
+  return prisma.$transaction(async (tx): Promise<StartResult> => {
     const open = await tx.promotionPacket.findFirst({ where: { builderId, status: { in: [...OPEN_PACKET_STATUSES] } }, select: { targetLevel: true } });
-    if (open) return { ok: false as const, message: `There is already an open packet for ${open.targetLevel}: finish it before starting another.` };
+    if (open) return conflict(`There is already an open packet for ${open.targetLevel}: finish it before starting another.`);
     const created = await tx.promotionPacket.create({
       data: { builderId, fromLevel: builder.level, targetLevel: target, rubricVersionId, createdById: actorId, createdAt: now, updatedById: actorId, updatedAt: now },
     });

@@ -8,6 +8,7 @@ import {
   type RetentionOutcome,
   type RetentionPolicy,
 } from "~/domain/retention";
+import type { RefusalKind } from "~/domain/refusal";
 import { recordChange, type AuditActor } from "./audit.server";
 import { eraseCandidate } from "./candidate-erasure.server";
 import { prisma } from "./db.server";
@@ -90,7 +91,7 @@ export type RetentionRun = {
   runId: string;
   now: Date;
   erased: Array<{ candidateId: string; reason: string; entriesRedacted: number }>;
-  refused: Array<{ candidateId: string; reason: string; status: number; message: string }>;
+  refused: Array<{ candidateId: string; reason: string; refusal: RefusalKind; message: string }>;
 };
 
 /**
@@ -106,7 +107,7 @@ export async function runRetention(policy: RetentionPolicy, now: Date, actor: Au
   for (const item of plan.due) {
     const result = await eraseCandidate(item.candidateId, { reason: `Retention: ${item.reason}`, actor, now });
     if (result.ok) run.erased.push({ candidateId: item.candidateId, reason: item.reason, entriesRedacted: result.entriesRedacted });
-    else run.refused.push({ candidateId: item.candidateId, reason: item.reason, status: result.status, message: result.message });
+    else run.refused.push({ candidateId: item.candidateId, reason: item.reason, refusal: result.reason, message: result.message });
   }
   await prisma.$transaction((tx) =>
     recordChange(

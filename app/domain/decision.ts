@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DECISION_OVERRIDES, overridesFor, overrideStatement, type DecisionSituation } from "./decision-overrides";
 import { LEVELS } from "./levels";
+import { conflict, stale, type WordedRefusal } from "./refusal";
 import { formatMoneyRange } from "./money";
 import type { Rubric } from "./rubric/schema";
 
@@ -93,11 +94,12 @@ export function currentDecision<T extends DecisionEntry>(entries: readonly T[]):
  * A new entry must correct the decision in force, if there is one: the history stays a single
  * chain and nobody decides over a decision they have not seen.
  */
-export function checkDecisionChain(entries: readonly DecisionEntry[], correctsId: string | undefined): string | null {
+export function checkDecisionChain(entries: readonly DecisionEntry[], correctsId: string | undefined): WordedRefusal | null {
   const current = currentDecision(entries);
-  if (!current && correctsId) return "There is no decision to correct yet.";
+  if (!current && correctsId) return conflict("There is no decision to correct yet.");
   if (current && correctsId !== current.id) {
-    return "A decision is already recorded: record a correction of the current decision instead.";
+    // Someone recorded (or corrected) a decision after this page was read: the two-tabs case.
+    return stale("A decision is already recorded: record a correction of the current decision instead.");
   }
   return null;
 }

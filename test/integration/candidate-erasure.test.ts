@@ -483,7 +483,7 @@ describe("erasing a candidate", () => {
     expect(await eraseCandidate(subject.candidateId, { reason: "Requested", actor: actorOf(admin.id), now })).toMatchObject({ ok: true });
     expect(await eraseCandidate("no-such-candidate", { reason: "Requested", actor: actorOf(admin.id), now })).toEqual({
       ok: false,
-      status: 404,
+      reason: "not_found",
       message: "No such candidate",
     });
   });

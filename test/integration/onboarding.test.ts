@@ -35,7 +35,7 @@ async function hiredCandidate(outcome: "hire" | "no_hire" = "hire") {
     actor: actorOf(committee),
     now: new Date(),
   });
-  if (!decided.ok) throw new Error(decided.refusal);
+  if (!decided.ok) throw new Error(decided.message);
   return { loopId, candidateId: candidate.id, email, decisionId: decided.id };
 }
 

@@ -88,7 +88,7 @@ describe("starting a packet", () => {
     const l7 = await createUser(["builder"]);
     await prisma.builder.create({ data: { userId: l7.id, level: "L7", startedAt: new Date(), rubricVersionId: v2Id } });
     const refused = await startPacket(l7.id, actorOf(l7), new Date());
-    expect(refused).toEqual({ ok: false, message: "L7 is the top of the ladder: there is no level to write a packet for." });
+    expect(refused).toEqual({ ok: false, reason: "conflict", message: "L7 is the top of the ladder: there is no level to write a packet for." });
     expect(await prisma.promotionPacket.count({ where: { builderId: l7.id } })).toBe(0);
   });
 
@@ -104,7 +104,7 @@ describe("starting a packet", () => {
 
   it("allows one open packet per builder", async () => {
     const { builder } = await builderWithPacket("L5");
-    expect(await startPacket(builder.id, actorOf(builder), new Date())).toEqual({ ok: false, message: "There is already an open packet for L6: finish it before starting another." });
+    expect(await startPacket(builder.id, actorOf(builder), new Date())).toEqual({ ok: false, reason: "conflict", message: "There is already an open packet for L6: finish it before starting another." });
   });
 });
 

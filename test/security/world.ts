@@ -156,7 +156,7 @@ async function addExtras(now: Date) {
     actor: { userId: tomas.id, address: null },
     now,
   });
-  if (!decided.ok) throw new Error(`The demo decision was refused: ${decided.refusal}`);
+  if (!decided.ok) throw new Error(`The demo decision was refused: ${decided.message}`);
 }
 
 async function readWorld(now: Date): Promise<World> {

@@ -15,7 +15,6 @@ import { auditActor } from "~/utils/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { formError, readFormData } from "~/utils/forms.server";
 import { refusalResponse } from "~/utils/refusals.server";
-import { conflict } from "~/domain/refusal";
 import { PacketTable } from "~/components/packet/packet-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Builder Ladder` : "Builder · Builder Ladder" }];
@@ -78,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   if (form.get("intent") !== "start-packet") return formError("Unknown action.");
   const started = await startPacket(builder.userId, auditActor(user, context), new Date());
-  if (!started.ok) return refusalResponse(conflict(started.message));
+  if (!started.ok) return refusalResponse(started);
   return redirect(`/packets/${started.id}`);
 }
 

@@ -19,7 +19,6 @@ import { requireUserWithPermission } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 import { refusalResponse } from "~/utils/refusals.server";
-import { conflict } from "~/domain/refusal";
 
 /**
  * A candidate's data request: everything held about them (readable here, and as JSON at
@@ -61,8 +60,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest(parsed.failure);
   const result = await eraseCandidate(candidate.id, { reason: parsed.data.reason, actor: auditActor(user, context), now });
   if (!result.ok) {
-    if (result.status === 404) throw notFound();
-    return refusalResponse(conflict(result.message));
+    if (result.reason === "not_found") throw notFound();
+    return refusalResponse(result);
   }
   throw redirect(`/candidates/${candidate.id}`);
 }

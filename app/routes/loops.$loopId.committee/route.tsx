@@ -15,7 +15,6 @@ import { committeePageView, decisionSituation } from "~/views/committee-page";
 import styles from "~/styles/committee.css?url";
 import { CommitteePage } from "./committee-page";
 import { refusalResponse, refusing } from "~/utils/refusals.server";
-import { conflict } from "~/domain/refusal";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -66,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const recorded = await refusing(() =>
     recordDecision({ ...decision, overrides, overrideJustification, loopId: loop.id, currency: rubric.bands.currency, actor: auditActor(user, context), now }),
   );
-  if (!recorded.ok) return refusalResponse(conflict(recorded.refusal));
+  if (!recorded.ok) return refusalResponse(recorded);
   return formSaved();
 }
 
