@@ -341,31 +341,6 @@ export async function listSubmittedScorecards(loopId: string): Promise<Submitted
   }));
 }
 
-export type LoopOwed = { loopId: string; candidateName: string } & ViewerOnLoop;
-
-/**
- * Every loop a person is assigned on, with how far they are there: the committee list and its
- * exports leave out the loops where they still owe a scorecard (domain: owesScorecardsOnLoop).
- */
-export async function loopsAssignedTo(userId: string): Promise<LoopOwed[]> {
-  const [assignments, submitted] = await Promise.all([
-    // As viewerOnLoop counts: the interviews they still run.
-    prisma.interviewAssignment.findMany({
-      where: { interviewerId: userId, interview: { cancelledAt: null } },
-      select: { interview: { select: { loopId: true, loop: { select: { candidate: { select: { name: true } } } } } } },
-    }),
-    prisma.scorecard.groupBy({ by: ["loopId"], where: { interviewerId: userId, status: "submitted", interviewerRemovedAt: null, interview: { cancelledAt: null } }, _count: { _all: true } }),
-  ]);
-  const submittedBy = new Map(submitted.map((s) => [s.loopId, s._count._all]));
-  const loops = new Map<string, LoopOwed>();
-  for (const { interview } of assignments) {
-    const loop = loops.get(interview.loopId);
-    if (loop) loop.assignedInterviews += 1;
-    else loops.set(interview.loopId, { loopId: interview.loopId, candidateName: interview.loop.candidate.name, assignedInterviews: 1, submittedScorecards: submittedBy.get(interview.loopId) ?? 0 });
-  }
-  return [...loops.values()];
-}
-
 /** The audit record of one scorecard shown to someone: its author's own, or another's. */
 export function scorecardRead(scorecard: Pick<ScorecardRecord, "id" | "loopId" | "status">, candidateId: string, whose: "own" | "other"): AuditRecord {
   return { action: "scorecard.read", recordType: "scorecard", recordId: scorecard.id, candidateId, detail: { loopId: scorecard.loopId, status: scorecard.status, whose } };

@@ -4,7 +4,7 @@ import { listDecisions, submittedScorecardsByLoop, type CommitteeScorecard } fro
 import { candidateEmails } from "~/data/candidates.server";
 import { buildCommitteeRows } from "~/data/committee-rows.server";
 import { listLoops, type LoopSummary } from "~/data/loops.server";
-import { loopsAssignedTo } from "~/data/scorecards.server";
+import { loopsOwedBy } from "~/data/loops-owed.server";
 import { HIRING_RECOMMENDATION_LABELS } from "~/domain/aggregation";
 import { atsFromInterviewer } from "~/domain/committee";
 import {
@@ -216,7 +216,7 @@ export function committeeExportLoader(kind: "loops" | "scorecards", format: "csv
   return async function loader({ request, context }: LoaderFunctionArgs): Promise<Response> {
     const now = new Date();
     const { user, query } = await requireCommittee(request, now);
-    const [data, assigned] = await Promise.all([loadCommittee(now), loopsAssignedTo(user.id)]);
+    const [data, assigned] = await Promise.all([loadCommittee(now), loopsOwedBy(user.id)]);
     // Loops where the viewer still owes a scorecard are left out (independence).
     const rows = committeeList(rowsVisibleTo(data.rows, assigned), query);
     const table = kind === "loops" ? await loopsTable(rows) : scorecardsTable(rows, data);
