@@ -4,7 +4,7 @@ import type { ProjectProcess } from "~/domain/rubric/schema";
 import { AWAITING_REVIEW } from "~/domain/promotion/packet-list";
 import { isPacketStatus, OPEN_PACKET_STATUSES, type PacketStatus } from "~/domain/promotion/workflow";
 import { Prisma } from "~/generated/prisma/client";
-import type { AssignedInterview, HomeBuilder, HomePacket, HomeProject, HomeRecords, HomeSections } from "~/views/home-page";
+import { OWED_LOOPS_SHOWN, type AssignedInterview, type HomeBuilder, type HomePacket, type HomeProject, type HomeRecords, type HomeSections } from "~/views/home-page";
 import { listCandidates } from "./candidates.server";
 import { committeeRows } from "./committee-rows.server";
 import { prisma } from "./db.server";
@@ -12,7 +12,7 @@ import { listLoops, namesOf } from "./loops.server";
 import { loopsOwedColumn, loopsOwedOf } from "./loops-owed.server";
 import { rubricsByHash } from "./rubrics.server";
 import { columnsOf } from "./sql-columns";
-import { dateColumn, integerColumn, jsonColumn, jsonObjects } from "./sql-dialect";
+import { dateColumn, dateParameter, integerColumn, jsonColumn, jsonObjects } from "./sql-dialect";
 import { countUsersByRole } from "./users.server";
 
 /**
@@ -29,7 +29,7 @@ export async function readHome(user: { id: string; name: string }, sections: Hom
     // Those still in the pipeline; the candidate list has everyone.
     sections.candidates ? listCandidates({ statuses: ["active", "on_hold"] }) : null,
     sections.people ? countUsersByRole() : null,
-    sections.openLoops ? readOpenLoops() : null,
+    sections.openLoops ? readOwedLoops(now, OWED_LOOPS_SHOWN) : null,
     sections.review ? committeeRows(now) : null,
   ]);
   const assigned = row.assigned === undefined ? null : await assignedInterviews(row.assigned);
@@ -316,11 +316,27 @@ function toProject(p: ProjectJson, process: ProjectProcess): HomeProject {
   };
 }
 
-// ---- Open loops (recruiters) ---------------------------------------------------------------
+// ---- Loops owing scorecards (recruiters) ---------------------------------------------------
 
-async function readOpenLoops(): Promise<HomeRecords["openLoops"]> {
-  // A closed loop owes nothing any more.
-  const loops = (await listLoops()).filter((loop) => !loop.closedAt);
+/**
+ * The open loops where someone still owes the scorecard of an interview that has begun (the rule
+ * of domain/loop.ts owedScorecards, which the view applies to what is read here), those waiting
+ * longest first, at most `limit` of them, and how many there are in all. Only those loops are
+ * read in full, so the home costs the same with ten open loops or ten thousand.
+ */
+async function readOwedLoops(now: Date, limit: number): Promise<HomeRecords["openLoops"]> {
+  const rows = await prisma.$queryRaw<Array<{ id: string; total: unknown }>>`
+    SELECT l."id", COUNT(*) OVER () AS "total"
+    FROM "Loop" l
+    JOIN "Interview" i ON i."loopId" = l."id"
+    JOIN "InterviewAssignment" a ON a."interviewId" = i."id"
+    LEFT JOIN "Scorecard" s ON s."interviewId" = i."id" AND s."interviewerId" = a."interviewerId" AND s."status" = ${"submitted"}
+    WHERE l."closedAt" IS NULL AND i."cancelledAt" IS NULL AND i."startsAt" <= ${dateParameter(now)} AND s."id" IS NULL
+    GROUP BY l."id"
+    ORDER BY MIN(i."startsAt"), l."id"
+    LIMIT ${limit}`;
+  if (rows.length === 0) return { loops: [], names: new Map(), total: 0 };
+  const loops = await listLoops(rows.map((r) => r.id));
   const names = await namesOf(loops.flatMap((l) => l.interviews.flatMap((i) => i.interviewerIds)));
-  return { loops, names };
+  return { loops, names, total: integerColumn(rows[0]!.total) };
 }

@@ -153,13 +153,23 @@ async function checkpointReminders(now: Date): Promise<Reminder[]> {
   return reminders;
 }
 
-/** Sends every reminder due at `now`, each once; resolves to how many this call sent. */
-export async function sendDueReminders(settings: ReminderSettings, now: Date): Promise<ReminderRun> {
+/**
+ * The most reminders one run sends. A backlog (the first run after downtime, or after importing an
+ * organisation with many scorecards outstanding) then drains over the next runs, a minute apart,
+ * instead of one run writing thousands of reminders while people wait for their pages.
+ */
+export const REMINDERS_PER_RUN = 200;
+
+/** Sends the reminders due at `now`, each once and at most `limit` of them; resolves to how many this call sent. */
+export async function sendDueReminders(settings: ReminderSettings, now: Date, limit = REMINDERS_PER_RUN): Promise<ReminderRun> {
   const run: ReminderRun = { scorecard: 0, checkpoint: 0 };
+  const left = () => limit - run.scorecard - run.checkpoint;
   for (const reminder of await notYetSent(await scorecardReminders(settings, now))) {
+    if (left() <= 0) return run;
     if (await sendOnce(reminder, now)) run.scorecard++;
   }
   for (const reminder of await notYetSent(await checkpointReminders(now))) {
+    if (left() <= 0) return run;
     if (await sendOnce(reminder, now)) run.checkpoint++;
   }
   return run;

@@ -67,3 +67,12 @@ export function dateColumn(value: unknown): Date | null {
 export function integerColumn(value: unknown): number {
   return typeof value === "bigint" ? Number(value) : Number(value ?? 0);
 }
+
+/**
+ * A moment to compare a date column with. SQLite keeps the ORM's dates as text
+ * ("2027-07-01T08:00:00.000+00:00"), which orders correctly only against text of the same shape;
+ * PostgreSQL compares timestamps and takes the Date itself.
+ */
+export function dateParameter(moment: Date): Prisma.Sql {
+  return Prisma.sql`${moment.toISOString().replace(/Z$/, "+00:00")}`;
+}

@@ -101,8 +101,11 @@ export type HomeRecords = {
   candidates: HomeCandidate[] | null;
   people: Partial<Record<Role, number>> | null;
   assigned: AssignedInterview[] | null;
-  /** Open loops and the names of their interviewers (recruiters). */
-  openLoops: { loops: OpenLoop[]; names: ReadonlyMap<string, string> } | null;
+  /**
+   * Open loops owing scorecards, those waiting longest first (at most OWED_LOOPS_SHOWN), the names
+   * of their interviewers, and how many such loops there are in all (recruiters).
+   */
+  openLoops: { loops: OpenLoop[]; names: ReadonlyMap<string, string>; total: number } | null;
   /** The committee's rows and the loops the viewer is assigned on (hiring committee). */
   review: { rows: readonly ReviewRow[]; assigned: readonly AssignedLoop[] } | null;
   ownPackets: HomePacket[] | null;
@@ -197,6 +200,8 @@ export type HomePage = {
   people: Partial<Record<Role, number>> | null;
   queue: InterviewerQueue | null;
   owed: OwedLoop[] | null;
+  /** How many open loops owe scorecards in all (`owed` shows the OWED_LOOPS_SHOWN waiting longest). */
+  owedTotal: number | null;
   inReview: InReview | null;
   ownPromotion: OwnPromotion | null;
   reportPackets: HomePacket[] | null;
@@ -204,6 +209,9 @@ export type HomePage = {
   statementRequests: HomePacket[];
   projects: ProjectHome;
 };
+
+/** Loops owing scorecards that a recruiter's home shows: those waiting longest. */
+export const OWED_LOOPS_SHOWN = 20;
 
 /** Loops awaiting a decision that the home shows (the committee list has them all). */
 export const IN_REVIEW_SHOWN = 10;
@@ -218,6 +226,7 @@ export function homePage(records: HomeRecords, now: Date): HomePage {
     people: records.people,
     queue: records.assigned ? interviewerQueue(records.assigned, now) : null,
     owed: records.openLoops ? loopsOwingScorecards(records.openLoops.loops, records.openLoops.names, now) : null,
+    owedTotal: records.openLoops ? records.openLoops.total : null,
     inReview: records.review ? loopsInReview(records.review.rows, records.review.assigned) : null,
     ownPromotion: records.ownRecord && records.ownPackets ? ownPromotion(records.ownRecord, records.ownPackets) : null,
     reportPackets: records.reportPackets,
@@ -247,11 +256,12 @@ function loopsInReview(rows: readonly ReviewRow[], assigned: readonly AssignedLo
   return { total: inReview.length, loops: shown.map((r) => ({ loopId: r.loopId, candidateName: r.candidateName, targetLevel: r.targetLevel })) };
 }
 
-/** For recruiters: each open loop's missing scorecards, who owes them and when they are due. */
+/** For recruiters: each open loop's missing scorecards, who owes them and when they are due; the longest overdue first. */
 function loopsOwingScorecards(loops: readonly OpenLoop[], names: ReadonlyMap<string, string>, now: Date): OwedLoop[] {
   return loops
     .map((loop) => ({ loop, owed: owedScorecards(loop.interviews, loop.rubric.decision_rules.scorecard_due_hours, now) }))
     .filter((l) => l.owed.length > 0)
+    .sort((a, b) => a.owed[0]!.dueAt.getTime() - b.owed[0]!.dueAt.getTime() || a.loop.id.localeCompare(b.loop.id))
     .map(({ loop, owed }) => ({
       loopId: loop.id,
       candidateName: loop.candidateName,

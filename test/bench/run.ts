@@ -163,6 +163,12 @@ async function measureSize(size: number): Promise<SizeResult> {
     SEED_DEMO: "false",
     // A line per request would cost every measured request a write.
     LOG_REQUESTS: "false",
+    // The generated organisation owes thousands of scorecards nobody was ever reminded of: the
+    // first reminder run (a minute after start) would write a batch of them in the middle of a
+    // measurement, and delivery would then send them. The scheduled jobs are not what is measured.
+    REMINDER_EVERY_SECONDS: "0",
+    DELIVERY_EVERY_SECONDS: "0",
+    RETENTION_EVERY_HOURS: "0",
   }, base, "/login");
   try {
     const { password, logins } = manifest;

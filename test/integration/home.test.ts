@@ -5,7 +5,8 @@ import { startPacket } from "~/data/packet-workflow.server";
 import type { Role } from "~/domain/roles";
 import * as home from "~/routes/_index/route";
 import { actorOf } from "../helpers/actor";
-import { publishShippedRubrics } from "../helpers/loops";
+import { loopWithInterviews, publishShippedRubrics } from "../helpers/loops";
+import { OWED_LOOPS_SHOWN } from "~/views/home-page";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
 
@@ -57,6 +58,27 @@ describe("each role's home", () => {
       expect(data.roster).toBeNull();
       expect(data.reports).toBeNull();
     }
+  });
+
+  it("shows a recruiter the loops waiting longest for scorecards, and how many there are, whatever their number", async () => {
+    const ivy = await createUser(["interviewer"]);
+    const hour = 3600_000;
+    const owing: string[] = [];
+    // Held one to OWED_LOOPS_SHOWN + 3 hours ago, each scorecard still missing: the oldest come first.
+    for (let n = 1; n <= OWED_LOOPS_SHOWN + 3; n++) {
+      owing.push((await loopWithInterviews([{ stageId: "initial_screen", interviewerIds: [ivy.id], startsAt: new Date(Date.now() - n * hour) }])).loopId);
+    }
+    // Not owing: an interview still to come, a cancelled one, a closed loop.
+    await loopWithInterviews([{ stageId: "initial_screen", interviewerIds: [ivy.id], startsAt: new Date(Date.now() + 48 * hour) }]);
+    const cancelled = await loopWithInterviews([{ stageId: "initial_screen", interviewerIds: [ivy.id], startsAt: new Date(Date.now() - 100 * hour) }]);
+    await prisma.interview.update({ where: { id: cancelled.interviewIds[0]! }, data: { cancelledAt: new Date(), cancelReason: "Moved" } });
+    const closed = await loopWithInterviews([{ stageId: "initial_screen", interviewerIds: [ivy.id], startsAt: new Date(Date.now() - 100 * hour) }]);
+    await prisma.loop.update({ where: { id: closed.loopId }, data: { closedAt: new Date(), closeReason: "Withdrew" } });
+
+    const { data } = await homeOf(["recruiter"]);
+    expect(data.owedTotal).toBe(OWED_LOOPS_SHOWN + 3);
+    expect(data.owed?.map((l) => l.loopId)).toEqual([...owing].reverse().slice(0, OWED_LOOPS_SHOWN));
+    expect(data.owed?.[0]?.owed).toMatchObject([{ interviewerId: ivy.id, started: false }]);
   });
 
   it("gives an interviewer their interview panel and no candidate list", async () => {

@@ -4,6 +4,7 @@
 // at once sending once, the checkpoint reminder, the lease, and pruning delivered emails.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
+import { sendDueReminders } from "~/data/reminders.server";
 import { openScorecard, submitScorecard } from "~/data/scorecards.server";
 import { applyProjectAction, createProject, saveProject } from "~/data/project-workflow.server";
 import { addDays } from "~/domain/project/process";
@@ -85,6 +86,20 @@ describe("scorecard reminders", () => {
     await Promise.all([runReminders(now, CONFIG), runReminders(now, CONFIG), runReminders(now, CONFIG)]);
     expect(await remindersTo(interviewer.id)).toEqual(["scorecard.due"]);
     expect(await prisma.outboxMessage.count({ where: { recipientEmail: interviewer.email, subject: { startsWith: "Scorecard due" } } })).toBe(1);
+  });
+
+  it("sends a backlog a run at a time, at most the run's limit each, every reminder once", async () => {
+    const backlog = await Promise.all([owed(), owed(), owed()]);
+    const when = at("2026-12-01T11:00:00Z");
+    const sentPerRun: number[] = [];
+    for (let run = 0; run < 20; run++) {
+      const sent = await sendDueReminders(CONFIG.reminders, when, 2);
+      sentPerRun.push(sent.scorecard + sent.checkpoint);
+      if (sent.scorecard + sent.checkpoint === 0) break;
+    }
+    expect(Math.max(...sentPerRun)).toBe(2);
+    expect(sentPerRun.at(-1)).toBe(0);
+    for (const { interviewer } of backlog) expect(await remindersTo(interviewer.id)).toEqual(["scorecard.due"]);
   });
 
   it("stops once the scorecard is submitted", async () => {

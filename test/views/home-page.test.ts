@@ -184,7 +184,8 @@ describe("the home page's view", () => {
       { id: "owing", candidateName: "Cara", rubric, interviews: [{ id: "i1", stageId: "technical", startsAt: hours(-30), durationMinutes: 60, interviewerIds: ["ivy", "ian"], scorecards: { ivy: "draft" as const, ian: "submitted" as const } }] },
       { id: "clear", candidateName: "Dan", rubric, interviews: [{ id: "i2", stageId: "technical", startsAt: hours(-30), durationMinutes: 60, interviewerIds: ["ian"], scorecards: { ian: "submitted" as const } }] },
     ];
-    const page = homePage({ ...NOTHING, openLoops: { loops, names: new Map([["ivy", "Ivy"]]) } }, NOW);
+    const page = homePage({ ...NOTHING, openLoops: { loops, names: new Map([["ivy", "Ivy"]]), total: 1 } }, NOW);
+    expect(page.owedTotal).toBe(1);
     expect(page.owed).toEqual([
       {
         loopId: "owing",
@@ -192,6 +193,14 @@ describe("the home page's view", () => {
         owed: [{ interviewId: "i1", stageId: "technical", interviewerId: "ivy", interviewerName: "Ivy", stageName: "Technical", startsAt: hours(-30), dueAt: hours(-5), overdue: true, started: true }],
       },
     ]);
+  });
+
+  it("lists the loops owing scorecards longest overdue first", () => {
+    const rubric = { stages: [{ id: "technical", name: "Technical" }], decision_rules: { scorecard_due_hours: 24 } } as unknown as NonNullable<HomeRecords["openLoops"]>["loops"][number]["rubric"];
+    const loop = (id: string, startsAt: Date) => ({ id, candidateName: id, rubric, interviews: [{ id: `i-${id}`, stageId: "technical", startsAt, durationMinutes: 60, interviewerIds: ["ivy"], scorecards: {} }] });
+    const page = homePage({ ...NOTHING, openLoops: { loops: [loop("recent", hours(-2)), loop("oldest", hours(-50)), loop("middle", hours(-30))], names: new Map(), total: 40 } }, NOW);
+    expect(page.owed?.map((l) => l.loopId)).toEqual(["oldest", "middle", "recent"]);
+    expect(page.owedTotal).toBe(40);
   });
 
   it("passes the admin's head count and the lists it was given through unchanged", () => {

@@ -42,10 +42,15 @@ export function InterviewerPanel({ queue }: { queue: Queue }) {
   );
 }
 
-export function OwedScorecardsPanel({ loops }: { loops: OwedLoop[] }) {
+export function OwedScorecardsPanel({ loops, total }: { loops: OwedLoop[]; total: number }) {
   return (
     <Panel id="panel-owed" title="Loops with missing scorecards">
       {loops.length === 0 ? <p>Every interview held so far has its scorecards.</p> : null}
+      {total > loops.length ? (
+        <p className="muted">
+          {total} loops are missing scorecards; the {loops.length} waiting longest are shown.
+        </p>
+      ) : null}
       <ul className="home-list">
         {loops.map((loop) => (
           <li key={loop.loopId}>

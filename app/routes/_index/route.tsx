@@ -37,7 +37,7 @@ export default function Home() {
         {data.projects.reports ? <ReportProjectsPanel reports={data.projects.reports} /> : null}
         {data.packetQueue ? <PacketQueuePanel packets={data.packetQueue} /> : null}
         {data.queue ? <InterviewerPanel queue={data.queue} /> : null}
-        {data.owed ? <OwedScorecardsPanel loops={data.owed} /> : null}
+        {data.owed ? <OwedScorecardsPanel loops={data.owed} total={data.owedTotal ?? data.owed.length} /> : null}
         {data.inReview ? <InReviewPanel loops={data.inReview.loops} total={data.inReview.total} /> : null}
         {data.candidates ? <CandidatesPanel candidates={data.candidates} /> : null}
         {data.roster ? <RosterPanel builders={data.roster} /> : null}
