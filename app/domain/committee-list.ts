@@ -118,7 +118,11 @@ type Sortable = Pick<
 >;
 
 const levelRank = (level: string | null) => (level !== null && isLevel(level) ? LEVELS.indexOf(level) : -1);
-const nameOrder = (a: string, b: string) => a.localeCompare(b, "en", { sensitivity: "base" }) || a.localeCompare(b);
+// Collators made once: localeCompare with options builds one per call, which was half the committee
+// list's time at 10,000 loops (the same order: base letters first, then the default locale's).
+const BY_BASE_LETTERS = new Intl.Collator("en", { sensitivity: "base" });
+const BY_DEFAULT_LOCALE = new Intl.Collator();
+const nameOrder = (a: string, b: string) => BY_BASE_LETTERS.compare(a, b) || BY_DEFAULT_LOCALE.compare(a, b);
 
 // Each key compares ascending: names A→Z, levels low→high (none below L4), recommendations worst→best
 // (a blocked no hire below a plain no hire), fewest flags first, least complete first.

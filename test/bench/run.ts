@@ -56,6 +56,8 @@ const log = (line: string) => console.error(`[bench ${((Date.now() - started) / 
 if (!fs.existsSync("build/server/index.js")) throw new Error("No production build: run `npm run build` first (npm run bench does).");
 
 const SECRET = "bench-session-secret-0123456789abcdefghij";
+/** How much more a request may cost at the largest organisation than at the smallest (time per request). */
+const GROWTH_TARGET = 1.2;
 
 type Manifest = {
   databaseFile: string;
@@ -353,16 +355,16 @@ if (results.length > 1) {
     if (m.kind === "floor") continue;
     // Time per request grows as requests per second fall.
     const growth = row(small, m.name).keepAlive.rps / m.keepAlive.rps;
-    figures.push({ id: `growth.${m.name}`, label: `growth ${at(small.size)} → ${at(largest.size)}: ${m.name}`, value: growth, unit: "×", ceiling: 1.5, ceilingLabel: "target", ratio: growth / 1.5, target: "≤ 1.5", met: growth <= 1.5 });
+    figures.push({ id: `growth.${m.name}`, label: `growth ${at(small.size)} → ${at(largest.size)}: ${m.name}`, value: growth, unit: "×", ceiling: GROWTH_TARGET, ceilingLabel: "target", ratio: growth / GROWTH_TARGET, target: `≤ ${GROWTH_TARGET}`, met: growth <= GROWTH_TARGET });
     // A request whose statements grow with the organisation reads per row somewhere.
     const more = m.statements!.statements - row(small, m.name).statements!.statements;
     figures.push({ id: `growth.statements.${m.name}`, label: `more statements ${at(small.size)} → ${at(largest.size)}: ${m.name}`, value: more, unit: "statements", ceiling: null, ceilingLabel: null, ratio: null, target: "0", met: more <= 0 });
   }
 }
 for (const [name, js] of Object.entries(largest.javascript)) {
+  // Every page: ≤ 150 kB gzip (kB = 1,024 bytes, as everywhere in this report).
   const limit = 150 * 1024;
-  const isTarget = name === "scorecard page";
-  figures.push({ id: `js.${name}`, label: `JavaScript shipped, ${name} (${js.files} files, gzip)`, value: js.gzipBytes / 1024, unit: "kB", ceiling: 150, ceilingLabel: "150 kB", ratio: js.gzipBytes / limit, target: isTarget ? "≤ 150 kB" : null, met: isTarget ? js.gzipBytes <= limit : null });
+  figures.push({ id: `js.${name}`, label: `JavaScript shipped, ${name} (${js.files} files, gzip)`, value: js.gzipBytes / 1024, unit: "kB", ceiling: 150, ceilingLabel: "150 kB", ratio: js.gzipBytes / limit, target: "≤ 150 kB", met: js.gzipBytes <= limit });
 }
 
 const output = {
