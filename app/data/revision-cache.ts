@@ -12,7 +12,9 @@
 export type RevisionCache<K, V> = {
   /**
    * The value of each key at the revision given: held ones as they are, the others from
-   * `compute` (called once, with every key to compute; a key it leaves out has no value).
+   * `compute` (called once, with every key to compute; a key it leaves out has no value). A key
+   * another read is already computing at the same revision is not computed again: both get the
+   * one result.
    */
   read(current: ReadonlyMap<K, number>, compute: (stale: K[]) => Promise<Iterable<readonly [K, V]>>): Promise<Map<K, V>>;
   /** The value held for a key at that revision, if any. */
@@ -36,14 +38,38 @@ const registry = (globalThis.__revisionCaches ??= new Map());
 function createCache<K, V>(): RevisionCache<K, V> {
   const entries = new Map<K, Entry<V>>();
   let highest = 0;
+  // Computations under way, per key and revision: concurrent readers of the same stale figure
+  // (a page opened by many at once, right after a write) wait for one computation instead of each
+  // running its own.
+  const inFlight = new Map<K, { revision: number; value: Promise<V | undefined> }>();
   const cache: RevisionCache<K, V> = {
     async read(current, compute) {
-      const stale = [...current].filter(([key, revision]) => entries.get(key)?.revision !== revision).map(([key]) => key);
-      const computed = new Map<K, V>(stale.length > 0 ? await compute(stale) : []);
+      const waits = new Map<K, Promise<V | undefined>>();
+      const toCompute: K[] = [];
+      for (const [key, revision] of current) {
+        if (entries.get(key)?.revision === revision) continue;
+        const flight = inFlight.get(key);
+        if (flight && flight.revision === revision) waits.set(key, flight.value);
+        else toCompute.push(key);
+      }
+      if (toCompute.length > 0) {
+        const batch = compute(toCompute).then((pairs) => new Map<K, V>(pairs));
+        for (const key of toCompute) {
+          const value = batch.then((computed) => computed.get(key));
+          // A failure reaches whoever awaits it; this only keeps it from also being "unhandled".
+          value.catch(() => undefined);
+          const flight = { revision: current.get(key)!, value };
+          inFlight.set(key, flight);
+          waits.set(key, value);
+          void value.finally(() => inFlight.get(key) === flight && inFlight.delete(key)).catch(() => undefined);
+        }
+      }
       const result = new Map<K, V>();
       for (const [key, revision] of current) {
-        if (computed.has(key)) {
-          const value = computed.get(key) as V;
+        const waiting = waits.get(key);
+        if (waiting) {
+          const value = await waiting;
+          if (value === undefined) continue;
           cache.set(key, revision, value);
           result.set(key, value);
         } else {

@@ -35,6 +35,39 @@ describe("revisionCache", () => {
     expect(cache.values()).toEqual([]);
     expect(cache.highestRevision()).toBe(0);
   });
+
+  it("computes a stale key once for readers that ask at the same time, and again for a later revision", async () => {
+    const cache = revisionCache<string, string>("test figures, concurrent");
+    const computed: string[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const compute = async (stale: string[]) => {
+      const call = computed.push(stale);
+      await gate;
+      return stale.map((k) => [k, `${k}#${call}`] as const);
+    };
+    const readers = [cache.read(new Map([["a", 1]]), compute), cache.read(new Map([["a", 1], ["b", 1]]), compute), cache.read(new Map([["a", 2]]), compute)];
+    release();
+    const [one, two, later] = await Promise.all(readers);
+    expect(computed).toEqual([["a"], ["b"], ["a"]]);
+    expect(two.get("a")).toBe(one.get("a"));
+    expect(later.get("a")).not.toBe(one.get("a"));
+    expect(cache.get("a", 2)).toBe(later.get("a"));
+  });
+
+  it("lets every waiting reader see a failed computation fail, and tries again on the next read", async () => {
+    const cache = revisionCache<string, string>("test figures, failing");
+    let fail = true;
+    const compute = async (stale: string[]) => {
+      await Promise.resolve();
+      if (fail) throw new Error("disk full");
+      return stale.map((k) => [k, "ok"] as const);
+    };
+    const results = await Promise.allSettled([cache.read(new Map([["a", 1]]), compute), cache.read(new Map([["a", 1]]), compute)]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    fail = false;
+    expect((await cache.read(new Map([["a", 1]]), compute)).get("a")).toBe("ok");
+  });
 });
 
 describe("the committee page's leniency", () => {
