@@ -1,4 +1,4 @@
-import { applyInterviewChange, type CalendarMessage, type ChangeRefusal, type InterviewChange, type InterviewSnapshot } from "~/domain/interview-changes";
+import { applyInterviewChange, cancelledByLoopClosure, LOOP_CLOSED_REASON, type CalendarMessage, type ChangeRefusal, type InterviewChange, type InterviewSnapshot } from "~/domain/interview-changes";
 import type { NotificationEvent } from "~/domain/notifications/events";
 import { conflict, notFound, refuse, RefusalError, stale, type WordedRefusal } from "~/domain/refusal";
 import type { Prisma } from "~/generated/prisma/client";
@@ -174,16 +174,23 @@ async function send(
  */
 export async function cancelUpcomingInterviews(tx: Tx, input: { loopId: string; candidateId: string; reason: string; actor: AuditActor; now: Date }): Promise<string[]> {
   const { loopId, actor, now } = input;
-  const rows = await tx.interview.findMany({
-    where: { loopId, cancelledAt: null, startsAt: { gt: now }, scorecards: { none: { status: "submitted" } } },
-    include: { assignments: { select: { interviewerId: true } }, loop: { select: { rubricVersion: { select: { content: true, contentHash: true } } } } },
-    orderBy: { startsAt: "asc" },
-  });
+  // A loop's interviews are few: the rule (domain) picks those the closure cancels.
+  const rows = (
+    await tx.interview.findMany({
+      where: { loopId, cancelledAt: null },
+      include: {
+        assignments: { select: { interviewerId: true } },
+        scorecards: { where: { status: "submitted" }, select: { id: true } },
+        loop: { select: { rubricVersion: { select: { content: true, contentHash: true } } } },
+      },
+      orderBy: { startsAt: "asc" },
+    })
+  ).filter((row) => cancelledByLoopClosure({ startsAt: row.startsAt, cancelledAt: row.cancelledAt, submittedScorecards: row.scorecards.length }, now));
   if (rows.length === 0) return [];
   // Read through the transaction (the stage names for the emails): a read outside it would wait for it.
   const pinned = rows[0]!.loop.rubricVersion;
   const rubric = rubricFromContent(pinned.contentHash, pinned.content);
-  const reason = input.reason.trim() || "The loop was closed.";
+  const reason = input.reason.trim() || LOOP_CLOSED_REASON;
   const cancelled: string[] = [];
   for (const row of rows) {
     const current: InterviewSnapshot = {

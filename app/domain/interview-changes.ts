@@ -63,6 +63,18 @@ export const CANCELLED_SCORECARD_MESSAGE = "This interview was cancelled: no sco
 /** What its author is told about a scorecard of an interview they were taken off. */
 export const REMOVED_SCORECARD_MESSAGE = "You were taken off this interview: your scorecard is kept, marked, and can no longer be changed.";
 
+/**
+ * Whether closing its loop (by hand, or because the candidate was rejected or withdrew) cancels an
+ * interview: one still ahead and not cancelled yet. One that has begun, or has a submitted
+ * scorecard, took place: it is history and stays as it is.
+ */
+export function cancelledByLoopClosure(interview: { startsAt: Date; cancelledAt: Date | null; submittedScorecards: number }, now: Date): boolean {
+  return interview.cancelledAt === null && interview.startsAt.getTime() > now.getTime() && interview.submittedScorecards === 0;
+}
+
+/** The reason an interview cancelled by its loop's closure carries when the closure gave none. */
+export const LOOP_CLOSED_REASON = "The loop was closed.";
+
 /** The longest cancellation reason kept. */
 export const MAX_CANCEL_REASON = 500;
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calendarFile, calendarMethodOf } from "~/domain/calendar";
-import { applyInterviewChange, lockedReason, panelChange, type InterviewChange, type InterviewSnapshot } from "~/domain/interview-changes";
+import { applyInterviewChange, cancelledByLoopClosure, lockedReason, panelChange, type InterviewChange, type InterviewSnapshot } from "~/domain/interview-changes";
 import { interviewerQueue, loopProgress, owedScorecards, type InterviewState } from "~/domain/loop";
 
 const now = new Date("2026-11-21T12:00:00Z");
@@ -15,6 +15,32 @@ const snapshot = (over: Partial<InterviewSnapshot> = {}): InterviewSnapshot => (
   submittedBy: [],
   loopClosedAt: null,
   ...over,
+});
+
+describe("closing a loop", () => {
+  const now = new Date("2027-03-01T12:00:00Z");
+  const interview = (minutesFromNow: number, over: Partial<{ cancelledAt: Date | null; submittedScorecards: number }> = {}) => ({
+    startsAt: new Date(now.getTime() + minutesFromNow * 60_000),
+    cancelledAt: null,
+    submittedScorecards: 0,
+    ...over,
+  });
+
+  it("cancels the interviews still ahead, and leaves those begun, written, or already cancelled", () => {
+    expect(cancelledByLoopClosure(interview(1), now)).toBe(true);
+    expect(cancelledByLoopClosure(interview(0), now)).toBe(false); // starting now: it has begun
+    expect(cancelledByLoopClosure(interview(-30), now)).toBe(false);
+    expect(cancelledByLoopClosure(interview(60, { submittedScorecards: 1 }), now)).toBe(false);
+    expect(cancelledByLoopClosure(interview(60, { cancelledAt: new Date(now.getTime() - 1) }), now)).toBe(false);
+  });
+
+  it("never cancels an interview that has begun, whatever else holds", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000, max: 0 }), fc.nat(3), fc.boolean(), (minutes, submitted, cancelled) => {
+        expect(cancelledByLoopClosure(interview(minutes, { submittedScorecards: submitted, cancelledAt: cancelled ? now : null }), now)).toBe(false);
+      }),
+    );
+  });
 });
 
 describe("rescheduling", () => {

@@ -46,7 +46,7 @@ describe("revisionCache", () => {
       await gate;
       return stale.map((k) => [k, `${k}#${call}`] as const);
     };
-    const readers = [cache.read(new Map([["a", 1]]), compute), cache.read(new Map([["a", 1], ["b", 1]]), compute), cache.read(new Map([["a", 2]]), compute)];
+    const readers = [cache.read(new Map([["a", 1]]), compute), cache.read(new Map([["a", 1], ["b", 1]]), compute), cache.read(new Map([["a", 2]]), compute)] as const;
     release();
     const [one, two, later] = await Promise.all(readers);
     expect(computed).toEqual([["a"], ["b"], ["a"]]);
