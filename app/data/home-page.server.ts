@@ -4,8 +4,8 @@ import type { ProjectProcess } from "~/domain/rubric/schema";
 import { AWAITING_REVIEW } from "~/domain/promotion/packet-list";
 import { isPacketStatus, OPEN_PACKET_STATUSES, type PacketStatus } from "~/domain/promotion/workflow";
 import { Prisma } from "~/generated/prisma/client";
-import { OWED_LOOPS_SHOWN, type AssignedInterview, type HomeBuilder, type HomePacket, type HomeProject, type HomeRecords, type HomeSections } from "~/views/home-page";
-import { listCandidates } from "./candidates.server";
+import { CANDIDATES_SHOWN, OWED_LOOPS_SHOWN, type AssignedInterview, type HomeBuilder, type HomePacket, type HomeProject, type HomeRecords, type HomeSections } from "~/views/home-page";
+import { listCandidatePage } from "./candidates.server";
 import { committeeRows } from "./committee-rows.server";
 import { prisma } from "./db.server";
 import { listLoops, namesOf } from "./loops.server";
@@ -26,8 +26,8 @@ import { countUsersByRole } from "./users.server";
 export async function readHome(user: { id: string; name: string }, sections: HomeSections, now: Date): Promise<HomeRecords> {
   const [row, candidates, people, openLoops, review] = await Promise.all([
     readSections(user.id, sections),
-    // Those still in the pipeline; the candidate list has everyone.
-    sections.candidates ? listCandidates({ statuses: ["active", "on_hold"] }) : null,
+    // The newest of those still in the pipeline, and how many there are; the candidate list has everyone.
+    sections.candidates ? listCandidatePage({ statuses: ["active", "on_hold"] }, 1, CANDIDATES_SHOWN) : null,
     sections.people ? countUsersByRole() : null,
     sections.openLoops ? readOwedLoops(now, OWED_LOOPS_SHOWN) : null,
     sections.review ? committeeRows(now) : null,
@@ -39,7 +39,8 @@ export async function readHome(user: { id: string; name: string }, sections: Hom
     ownRecord: row.ownRecord === undefined ? null : (builders(row.ownRecord)[0] ?? null),
     reports: row.reports === undefined ? null : builders(row.reports).sort((a, b) => byText(a.name, b.name)),
     roster: row.roster === undefined ? null : builders(row.roster).sort((a, b) => byText(b.level, a.level) || byText(a.name, b.name)),
-    candidates,
+    candidates: candidates ? candidates.candidates : null,
+    candidatesTotal: candidates ? candidates.total : null,
     people,
     assigned,
     openLoops,

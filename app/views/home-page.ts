@@ -98,7 +98,9 @@ export type HomeRecords = {
   ownRecord: HomeBuilder | null;
   reports: HomeBuilder[] | null;
   roster: HomeBuilder[] | null;
+  /** The newest CANDIDATES_SHOWN candidates still in the pipeline, and how many there are in all. */
   candidates: HomeCandidate[] | null;
+  candidatesTotal: number | null;
   people: Partial<Record<Role, number>> | null;
   assigned: AssignedInterview[] | null;
   /**
@@ -197,6 +199,7 @@ export type HomePage = {
   reports: HomeBuilder[] | null;
   roster: HomeBuilder[] | null;
   candidates: HomeCandidate[] | null;
+  candidatesTotal: number | null;
   people: Partial<Record<Role, number>> | null;
   queue: InterviewerQueue | null;
   owed: OwedLoop[] | null;
@@ -209,6 +212,9 @@ export type HomePage = {
   statementRequests: HomePacket[];
   projects: ProjectHome;
 };
+
+/** Candidates in the pipeline that a home shows: the newest (the candidate list has them all). */
+export const CANDIDATES_SHOWN = 20;
 
 /** Loops owing scorecards that a recruiter's home shows: those waiting longest. */
 export const OWED_LOOPS_SHOWN = 20;
@@ -223,6 +229,7 @@ export function homePage(records: HomeRecords, now: Date): HomePage {
     reports: records.reports,
     roster: records.roster,
     candidates: records.candidates,
+    candidatesTotal: records.candidatesTotal,
     people: records.people,
     queue: records.assigned ? interviewerQueue(records.assigned, now) : null,
     owed: records.openLoops ? loopsOwingScorecards(records.openLoops.loops, records.openLoops.names, now) : null,

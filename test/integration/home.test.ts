@@ -6,7 +6,7 @@ import type { Role } from "~/domain/roles";
 import * as home from "~/routes/_index/route";
 import { actorOf } from "../helpers/actor";
 import { loopWithInterviews, publishShippedRubrics } from "../helpers/loops";
-import { OWED_LOOPS_SHOWN } from "~/views/home-page";
+import { CANDIDATES_SHOWN, OWED_LOOPS_SHOWN } from "~/views/home-page";
 import { call } from "../helpers/route";
 import { createUser, sessionCookieFor } from "../helpers/users";
 
@@ -58,6 +58,22 @@ describe("each role's home", () => {
       expect(data.roster).toBeNull();
       expect(data.reports).toBeNull();
     }
+  });
+
+  it("shows the newest candidates still in the pipeline, and how many there are, however many", async () => {
+    const base = Date.now();
+    // Created a minute apart: the newest come first. A rejected one is not in the pipeline.
+    const names = Array.from({ length: CANDIDATES_SHOWN + 2 }, (_, n) => `Pipeline ${String(n).padStart(2, "0")}`);
+    for (const [n, name] of names.entries()) {
+      await prisma.candidate.create({ data: { name, email: `p${n}@test.example`, source: "referral", targetLevel: "L5", createdAt: new Date(base + n * 60_000) } });
+    }
+    await prisma.candidate.create({ data: { name: "Rejected", email: "r@test.example", source: "referral", targetLevel: "L5", status: "rejected", statusReason: "No", createdAt: new Date(base + 3600_000) } });
+    const inPipeline = await prisma.candidate.count({ where: { status: { in: ["active", "on_hold"] } } });
+    const { data } = await homeOf(["recruiter"]);
+    expect(data.candidatesTotal).toBe(inPipeline);
+    expect(data.candidates).toHaveLength(CANDIDATES_SHOWN);
+    expect(data.candidates?.slice(0, 3).map((c) => c.name)).toEqual([names.at(-1), names.at(-2), names.at(-3)]);
+    expect(data.candidates?.some((c) => c.name === "Rejected")).toBe(false);
   });
 
   it("shows a recruiter the loops waiting longest for scorecards, and how many there are, whatever their number", async () => {

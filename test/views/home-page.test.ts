@@ -14,6 +14,7 @@ const NOTHING: HomeRecords = {
   reports: null,
   roster: null,
   candidates: null,
+  candidatesTotal: null,
   people: null,
   assigned: null,
   openLoops: null,

@@ -69,9 +69,14 @@ export function ReportsPanel({ reports }: { reports: BuilderRecord[] }) {
   );
 }
 
-export function CandidatesPanel({ candidates }: { candidates: CandidateSummary[] }) {
+export function CandidatesPanel({ candidates, total }: { candidates: CandidateSummary[]; total: number }) {
   return (
     <Panel id="panel-candidates" title="Candidates">
+      {total > candidates.length ? (
+        <p className="muted">
+          {total} in the pipeline; the {candidates.length} newest are shown. <Link to="/candidates">All candidates</Link>
+        </p>
+      ) : null}
       {candidates.length === 0 ? (
         <p>No candidates yet.</p>
       ) : (

@@ -39,7 +39,7 @@ export default function Home() {
         {data.queue ? <InterviewerPanel queue={data.queue} /> : null}
         {data.owed ? <OwedScorecardsPanel loops={data.owed} total={data.owedTotal ?? data.owed.length} /> : null}
         {data.inReview ? <InReviewPanel loops={data.inReview.loops} total={data.inReview.total} /> : null}
-        {data.candidates ? <CandidatesPanel candidates={data.candidates} /> : null}
+        {data.candidates ? <CandidatesPanel candidates={data.candidates} total={data.candidatesTotal ?? data.candidates.length} /> : null}
         {data.roster ? <RosterPanel builders={data.roster} /> : null}
         {data.people ? <AdminPanel people={data.people} /> : null}
       </div>
