@@ -78,8 +78,10 @@ async function refresh(now: Date): Promise<void> {
   if (cache.values().length === 0) {
     // The revision first: anything written while the rows are read is picked up next time.
     const seen = await highestRevision();
-    const [loops, scorecards, decisions] = await Promise.all([listLoops(), submittedScorecardsByLoop("all"), listDecisions("all")]);
-    for (const row of buildCommitteeRows(loops, scorecards, decisions, now)) cache.set(row.loopId, seen, row);
+    // In chunks, like a refresh: reading every loop with its scorecards at once held them all in
+    // memory together (about 500 MB at 10,000 loops) only to keep each one's row.
+    const ids = (await prisma.loop.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((l) => l.id);
+    for (const row of await rowsOf(ids, now)) cache.set(row.loopId, seen, row);
     list = null;
     return;
   }
