@@ -1,3 +1,4 @@
+import type { HomeCandidate } from "~/views/home-page";
 import { calendarDate, dateOfCalendarDay } from "~/domain/calendar-date";
 import type { CandidateFormData } from "~/domain/candidate-form";
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
@@ -12,18 +13,8 @@ import { matchingCandidateIds } from "./search.server";
 /** Rows per page of the candidate list. */
 export const CANDIDATE_PAGE_SIZE = 50;
 
-export type CandidateSummary = {
-  id: string;
-  name: string;
-  email: string;
-  source: string;
-  targetLevel: string;
-  createdAt: Date;
-  loopCount: number;
-  /** Set once the candidate was erased: name and email are then the anonymised ones. */
-  erasedAt: Date | null;
-  status: CandidateStatus;
-};
+/** The candidate list's summary: the same record the home's candidates panel shows. */
+export type CandidateSummary = HomeCandidate;
 
 export type CandidateDetail = {
   id: string;

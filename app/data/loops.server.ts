@@ -1,3 +1,4 @@
+import type { AssignedInterview as HomeAssignedInterview } from "~/views/home-page";
 import { changeRefusalForErased } from "~/domain/candidate-erasure";
 import { asCandidateStatus, loopRefusalForStatus } from "~/domain/candidate-pipeline";
 import type { InterviewState } from "~/domain/loop";
@@ -235,17 +236,8 @@ export async function namesOf(ids: readonly string[]): Promise<Map<string, strin
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-export type AssignedInterview = {
-  interviewId: string;
-  loopId: string;
-  candidateName: string;
-  stageId: string;
-  stageName: string;
-  startsAt: Date;
-  durationMinutes: number;
-  dueHours: number;
-  scorecard: { id: string; status: "draft" | "submitted"; draftSavedAt: Date | null } | null;
-};
+/** An interview on an interviewer's list: the interviewer home's record. */
+export type AssignedInterview = HomeAssignedInterview;
 
 /** Every interview an interviewer is assigned to (a cancelled one leaves the list), with their scorecard's state. */
 export async function listAssignedInterviews(interviewerId: string): Promise<AssignedInterview[]> {

@@ -1,3 +1,4 @@
+import type { HomePacket } from "~/views/home-page";
 import type { PacketEvidenceRecord } from "~/views/packet-page";
 import type { Level } from "~/domain/levels";
 import { projectOutcome, type RecordedOutcome } from "~/domain/project/outcome";
@@ -138,21 +139,8 @@ export async function findPacket(id: string, db: Prisma.TransactionClient = pris
   return readWholePacket(id, db);
 }
 
-export type PacketSummary = {
-  id: string;
-  builderId: string;
-  builderName: string;
-  managerId: string | null;
-  managerName: string | null;
-  fromLevel: string;
-  targetLevel: string;
-  status: PacketStatus;
-  evidenceCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
-  outcome: PromotionOutcome | null;
-};
+/** One line of a packet list: the same record the homes' packet lists show. */
+export type PacketSummary = HomePacket;
 
 export type PacketFilter = { builderId?: string; managerId?: string; peerId?: string; statuses?: PacketStatus[] };
 

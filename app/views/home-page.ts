@@ -33,6 +33,7 @@ export type HomeCandidate = {
   targetLevel: string;
   createdAt: Date;
   loopCount: number;
+  /** Set once the candidate was erased: name and email are then the anonymised ones. */
   erasedAt: Date | null;
   status: CandidateStatus;
 };
