@@ -95,3 +95,35 @@ export async function leniencyUnits(interviewerIds?: readonly string[]): Promise
     units: Number(r.units),
   }));
 }
+
+type RawLoopUnit = { loopId: string; interviewerId: string; ownSum: number | bigint; ownCount: number | bigint; unitSum: number | bigint; unitCount: number | bigint };
+
+/** A loop's leniency units, one per interviewer and criterion rated there (ungrouped). */
+export type LoopLeniencyUnit = LeniencyUnit & { loopId: string };
+
+/**
+ * The leniency units of the loops given, each unit once (not grouped across loops), so that a
+ * loop's units can be kept with its revision and an interviewer's figure summed from the units of
+ * their loops. The ids are passed as parameters: callers keep each call under SQLite's limit.
+ */
+export async function loopLeniencyUnits(loopIds: readonly string[]): Promise<LoopLeniencyUnit[]> {
+  if (loopIds.length === 0) return [];
+  const rows = await prisma.$queryRaw<RawLoopUnit[]>`
+    WITH r AS MATERIALIZED (
+      SELECT s."interviewerId", s."loopId", cr."criterionId", cr."rating"
+      FROM "CriterionRating" cr JOIN "Scorecard" s ON s."id" = cr."scorecardId"
+      WHERE s."status" = 'submitted' AND s."loopId" IN (${Prisma.join([...loopIds])})
+    ),
+    u AS (SELECT "loopId", "criterionId", SUM("rating") AS "unitSum", COUNT(*) AS "unitCount" FROM r GROUP BY "loopId", "criterionId"),
+    o AS (SELECT "interviewerId", "loopId", "criterionId", SUM("rating") AS "ownSum", COUNT(*) AS "ownCount" FROM r GROUP BY "interviewerId", "loopId", "criterionId")
+    SELECT o."loopId", o."interviewerId", o."ownSum", o."ownCount", u."unitSum", u."unitCount"
+    FROM o JOIN u ON u."loopId" = o."loopId" AND u."criterionId" = o."criterionId"`;
+  return rows.map((r) => ({
+    loopId: r.loopId,
+    interviewerId: r.interviewerId,
+    ownSum: Number(r.ownSum),
+    ownCount: Number(r.ownCount),
+    unitSum: Number(r.unitSum),
+    unitCount: Number(r.unitCount),
+  }));
+}

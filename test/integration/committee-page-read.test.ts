@@ -11,9 +11,9 @@ import { prisma } from "~/data/db.server";
 import { findLoop } from "~/data/loops.server";
 import { viewerOnLoop } from "~/data/scorecards.server";
 import { viewerOnLoopDetail } from "~/data/loop-detail.server";
-import { leniencyUnits, loopRatings } from "~/data/rater-quality.server";
+import { loopRatings, ratingsForLeniency } from "~/data/rater-quality.server";
 import { rubricsByHash } from "~/data/rubrics.server";
-import { raterLeniencyFromUnits } from "~/domain/rater-quality";
+import { raterLeniency } from "~/domain/rater-quality";
 import { generateOrganisation } from "../bench/generate-org";
 
 const file = databaseFilePath(process.env.DATABASE_URL!);
@@ -82,7 +82,8 @@ describe("the committee page's reads", () => {
       expect(records.evidence!.scorecards).toEqual(orm);
       expect(records.evidence!.ratings).toEqual(await loopRatings(id));
       const panel = [...new Set(orm.map((s) => s.interviewerId))].sort();
-      expect(records.evidence!.leniency).toEqual(raterLeniencyFromUnits(await leniencyUnits(panel)).sort((a, b) => (a.interviewerId < b.interviewerId ? -1 : 1)));
+      // The definition itself: every rating of theirs against the rest of each panel.
+      expect(records.evidence!.leniency).toEqual(raterLeniency(await ratingsForLeniency(panel)).filter((l) => panel.includes(l.interviewerId)));
       if (orm.length > 0) withEvidence += 1;
       // A recruiter's page never reads the evidence.
       expect((await readCommitteePage(loop, "recruiter")).evidence).toBeNull();

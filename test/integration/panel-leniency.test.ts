@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findLoop } from "~/data/loops.server";
-import { panelLeniency } from "~/data/panel-leniency.server";
+import { leniencyLoopsComputed, panelLeniency } from "~/data/panel-leniency.server";
 import { ratingsForLeniency } from "~/data/rater-quality.server";
 import { amendScorecard, openScorecard, submitScorecard } from "~/data/scorecards.server";
 import { raterLeniency } from "~/domain/rater-quality";
@@ -39,5 +39,26 @@ describe("panel leniency, kept per interviewer", () => {
     await submitScorecard(await second.card(c.id), stage2Content([3, 3, 3, 3]) as never, second.competencyOf, actorOf(c), new Date());
     expect(await panelLeniency([a.id, b.id, c.id])).toEqual(await fresh([a.id, b.id, c.id]));
     expect((await panelLeniency([a.id]))[0]!.meanDifference).toBe(-1);
+  });
+
+  it("after a submission reads only the loop it changed, and still equals the figures computed from scratch", async () => {
+    const [a, b, c] = [await createUser(["interviewer"]), await createUser(["interviewer"]), await createUser(["interviewer"])];
+    const loops = [await panel(a.id, b.id), await panel(a.id, c.id), await panel(a.id, b.id)];
+    for (const [i, loop] of loops.entries()) {
+      const other = i === 1 ? c : b;
+      await submitScorecard(await loop.card(a.id), stage2Content([4, 3, 4, 3]) as never, loop.competencyOf, actorOf(a), new Date());
+      await submitScorecard(await loop.card(other.id), stage2Content([2, 2, 3, 1]) as never, loop.competencyOf, actorOf(other), new Date());
+    }
+    expect(await panelLeniency([a.id, b.id, c.id])).toEqual(await fresh([a.id, b.id, c.id]));
+    const before = leniencyLoopsComputed();
+
+    // c amends on the second loop: a's and c's figures move; only that loop is read again.
+    await amendScorecard(await loops[1]!.card(c.id), stage2Content([4, 4, 4, 4]) as never, { reason: "Re-read.", basedOn: 1 }, actorOf(c), loops[1]!.competencyOf, new Date());
+    expect(await panelLeniency([a.id, b.id, c.id])).toEqual(await fresh([a.id, b.id, c.id]));
+    expect(leniencyLoopsComputed() - before).toBe(1);
+
+    // Nothing changed: nothing is read again.
+    expect(await panelLeniency([a.id, c.id])).toEqual(await fresh([a.id, c.id]));
+    expect(leniencyLoopsComputed() - before).toBe(1);
   });
 });
