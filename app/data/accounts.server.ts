@@ -1,16 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
-import {
-  deactivationRefusal,
-  managerChangeRefusal,
-  reactivationRefusal,
-  tokenProblem,
-  type AccountTokenPurpose,
-  type DeactivationRefusal,
-  type ManagerChangeRefusal,
-  type TokenProblem,
-} from "~/domain/accounts";
+import { DEAD_LINK_MESSAGE, deactivationRefusal, managerChoiceProblem, reactivationRefusal, tokenProblem, type AccountTokenPurpose } from "~/domain/accounts";
 import { normaliseEmail } from "~/domain/login-throttle";
 import { accountEmail } from "~/domain/notifications/events";
+import { conflict, invalid, notFound, type Invalid, type WordedRefusal } from "~/domain/refusal";
 import { normaliseRoles, type Role } from "~/domain/roles";
 import { getConfig } from "~/utils/env.server";
 import { recordChange, sha256, type AuditActor, type PersonActor } from "./audit.server";
@@ -22,6 +14,8 @@ import type { UserSummary } from "./users.server";
  * Accounts: invitations, one-time links (invite, reset), deactivation and a builder's manager.
  * A link's token is never stored: only its SHA-256, so a copy of the database opens no account.
  * Each change commits with its audit entry and, for a link, its email (outbox), or not at all.
+ * A write that does not happen returns a refusal (domain/refusal.ts), worded for the admin or the
+ * link's holder, and writes nothing.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -54,6 +48,8 @@ async function withdrawLinks(tx: Tx, userId: string, purpose?: AccountTokenPurpo
   const { count } = await tx.accountToken.deleteMany({ where: { userId, usedAt: null, ...(purpose ? { purpose } : {}) } });
   return count;
 }
+
+const NO_SUCH_USER = () => notFound("No such user.");
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -92,12 +88,13 @@ export async function listAccounts(): Promise<AccountSummary[]> {
 
 // ---- Invitations -------------------------------------------------------------------------------
 
-export type InviteResult = { ok: true; userId: string } | { ok: false; reason: "duplicate" };
+/** An address someone already has: the page shows it beside the invitation's email field. */
+const EMAIL_TAKEN = () => conflict("An account with this email address already exists");
 
 /**
  * Creates an account with no password (nobody can sign in to it until its owner chooses one
- * through the link), its invitation link and the email carrying it. An email already taken
- * writes nothing.
+ * through the link), its invitation link and the email carrying it. An email already taken is a
+ * conflict and writes nothing.
  */
 export async function inviteUser(input: {
   name: string;
@@ -107,11 +104,11 @@ export async function inviteUser(input: {
   invitedBy: string;
   actor: PersonActor;
   now: Date;
-}): Promise<InviteResult> {
+}): Promise<{ ok: true; userId: string } | WordedRefusal> {
   const email = normaliseEmail(input.email);
   try {
     return await prisma.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false as const, reason: "duplicate" as const };
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return EMAIL_TAKEN();
       const roles = normaliseRoles([...input.roles]);
       const user = await tx.user.create({
         data: { email, name: input.name, createdAt: input.now, roles: { create: roles.map((role) => ({ role })) } },
@@ -123,20 +120,22 @@ export async function inviteUser(input: {
     });
   } catch (error) {
     // Two admins inviting the same address at once: the second meets the unique email.
-    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate" };
+    if (isUniqueViolation(error)) return EMAIL_TAKEN();
     throw error;
   }
 }
 
-export type ResendRefusal = "not-found" | "accepted" | "deactivated";
-
-/** Sends a new invitation link to someone who has not chosen a password yet; the earlier link stops working. */
-export async function resendInvite(input: { userId: string; minted: MintedToken; invitedBy: string; actor: PersonActor; now: Date }): Promise<{ ok: true } | { ok: false; reason: ResendRefusal }> {
+/**
+ * Sends a new invitation link to someone who has not chosen a password yet; the earlier link stops
+ * working. Refused for nobody (not_found), and for someone who has a password or is deactivated
+ * (conflict).
+ */
+export async function resendInvite(input: { userId: string; minted: MintedToken; invitedBy: string; actor: PersonActor; now: Date }): Promise<{ ok: true } | WordedRefusal> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, email: true, deactivatedAt: true, password: { select: { userId: true } } } });
-    if (!user) return { ok: false as const, reason: "not-found" as const };
-    if (user.password) return { ok: false as const, reason: "accepted" as const };
-    if (user.deactivatedAt) return { ok: false as const, reason: "deactivated" as const };
+    if (!user) return NO_SUCH_USER();
+    if (user.password) return conflict("They have already chosen a password: there is no invitation to send.");
+    if (user.deactivatedAt) return conflict("This account is deactivated: reactivate it before inviting them again.");
     const withdrawn = await withdrawLinks(tx, user.id, "invite");
     await issueLink(tx, { user, purpose: "invite", minted: input.minted, invitedBy: input.invitedBy, now: input.now });
     await recordChange(tx, input.actor, { action: "user.invite_resend", recordType: "user", recordId: user.id, subjectUserId: user.id, detail: { linksWithdrawn: withdrawn } }, input.now);
@@ -163,7 +162,8 @@ const REDEEMED_ACTION: Record<AccountTokenPurpose, string> = { invite: "account.
  * withdraws the account's other unused links and ends every session it has (a reset is often
  * because someone else might be signed in). The audit entry names the account as the actor, from
  * the request's address: the link proves its holder reads the account's email, as a password
- * proves it at sign-in. Two uses of one link at once: only one marks it used; the other is refused.
+ * proves it at sign-in. A link that does not work (domain/accounts' tokenProblem), or that another
+ * use marked used meanwhile (two at once: only one marks it), is not_found, in the dead-link words.
  */
 export async function redeemLink(input: {
   purpose: AccountTokenPurpose;
@@ -171,16 +171,16 @@ export async function redeemLink(input: {
   passwordHash: string;
   address: string | null;
   now: Date;
-}): Promise<{ ok: true; userId: string } | { ok: false; problem: TokenProblem }> {
+}): Promise<{ ok: true; userId: string } | WordedRefusal> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.accountToken.findUnique({
       where: { tokenHash: hashToken(input.token) },
       select: { id: true, userId: true, purpose: true, expiresAt: true, usedAt: true, user: { select: { deactivatedAt: true } } },
     });
     const problem = tokenProblem(row ? { ...row, userDeactivatedAt: row.user.deactivatedAt } : null, input.purpose, input.now);
-    if (problem || !row) return { ok: false as const, problem: problem ?? "unknown" };
+    if (problem || !row) return notFound(DEAD_LINK_MESSAGE[input.purpose]);
     const { count } = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: input.now } });
-    if (count !== 1) return { ok: false as const, problem: "used" as const };
+    if (count !== 1) return notFound(DEAD_LINK_MESSAGE[input.purpose]);
     await tx.password.upsert({ where: { userId: row.userId }, create: { userId: row.userId, hash: input.passwordHash }, update: { hash: input.passwordHash, mustChange: false } });
     const linksWithdrawn = await withdrawLinks(tx, row.userId);
     const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: row.userId } });
@@ -224,15 +224,16 @@ async function accountFacts(tx: Tx, userId: string) {
 
 /**
  * Deactivates an account: it cannot sign in, its sessions end in the same transaction and its
- * unused links are withdrawn. Everything it wrote stays, under its name.
+ * unused links are withdrawn. Everything it wrote stays, under its name. Refused as
+ * domain/accounts' deactivationRefusal says (one's own account, the last admin, already done).
  */
-export async function deactivateUser(input: { userId: string; actor: PersonActor; now: Date }): Promise<{ ok: true } | { ok: false; reason: DeactivationRefusal | "not-found" }> {
+export async function deactivateUser(input: { userId: string; actor: PersonActor; now: Date }): Promise<{ ok: true } | WordedRefusal> {
   return prisma.$transaction(async (tx) => {
     const target = await accountFacts(tx, input.userId);
-    if (!target) return { ok: false as const, reason: "not-found" as const };
+    if (!target) return NO_SUCH_USER();
     const admins = await tx.user.findMany({ where: { deactivatedAt: null, roles: { some: { role: "admin" } } }, select: { id: true } });
     const refusal = deactivationRefusal({ id: input.actor.userId }, target, admins.map((a) => a.id));
-    if (refusal) return { ok: false as const, reason: refusal };
+    if (refusal) return refusal;
     await tx.user.update({ where: { id: target.id }, data: { deactivatedAt: input.now } });
     const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: target.id } });
     const linksWithdrawn = await withdrawLinks(tx, target.id);
@@ -242,12 +243,12 @@ export async function deactivateUser(input: { userId: string; actor: PersonActor
 }
 
 /** Lets a deactivated account sign in again with the password it had. */
-export async function reactivateUser(input: { userId: string; actor: PersonActor; now: Date }): Promise<{ ok: true } | { ok: false; reason: "not-deactivated" | "not-found" }> {
+export async function reactivateUser(input: { userId: string; actor: PersonActor; now: Date }): Promise<{ ok: true } | WordedRefusal> {
   return prisma.$transaction(async (tx) => {
     const target = await accountFacts(tx, input.userId);
-    if (!target) return { ok: false as const, reason: "not-found" as const };
+    if (!target) return NO_SUCH_USER();
     const refusal = reactivationRefusal(target);
-    if (refusal) return { ok: false as const, reason: refusal };
+    if (refusal) return refusal;
     await tx.user.update({ where: { id: target.id }, data: { deactivatedAt: null } });
     await recordChange(tx, input.actor, { action: "user.reactivate", recordType: "user", recordId: target.id, subjectUserId: target.id, detail: { deactivatedAt: target.deactivatedAt?.toISOString() ?? null } }, input.now);
     return { ok: true as const };
@@ -263,20 +264,23 @@ export async function listManagerChoices(): Promise<Array<{ id: string; name: st
 
 /**
  * Sets (or clears, with null) a builder's manager. Who reads the builder's record, packets and
- * projects as their manager follows at once: those rules read Builder.managerId.
+ * projects as their manager follows at once: those rules read Builder.managerId. Someone without a
+ * builder record is not_found. A manager chosen who cannot be one (domain/accounts'
+ * managerChoiceProblem) is not a refusal but bad input that only the stored accounts can judge:
+ * `invalid`, beside the form's manager field.
  */
 export async function setBuilderManager(input: {
   builderId: string;
   managerId: string | null;
   actor: PersonActor;
   now: Date;
-}): Promise<{ ok: true; changed: boolean } | { ok: false; reason: ManagerChangeRefusal | "no-builder" }> {
+}): Promise<{ ok: true; changed: boolean } | WordedRefusal | Invalid> {
   return prisma.$transaction(async (tx) => {
     const builder = await tx.builder.findUnique({ where: { userId: input.builderId }, select: { userId: true, managerId: true } });
-    if (!builder) return { ok: false as const, reason: "no-builder" as const };
+    if (!builder) return notFound("This person has no builder record.");
     if (input.managerId !== null) {
-      const refusal = managerChangeRefusal(builder.userId, await accountFacts(tx, input.managerId));
-      if (refusal) return { ok: false as const, reason: refusal };
+      const problem = managerChoiceProblem(builder.userId, await accountFacts(tx, input.managerId));
+      if (problem) return invalid(problem, { managerId: [problem] });
     }
     // The same manager again changes nothing, so it records nothing.
     if (builder.managerId === input.managerId) return { ok: true as const, changed: false };

@@ -1,7 +1,7 @@
 import type { AssessmentInput, EvidenceInput, PacketSummaryInput, StatementInput } from "~/domain/promotion/forms";
 import { peerInvitationRefusal } from "~/domain/promotion/readiness";
 import { PACKET_STATUS_LABELS, isPacketStatus } from "~/domain/promotion/workflow";
-import { conflict, forbidden, locked, notFound as missing, stale, type WordedRefusal } from "~/domain/refusal";
+import { conflict, forbidden, invalidField, locked, notFound as missing, stale, type Invalid, type WordedRefusal } from "~/domain/refusal";
 import { formatInstant } from "~/domain/time-format";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type PersonActor } from "./audit.server";
@@ -19,9 +19,8 @@ import { evidenceInclude, toEvidenceView, type AssessmentView, type EvidenceView
  */
 type Tx = Prisma.TransactionClient;
 
-/** A field the server checks against the database (a cited project): answered 400 beside the field, not a refusal of the packet. */
-export type InvalidField = { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string[]> };
-export type Refusal = WordedRefusal | InvalidField;
+/** Why an edit did not happen: a refusal, or a field the server checks against the database (a cited project), answered 400 beside the field. */
+export type Refusal = WordedRefusal | Invalid;
 /** Refused because someone saved first: `current` is their version. */
 export type Stale<T> = WordedRefusal<T> & { reason: "stale"; current: T };
 
@@ -104,7 +103,7 @@ async function citationRefusal(tx: Tx, packetId: string, projectId: string | nul
     tx.promotionPacket.findUniqueOrThrow({ where: { id: packetId }, select: { builderId: true } }),
     tx.project.findUnique({ where: { id: projectId }, select: { ownerId: true, launchedAt: true } }),
   ]);
-  const refuse = (message: string): Refusal => ({ ok: false, reason: "invalid", message, fieldErrors: { projectId: [message] } });
+  const refuse = (message: string): Refusal => invalidField("projectId", message);
   if (!project || project.ownerId !== packet.builderId) return refuse("Cite one of the builder's own projects.");
   if (!project.launchedAt) return refuse("Only a project that has launched can be cited: it has no outcome to show yet.");
   return null;

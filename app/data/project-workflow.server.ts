@@ -1,6 +1,7 @@
 import { dateOfCalendarDay } from "~/domain/calendar-date";
 import type { DemoInput, ProjectInput } from "~/domain/project/forms";
-import { canEditContent, ownerChoosesApprover, transition, type ProjectAction, type ProjectEventDraft, type ProjectRefusal } from "~/domain/project/workflow";
+import { canEditContent, ownerChoosesApprover, transition, type ProjectAction, type ProjectEventDraft } from "~/domain/project/workflow";
+import { conflict, forbidden, invalidField, notFound, RefusalError, stale, type Invalid, type WordedRefusal } from "~/domain/refusal";
 import type { ProjectProcess } from "~/domain/rubric/schema";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordChange, type PersonActor } from "./audit.server";
@@ -13,14 +14,14 @@ import { findCurrentVersion, rubricFromContent } from "./rubrics.server";
  * Writing projects. Every change is one transaction that re-reads the project, asks the pure
  * workflow (app/domain/project/workflow.ts) whether it may happen, and writes conditionally on the
  * version the person was looking at: two tabs pressing the same button move the project once, and
- * a change made on a stale page is refused with 409 rather than applied over someone else's.
+ * a change made on a stale page is refused as `stale` rather than applied over someone else's.
  * A change that happens records itself in the audit trail in the same transaction, about the
- * project's owner; a refused one records nothing.
+ * project's owner; a refused one (domain/refusal.ts), or one whose input the stored records show
+ * to be wrong (`invalid`), records nothing.
  */
-export type WriteResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: ProjectRefusal };
+export type WriteResult<T = object> = ({ ok: true } & T) | WordedRefusal | Invalid;
 
-const refused = (status: ProjectRefusal["status"], message: string): { ok: false; refusal: ProjectRefusal } => ({ ok: false, refusal: { status, message } });
-const STALE = refused(409, "Someone changed this project while you were looking at it: reload to see the change, then try again.");
+const STALE = stale("Someone changed this project while you were looking at it: reload to see the change, then try again.");
 
 function eventRow(projectId: string, event: ProjectEventDraft) {
   return { projectId, kind: event.kind, actorId: event.actorId, at: event.at, note: event.note, data: JSON.stringify(event.data) };
@@ -91,24 +92,22 @@ async function personExists(tx: Prisma.TransactionClient, id: string): Promise<b
   return (await tx.user.count({ where: { id, deactivatedAt: null } })) === 1;
 }
 
-export type Startable =
-  | { ok: true; process: ProjectProcess; rubric: { id: string; track: string; version: number; name: string } }
-  | { ok: false; status: 403 | 409; message: string };
+export type Startable = { ok: true; process: ProjectProcess; rubric: { id: string; track: string; version: number; name: string } } | WordedRefusal;
 
 /**
  * The process a builder would start a project under: their track's current rubric version's
  * `project_process`, with that version. Refused (as createProject refuses) when they have no
- * builder record (403), or their track has no version in service or that version defines no
- * project process (409).
+ * builder record (`forbidden`), or their track has no version in service or that version defines
+ * no project process (`conflict`: not yet).
  */
 export async function startableProcess(userId: string): Promise<Startable> {
   const builder = await prisma.builder.findUnique({ where: { userId }, select: { track: true } });
-  if (!builder) return { ok: false, status: 403, message: "Only builders keep a project log: starting a project is theirs." };
+  if (!builder) return forbidden("Only builders keep a project log: starting a project is theirs.");
   const current = await findCurrentVersion(builder.track);
   const row = current ? await prisma.rubricVersion.findUnique({ where: { id: current.id }, select: { contentHash: true, content: true } }) : null;
   const process = row ? rubricFromContent(row.contentHash, row.content).project_process : undefined;
   if (!current || !process) {
-    return { ok: false, status: 409, message: "Your track's current rubric version defines no project process, so there is no project log on your track yet." };
+    return conflict("Your track's current rubric version defines no project process, so there is no project log on your track yet.");
   }
   return { ok: true, process, rubric: { id: current.id, track: current.track, version: current.version, name: current.name } };
 }
@@ -120,11 +119,11 @@ export async function startableProcess(userId: string): Promise<Startable> {
 export async function createProject(owner: PersonActor, input: ProjectInput, now: Date): Promise<WriteResult<{ id: string }>> {
   const ownerId = owner.userId;
   const startable = await startableProcess(ownerId);
-  if (!startable.ok) return refused(startable.status, startable.message);
+  if (!startable.ok) return startable;
   const current = startable.rubric;
-  if (input.approverId === ownerId) return refused(400, "Name an approver other than yourself.");
+  if (input.approverId === ownerId) return invalidField("approverId", "Name an approver other than yourself.");
   return prisma.$transaction(async (tx) => {
-    if (!(await personExists(tx, input.approverId))) return refused(400, "The approver is not someone in this organisation.");
+    if (!(await personExists(tx, input.approverId))) return invalidField("approverId", "The approver is not someone in this organisation.");
     const project = await tx.project.create({
       data: {
         ownerId,
@@ -158,16 +157,16 @@ export async function saveProject(projectId: string, actor: PersonActor, input: 
   const actorId = actor.userId;
   return prisma.$transaction(async (tx) => {
     const project = await findProject(projectId, tx);
-    if (!project) return refused(404, "No such project.");
-    if (project.owner.id !== actorId) return refused(403, "Only the project's owner edits it.");
+    if (!project) return notFound("No such project.");
+    if (project.owner.id !== actorId) return forbidden("Only the project's owner edits it.");
     if (input.version !== undefined && input.version !== project.version) return STALE;
-    if (!canEditContent(project.status)) return refused(409, "The project can be edited only as a draft, or when its approver asked for changes.");
+    if (!canEditContent(project.status)) return conflict("The project can be edited only as a draft, or when its approver asked for changes.");
     if (input.approverId !== project.approver.id) {
       if (!ownerChoosesApprover(project)) {
-        return refused(403, "The PRD has been submitted to its approver: only your manager can change the approver now.");
+        return forbidden("The PRD has been submitted to its approver: only your manager can change the approver now.");
       }
-      if (input.approverId === actorId) return refused(400, "Name an approver other than yourself.");
-      if (!(await personExists(tx, input.approverId))) return refused(400, "The approver is not someone in this organisation.");
+      if (input.approverId === actorId) return invalidField("approverId", "Name an approver other than yourself.");
+      if (!(await personExists(tx, input.approverId))) return invalidField("approverId", "The approver is not someone in this organisation.");
     }
     const fields = await changedFields(tx, projectId, input);
     const { count } = await tx.project.updateMany({
@@ -190,7 +189,7 @@ export async function saveProject(projectId: string, actor: PersonActor, input: 
     const saved = (await findProject(projectId, tx))!;
     const result = transition(factsOf(saved), { kind: "submit" }, actorId, now, saved.process);
     // A refused submission leaves nothing behind: not even the edits saved with it.
-    if (!result.ok) throw new Refusal(result.refusal);
+    if (!result.ok) throw result.reason === "invalid" ? new InvalidInput(result) : new RefusalError(result);
     await tx.project.update({ where: { id: projectId }, data: { status: result.facts.status, submittedAt: result.facts.submittedAt, updatedAt: now } });
     await tx.projectEvent.create({ data: eventRow(projectId, result.event) });
     await recordChange(tx, actor, { action: "project.submit", ...about, detail: { from: saved.status, to: result.facts.status, approverId: saved.approver.id } }, now);
@@ -199,15 +198,18 @@ export async function saveProject(projectId: string, actor: PersonActor, input: 
   }).catch(unwrapRefusal);
 }
 
-/** Thrown inside a transaction to roll it back and answer with the refusal. */
-class Refusal extends Error {
-  constructor(readonly refusal: ProjectRefusal) {
-    super(refusal.message);
+/** Bad input found inside a transaction: thrown (as RefusalError throws a refusal) to roll it back and answer with it. */
+class InvalidInput extends Error {
+  constructor(readonly invalid: Invalid) {
+    super(invalid.message);
   }
 }
 
-function unwrapRefusal(error: unknown): { ok: false; refusal: ProjectRefusal } {
-  if (error instanceof Refusal) return { ok: false, refusal: error.refusal };
+/** What a transaction threw to roll itself back, as the write's result; any other error goes on. */
+function unwrapRefusal(error: unknown): WordedRefusal | Invalid {
+  // Thrown above from a transition's refusal, which carries nothing stored.
+  if (error instanceof RefusalError) return { ok: false, reason: error.refusal.reason, message: error.refusal.message };
+  if (error instanceof InvalidInput) return error.invalid;
   throw error;
 }
 
@@ -225,12 +227,12 @@ export async function applyProjectAction(
   const actorId = actor.userId;
   return prisma.$transaction(async (tx) => {
     const project = await findProject(projectId, tx);
-    if (!project) return refused(404, "No such project.");
+    if (!project) return notFound("No such project.");
     const result = transition(factsOf(project), action, actorId, now, project.process);
-    if (!result.ok) return { ok: false as const, refusal: result.refusal };
+    if (!result.ok) return result;
     if (version !== project.version) return STALE;
     if ((action.kind === "change_approver" || action.kind === "block") && !(await personExists(tx, action.kind === "block" ? action.escalateToId : action.approverId))) {
-      return refused(400, "That person is not someone in this organisation.");
+      return invalidField(action.kind === "block" ? "escalateToId" : "approverId", "That person is not someone in this organisation.");
     }
     const next = result.facts;
     const data: Prisma.ProjectUpdateManyMutationInput & { approverId?: string; escalateToId?: string | null } = {
@@ -287,7 +289,7 @@ export async function applyProjectAction(
 
 /** The owner posts a demo of their project. */
 export async function postDemo(project: Pick<ProjectDetail, "id" | "owner">, actor: PersonActor, input: DemoInput, now: Date): Promise<WriteResult<{ id: string }>> {
-  if (project.owner.id !== actor.userId) return refused(403, "Only the project's owner posts its demos.");
+  if (project.owner.id !== actor.userId) return forbidden("Only the project's owner posts its demos.");
   return prisma.$transaction(async (tx) => {
     const demo = await tx.demo.create({
       data: { projectId: project.id, presenterId: actor.userId, title: input.title, shows: input.shows, link: input.link, demoOn: dateOfCalendarDay(input.demoOn), createdAt: now },
@@ -302,7 +304,7 @@ export async function postDemo(project: Pick<ProjectDetail, "id" | "owner">, act
 export async function setDemoFlag(demoId: string, actor: PersonActor, flag: { note: string } | null, now: Date): Promise<WriteResult> {
   return prisma.$transaction(async (tx) => {
     const demo = await tx.demo.findUnique({ where: { id: demoId }, select: { projectId: true, presenterId: true } });
-    if (!demo) return refused(404, "No such demo.");
+    if (!demo) return notFound("No such demo.");
     await tx.demo.update({
       where: { id: demoId },
       data: flag ? { flaggedById: actor.userId, flaggedAt: now, flagNote: flag.note.trim() } : { flaggedById: null, flaggedAt: null, flagNote: "" },

@@ -1,3 +1,4 @@
+import { conflict, forbidden, type WordedRefusal } from "./refusal";
 import type { Role } from "./roles";
 
 /**
@@ -48,7 +49,16 @@ export function looksLikeAccountToken(value: string | undefined): value is strin
 /** A stored token as the rule needs it; `userDeactivatedAt` is its account's. */
 export type StoredToken = { purpose: string; expiresAt: Date; usedAt: Date | null; userDeactivatedAt: Date | null };
 
-/** Why a link does not work. Pages show one message for all of them: which one is nobody's business. */
+/**
+ * What a link that does not work says, whatever the reason (unknown, used, expired, withdrawn, a
+ * deactivated account, the other kind of link): which one it is, is nobody's business.
+ */
+export const DEAD_LINK_MESSAGE: Record<AccountTokenPurpose, string> = {
+  invite: "This invitation link does not work. Each link works once, for 7 days, and sending a new invitation replaces it. Ask an admin to send you a new one.",
+  reset: "This reset link does not work. Each link works once, for an hour. Ask for a new one from the sign-in page.",
+};
+
+/** Why a link does not work. Pages show one message for all of them (DEAD_LINK_MESSAGE). */
 export type TokenProblem = "unknown" | "wrong-purpose" | "used" | "expired" | "deactivated";
 
 /** Whether a link works now for `purpose`: once, before its expiry, for an active account. */
@@ -64,22 +74,24 @@ export function tokenProblem(stored: StoredToken | null, purpose: AccountTokenPu
 /** An account as the rules below read it. */
 export type AccountFacts = { id: string; roles: readonly Role[]; deactivatedAt: Date | null };
 
-export type DeactivationRefusal = "self" | "last-admin" | "already-deactivated";
-
 /**
- * Whether `actor` may deactivate `target`. Nobody deactivates themselves (ask another admin), and
- * the last active admin stays: an organisation never loses its last way in. `activeAdminIds`: every
- * account holding the admin role that is not deactivated.
+ * Whether `actor` may deactivate `target`, and if not, why (a refusal, worded for the admin).
+ * Nobody deactivates themselves (ask another admin), and the last active admin stays: an
+ * organisation never loses its last way in. `activeAdminIds`: every account holding the admin
+ * role that is not deactivated.
  */
-export function deactivationRefusal(actor: { id: string }, target: AccountFacts, activeAdminIds: readonly string[]): DeactivationRefusal | null {
-  if (target.deactivatedAt) return "already-deactivated";
-  if (actor.id === target.id) return "self";
-  if (target.roles.includes("admin") && !activeAdminIds.some((id) => id !== target.id)) return "last-admin";
+export function deactivationRefusal(actor: { id: string }, target: AccountFacts, activeAdminIds: readonly string[]): WordedRefusal | null {
+  if (target.deactivatedAt) return conflict("This account is already deactivated: reload the page.");
+  if (actor.id === target.id) return forbidden("You cannot deactivate your own account; ask another admin.");
+  if (target.roles.includes("admin") && !activeAdminIds.some((id) => id !== target.id)) {
+    return conflict("This is the last active admin: give someone else the admin role first.");
+  }
   return null;
 }
 
-export function reactivationRefusal(target: AccountFacts): "not-deactivated" | null {
-  return target.deactivatedAt ? null : "not-deactivated";
+/** Whether `target` may be reactivated: only a deactivated account. */
+export function reactivationRefusal(target: AccountFacts): WordedRefusal | null {
+  return target.deactivatedAt ? null : conflict("This account is not deactivated: reload the page.");
 }
 
 /** Who may be offered as a builder's manager (and interviewers, peers, approvers): nobody deactivated. */
@@ -87,17 +99,17 @@ export function isActive(account: { deactivatedAt: Date | null }): boolean {
   return account.deactivatedAt === null;
 }
 
-export type ManagerChangeRefusal = "self" | "unknown" | "not-a-manager" | "deactivated";
-
 /**
- * Whether `manager` (null: no such account) may become the manager of `builderId`: an active
- * account holding the manager role, other than the builder. Choosing nobody is always allowed.
+ * What is wrong with choosing `manager` (null: no such account) as the manager of `builderId`, worded
+ * for the manager field; null when the choice is fine: an active account holding the manager role,
+ * other than the builder. Choosing nobody is always allowed. Not a refusal: a bad choice from the
+ * form's list, which only the stored accounts can judge (the data layer answers it as `invalid`).
  */
-export function managerChangeRefusal(builderId: string, manager: AccountFacts | null): ManagerChangeRefusal | null {
-  if (!manager) return "unknown";
-  if (manager.id === builderId) return "self";
-  if (!manager.roles.includes("manager")) return "not-a-manager";
-  if (!isActive(manager)) return "deactivated";
+export function managerChoiceProblem(builderId: string, manager: AccountFacts | null): string | null {
+  if (!manager) return "Choose a manager from the list";
+  if (manager.id === builderId) return "A builder cannot be their own manager";
+  if (!manager.roles.includes("manager")) return "Choose someone who holds the manager role";
+  if (!isActive(manager)) return "That account is deactivated: choose an active manager";
   return null;
 }
 

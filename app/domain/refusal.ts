@@ -44,6 +44,31 @@ export function isRefusal(value: unknown): value is Refusal<unknown> {
 }
 
 /**
+ * What was sent breaks a rule that only the stored records can judge (a cited project that is not
+ * the builder's, an approver who is not in the organisation, a gap the PRD still has): bad input,
+ * answered 400 beside the field it is about (`fieldErrors`, keyed by the form's field names; empty
+ * when no one field is at fault), like any input the form's schema refuses. Not one of the five
+ * refusals: nothing about the record stops the write, and sending something else will do.
+ */
+export type Invalid = {
+  readonly ok: false;
+  readonly reason: "invalid";
+  readonly message: string;
+  readonly fieldErrors: Readonly<Record<string, string[]>>;
+};
+
+export const invalid = (message: string, fieldErrors: Record<string, string[]> = {}): Invalid => ({ ok: false, reason: "invalid", message, fieldErrors });
+/** Bad input with its message beside the one form field it is about. */
+export const invalidField = (field: string, message: string): Invalid => invalid(message, { [field]: [message] });
+
+/** True for bad input the server judged (`ok: false`, reason `invalid`). */
+export function isInvalid(value: unknown): value is Invalid {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { ok?: unknown; reason?: unknown };
+  return candidate.ok === false && candidate.reason === "invalid";
+}
+
+/**
  * A refusal thrown from inside a transaction, so that it rolls back everything written before the
  * check failed. The one error class for refusals: routes turn it into the same answer as a
  * returned refusal.

@@ -1,10 +1,12 @@
-import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import { findLinkHolder, redeemLink } from "~/data/accounts.server";
-import { looksLikeAccountToken, type AccountTokenPurpose } from "~/domain/accounts";
+import { DEAD_LINK_MESSAGE, looksLikeAccountToken, type AccountTokenPurpose } from "~/domain/accounts";
 import { ChooseNewPasswordSchema } from "~/domain/password-policy";
+import { notFound, type WordedRefusal } from "~/domain/refusal";
 import { requestNow } from "./clock.server";
 import { badRequest, parseForm, readFormData } from "./forms.server";
 import { hashPassword } from "./password.server";
+import { refusalResponse } from "./refusals.server";
 import { startSession } from "./session.server";
 
 /**
@@ -12,18 +14,15 @@ import { startSession } from "./session.server";
  * while the link works, its holder chooses a password, the link is used up, and they are signed
  * in. A link that does not work (unknown, used, expired, withdrawn, a deactivated account, the
  * other kind of link) always gets the same 404 page: which of these it is, is nobody's business.
+ * It is a not_found refusal (domain/accounts' DEAD_LINK_MESSAGE), read or written, with `live: false`
+ * for the page.
  */
-
-const DEAD_LINK: Record<AccountTokenPurpose, string> = {
-  invite: "This invitation link does not work. Each link works once, for 7 days, and sending a new invitation replaces it. Ask an admin to send you a new one.",
-  reset: "This reset link does not work. Each link works once, for an hour. Ask for a new one from the sign-in page.",
-};
 
 /** Where the holder lands, signed in. */
 const LANDING: Record<AccountTokenPurpose, string> = { invite: "/", reset: "/account?password=changed" };
 
-function deadLink(purpose: AccountTokenPurpose) {
-  return data({ ok: false as const, live: false as const, message: DEAD_LINK[purpose], fieldErrors: {} as Record<string, string[] | undefined>, formErrors: [DEAD_LINK[purpose]] }, { status: 404 });
+function deadLink(purpose: AccountTokenPurpose, refusal: WordedRefusal = notFound(DEAD_LINK_MESSAGE[purpose])) {
+  return refusalResponse(refusal, { live: false as const });
 }
 
 /** The page's data: who the link is for, or the dead-link answer. Reading a link never uses it up. */
@@ -46,7 +45,7 @@ export async function linkAction(purpose: AccountTokenPurpose, request: Request,
   const address = context.clientAddress || null;
   const redeemed = await redeemLink({ purpose, token, passwordHash: await hashPassword(parsed.data.newPassword), address, now });
   // Used meanwhile (another tab, a double click): the same dead-link answer.
-  if (!redeemed.ok) return deadLink(purpose);
+  if (!redeemed.ok) return deadLink(purpose, redeemed);
   // A sign-in like any other: recorded, with a fresh session id (any session this browser carried ends).
   const setCookie = await startSession(request, redeemed.userId, now, { userId: redeemed.userId, address });
   throw redirect(LANDING[purpose], { headers: { "Set-Cookie": setCookie } });

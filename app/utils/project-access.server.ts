@@ -4,6 +4,7 @@ import { startableProcess } from "~/data/project-workflow.server";
 import { canStartProject, projectAccess, type ProjectParties } from "~/domain/project/access";
 import { requireUser } from "./auth.server";
 import type { FieldErrors } from "./forms.server";
+import { refusalResponse } from "./refusals.server";
 
 /** Who the access rules (domain/project/access.ts) compare the viewer with, and where the project stands. */
 export function partiesOf(project: ProjectDetail): ProjectParties {
@@ -40,7 +41,7 @@ export async function requireProjectStarter(request: Request) {
   const user = await requireUser(request);
   if (!canStartProject(user)) throw data({ message: "Only builders keep a project log: starting a project is theirs." }, { status: 403 });
   const startable = await startableProcess(user.id);
-  if (!startable.ok) throw data({ message: startable.message }, { status: startable.status });
+  if (!startable.ok) throw refusalResponse(startable);
   return { user, process: startable.process, rubric: startable.rubric };
 }
 

@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { RefusalError, type Refusal, type RefusalKind } from "~/domain/refusal";
+import { RefusalError, type Invalid, type Refusal, type RefusalKind } from "~/domain/refusal";
 import type { FieldErrors } from "./forms.server";
 
 const STATUS: Record<RefusalKind, 403 | 404 | 409> = {
@@ -36,6 +36,25 @@ export function refusalResponse<Extra extends Record<string, unknown> = Record<n
     { ok: false as const, reason: refusal.reason, ...current, ...(extra as Omit<Extra, "message">), message, fieldErrors: {} as FieldErrors, formErrors: [message] },
     { status: STATUS[refusal.reason] },
   );
+}
+
+/**
+ * The answer to input the server judged against what is stored (domain/refusal.ts `Invalid`): 400,
+ * in the same body as a refusal's. The message goes beside the field it names; it is the form error
+ * only when no field is named, so a form that lists both never shows it twice.
+ */
+export function invalidResponse<Extra extends Record<string, unknown> = Record<never, never>>(invalid: Invalid, extra: Extra = {} as Extra) {
+  const fieldErrors: FieldErrors = { ...invalid.fieldErrors };
+  const formErrors = Object.keys(fieldErrors).length > 0 ? [] : [invalid.message];
+  return data({ ok: false as const, reason: invalid.reason, ...extra, message: invalid.message, fieldErrors, formErrors }, { status: 400 });
+}
+
+/**
+ * The answer to any write that did not happen: bad input the server judged is 400 (invalidResponse),
+ * a refusal takes its status from its kind (refusalResponse). `extra` is added to either body.
+ */
+export function failureResponse<Extra extends Record<string, unknown> = Record<never, never>>(failure: Refusal<unknown> | Invalid, extra: Extra = {} as Extra) {
+  return failure.reason === "invalid" ? invalidResponse(failure, extra) : refusalResponse(failure, extra);
 }
 
 /**

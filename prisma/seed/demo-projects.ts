@@ -630,7 +630,7 @@ export async function seedDemoProjects(db: Db, now: Date): Promise<Map<string, s
             : (({ by: _by, at: _at, ...rest }) => rest)(step);
       if (step.kind === "record_checkpoint") check(step.actuals.length === metricIds.length, `${what}'s checkpoint gives an actual for every metric`);
       const result = transition(facts, action, userId(step.by), step.at, process);
-      if (!result.ok) throw new Error(`Demo projects: ${what}: ${step.kind} by ${step.by} would be refused (${result.refusal.status}): ${result.refusal.message}`);
+      if (!result.ok) throw new Error(`Demo projects: ${what}: ${step.kind} by ${step.by} would be refused (${result.reason}): ${result.message}`);
       facts = result.facts;
       events.push(result.event);
       last = step.at;

@@ -4,7 +4,7 @@ import {
   deactivationRefusal,
   decideResetRequest,
   looksLikeAccountToken,
-  managerChangeRefusal,
+  managerChoiceProblem,
   mintAccountToken,
   reactivationRefusal,
   RESET_THROTTLE,
@@ -16,6 +16,7 @@ import {
   type StoredToken,
 } from "~/domain/accounts";
 import { ChooseNewPasswordSchema } from "~/domain/password-policy";
+import { conflict, forbidden } from "~/domain/refusal";
 import { ROLES, type Role } from "~/domain/roles";
 
 const now = new Date("2026-12-01T09:00:00Z");
@@ -90,13 +91,14 @@ describe("whether a link works", () => {
 });
 
 describe("deactivating an account", () => {
+  const LAST_ADMIN = conflict("This is the last active admin: give someone else the admin role first.");
   const person = (id: string, roles: Role[], deactivated = false): AccountFacts => ({ id, roles, deactivatedAt: deactivated ? at(-DAY) : null });
 
   it("refuses one's own account, an account already deactivated, and the last active admin", () => {
     const morgan = person("morgan", ["admin"]);
-    expect(deactivationRefusal(morgan, morgan, ["morgan"])).toBe("self");
-    expect(deactivationRefusal(morgan, person("bea", ["builder"], true), ["morgan"])).toBe("already-deactivated");
-    expect(deactivationRefusal({ id: "system" }, morgan, ["morgan"])).toBe("last-admin");
+    expect(deactivationRefusal(morgan, morgan, ["morgan"])).toEqual(forbidden("You cannot deactivate your own account; ask another admin."));
+    expect(deactivationRefusal(morgan, person("bea", ["builder"], true), ["morgan"])).toEqual(conflict("This account is already deactivated: reload the page."));
+    expect(deactivationRefusal({ id: "system" }, morgan, ["morgan"])).toEqual(LAST_ADMIN);
     expect(deactivationRefusal(morgan, person("ada", ["admin", "interviewer"]), ["morgan", "ada"])).toBeNull();
     expect(deactivationRefusal(morgan, person("bea", ["builder"]), ["morgan"])).toBeNull();
   });
@@ -119,7 +121,7 @@ describe("deactivating an account", () => {
             expect(admins.filter((id) => id !== targetId).length > 0 || !roles.includes("admin")).toBe(true);
             expect(actorId).not.toBe(targetId);
             expect(deactivated).toBe(false);
-          } else if (refusal === "last-admin") {
+          } else if (refusal.message === LAST_ADMIN.message) {
             expect(admins).toEqual([targetId]);
           }
         },
@@ -129,17 +131,17 @@ describe("deactivating an account", () => {
 
   it("reactivates only a deactivated account", () => {
     expect(reactivationRefusal(person("bea", ["builder"], true))).toBeNull();
-    expect(reactivationRefusal(person("bea", ["builder"]))).toBe("not-deactivated");
+    expect(reactivationRefusal(person("bea", ["builder"]))).toEqual(conflict("This account is not deactivated: reload the page."));
   });
 });
 
 describe("choosing a builder's manager", () => {
   it("takes an active account with the manager role, other than the builder", () => {
-    expect(managerChangeRefusal("bea", { id: "marcus", roles: ["manager", "interviewer"], deactivatedAt: null })).toBeNull();
-    expect(managerChangeRefusal("bea", null)).toBe("unknown");
-    expect(managerChangeRefusal("bea", { id: "bea", roles: ["manager", "builder"], deactivatedAt: null })).toBe("self");
-    expect(managerChangeRefusal("bea", { id: "leo", roles: ["builder"], deactivatedAt: null })).toBe("not-a-manager");
-    expect(managerChangeRefusal("bea", { id: "old", roles: ["manager"], deactivatedAt: at(-DAY) })).toBe("deactivated");
+    expect(managerChoiceProblem("bea", { id: "marcus", roles: ["manager", "interviewer"], deactivatedAt: null })).toBeNull();
+    expect(managerChoiceProblem("bea", null)).toBe("Choose a manager from the list");
+    expect(managerChoiceProblem("bea", { id: "bea", roles: ["manager", "builder"], deactivatedAt: null })).toBe("A builder cannot be their own manager");
+    expect(managerChoiceProblem("bea", { id: "leo", roles: ["builder"], deactivatedAt: null })).toBe("Choose someone who holds the manager role");
+    expect(managerChoiceProblem("bea", { id: "old", roles: ["manager"], deactivatedAt: at(-DAY) })).toBe("That account is deactivated: choose an active manager");
   });
 });
 

@@ -57,7 +57,7 @@ function run(facts: ProjectFacts, steps: Array<[ProjectAction, string, Date]>) {
   const events: ProjectEventDraft[] = [];
   for (const [action, actor, at] of steps) {
     const result = transition(facts, action, actor, at, PROCESS);
-    if (!result.ok) throw new Error(`${action.kind} by ${actor}: ${result.refusal.message}`);
+    if (!result.ok) throw new Error(`${action.kind} by ${actor}: ${result.message}`);
     facts = result.facts;
     events.push(result.event);
   }
@@ -92,8 +92,8 @@ describe("the project workflow, by example", () => {
   it("lets only the named approver approve or ask for changes, whoever else asks", () => {
     const submitted = run(draft(), [[{ kind: "submit" }, "owner", T0]]).facts;
     for (const actor of ["owner", "manager", "someone", "admin"]) {
-      expect(transition(submitted, { kind: "approve", note: "" }, actor, T0, PROCESS)).toMatchObject({ ok: false, refusal: { status: 403 } });
-      expect(transition(submitted, { kind: "request_changes", comments: "x" }, actor, T0, PROCESS)).toMatchObject({ ok: false, refusal: { status: 403 } });
+      expect(transition(submitted, { kind: "approve", note: "" }, actor, T0, PROCESS)).toMatchObject({ ok: false, reason: "forbidden" });
+      expect(transition(submitted, { kind: "request_changes", comments: "x" }, actor, T0, PROCESS)).toMatchObject({ ok: false, reason: "forbidden" });
     }
   });
 
@@ -110,20 +110,33 @@ describe("the project workflow, by example", () => {
 
   it("refuses a request for changes without comments", () => {
     const submitted = run(draft(), [[{ kind: "submit" }, "owner", T0]]).facts;
-    expect(transition(submitted, { kind: "request_changes", comments: "  " }, "approver", T0, PROCESS)).toMatchObject({ ok: false, refusal: { status: 400 } });
+    expect(transition(submitted, { kind: "request_changes", comments: "  " }, "approver", T0, PROCESS)).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: "Say what should change.",
+      fieldErrors: { comments: ["Say what should change."] },
+    });
   });
 
   it("refuses launch without an approval, from every state before it", () => {
     for (const facts of [draft(), run(draft(), [[{ kind: "submit" }, "owner", T0]]).facts, draft({ status: "changes_requested", submittedAt: T0 })]) {
-      expect(transition(facts, { kind: "launch" }, "owner", T0, PROCESS)).toMatchObject({ ok: false, refusal: { status: 409 } });
+      expect(transition(facts, { kind: "launch" }, "owner", T0, PROCESS)).toMatchObject({ ok: false, reason: "conflict" });
     }
   });
 
   it("lets only the manager change the approver after submission, with a reason, and traces it", () => {
     const submitted = run(draft(), [[{ kind: "submit" }, "owner", T0]]).facts;
-    expect(transition(submitted, { kind: "change_approver", approverId: "other", reason: "On leave" }, "owner", T0, PROCESS)).toMatchObject({ ok: false, refusal: { status: 403 } });
-    expect(transition(submitted, { kind: "change_approver", approverId: "other", reason: "" }, "manager", T0, PROCESS)).toMatchObject({ ok: false, refusal: { status: 400 } });
-    expect(transition(submitted, { kind: "change_approver", approverId: "owner", reason: "x" }, "manager", T0, PROCESS)).toMatchObject({ ok: false, refusal: { status: 400 } });
+    expect(transition(submitted, { kind: "change_approver", approverId: "other", reason: "On leave" }, "owner", T0, PROCESS)).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(transition(submitted, { kind: "change_approver", approverId: "other", reason: "" }, "manager", T0, PROCESS)).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { reason: ["Say why the approver changes."] },
+    });
+    expect(transition(submitted, { kind: "change_approver", approverId: "owner", reason: "x" }, "manager", T0, PROCESS)).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { approverId: ["The approver cannot be the project's owner."] },
+    });
     const changed = transition(submitted, { kind: "change_approver", approverId: "other", reason: "On leave" }, "manager", T0, PROCESS);
     expect(changed).toMatchObject({ ok: true, facts: { approverId: "other", status: "submitted" }, event: { kind: "approver_changed", actorId: "manager", note: "On leave", data: { from: "approver", to: "other" } } });
     // The former approver can no longer approve; the new one can.
@@ -141,11 +154,21 @@ describe("the project workflow, by example", () => {
       [{ kind: "launch" }, "owner", T0],
     ]).facts;
     const early = transition(launched, checkpoint(), "owner", addDays(T0, 27), PROCESS);
-    expect(early).toMatchObject({ ok: false, refusal: { status: 409, message: "The 28-day checkpoint can be recorded from 2027-02-01." } });
-    expect(transition(launched, checkpoint({ m1: 1 }), "owner", addDays(T0, 28), PROCESS)).toMatchObject({ ok: false, refusal: { status: 400 } });
-    expect(transition(launched, checkpoint({ m1: 1, m2: 2, m3: 3 }), "owner", addDays(T0, 28), PROCESS)).toMatchObject({ ok: false, refusal: { status: 400 } });
-    expect(transition(launched, checkpoint({ m1: 1, m2: Number.NaN }), "owner", addDays(T0, 28), PROCESS)).toMatchObject({ ok: false, refusal: { status: 400 } });
-    expect(transition(launched, checkpoint(), "approver", addDays(T0, 28), PROCESS)).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(early).toEqual({ ok: false, reason: "conflict", message: "The 28-day checkpoint can be recorded from 2027-02-01." });
+    // A missing actual is the first missing metric's field error; an actual for a metric the project lacks has no field of its own.
+    expect(transition(launched, checkpoint({ m1: 1 }), "owner", addDays(T0, 28), PROCESS)).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { "actuals.m2": ["Give the actual value of every success metric."] },
+    });
+    expect(transition(launched, checkpoint({ m1: 1, m2: 2, m3: 3 }), "owner", addDays(T0, 28), PROCESS)).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: "An actual was given for a metric this project does not have.",
+      fieldErrors: {},
+    });
+    expect(transition(launched, checkpoint({ m1: 1, m2: Number.NaN }), "owner", addDays(T0, 28), PROCESS)).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { "actuals.m2": [expect.any(String)] } });
+    expect(transition(launched, checkpoint(), "approver", addDays(T0, 28), PROCESS)).toMatchObject({ ok: false, reason: "forbidden" });
     expect(transition(launched, checkpoint(), "owner", addDays(T0, 28), PROCESS)).toMatchObject({ ok: true, facts: { status: "live", checkpointRecorded: true } });
   });
 
@@ -182,7 +205,23 @@ describe("the project workflow, by example", () => {
     expect(blocked).toMatchObject({ blocked: true, escalateToId: "vp" });
     expect(transition(blocked, { kind: "unblock" }, "someone", T0, PROCESS).ok).toBe(false);
     expect(transition(blocked, { kind: "unblock" }, "vp", T0, PROCESS)).toMatchObject({ ok: true, facts: { blocked: false, escalateToId: null } });
-    expect(transition(draft(), { kind: "block", escalateToId: "owner", reason: "x" }, "owner", T0, PROCESS).ok).toBe(false);
+    expect(transition(draft(), { kind: "block", escalateToId: "owner", reason: "x" }, "owner", T0, PROCESS)).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { escalateToId: [expect.any(String)] } });
+    expect(transition(draft(), { kind: "block", escalateToId: "vp", reason: " " }, "owner", T0, PROCESS)).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { reason: ["Say what blocks the project."] } });
+    expect(transition(draft(), { kind: "unblock" }, "owner", T0, PROCESS)).toEqual({ ok: false, reason: "conflict", message: "The project is not blocked." });
+  });
+
+  it("answers a closed project as locked: it is not closed again, nor blocked", () => {
+    const closed = run(draft(), [[{ kind: "close", outcome: "withdrawn", note: "" }, "owner", T0]]).facts;
+    expect(closed.status).toBe("closed");
+    expect(transition(closed, { kind: "close", outcome: "withdrawn", note: "" }, "owner", T0, PROCESS)).toEqual({ ok: false, reason: "locked", message: "The project is already closed." });
+    expect(transition(closed, { kind: "block", escalateToId: "vp", reason: "x" }, "owner", T0, PROCESS)).toEqual({ ok: false, reason: "locked", message: "A closed project cannot be blocked." });
+    expect(transition(draft(), { kind: "close", outcome: "deprecated", note: "" }, "owner", T0, PROCESS)).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { outcome: [expect.any(String)] } });
+  });
+
+  it("answers a submission with gaps as invalid input with every gap, naming no one field", () => {
+    const gappy = transition(draft({ metricIds: [] }), { kind: "submit" }, "owner", T0, PROCESS);
+    expect(gappy).toEqual({ ok: false, reason: "invalid", message: "Define at least one success metric.", fieldErrors: {} });
+    expect(transition(draft(), { kind: "submit" }, "manager", T0, PROCESS)).toMatchObject({ ok: false, reason: "forbidden" });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflict, forbidden, isRefusal, locked, notFound, refuse, RefusalError, REFUSAL_KINDS, stale } from "~/domain/refusal";
+import { conflict, forbidden, invalid, invalidField, isInvalid, isRefusal, locked, notFound, refuse, RefusalError, REFUSAL_KINDS, stale } from "~/domain/refusal";
 
 describe("a refusal", () => {
   it("is built by one constructor per kind, with its message", () => {
@@ -38,5 +38,27 @@ describe("a refusal", () => {
     expect(caught).toBeInstanceOf(Error);
     expect((caught as RefusalError).refusal).toBe(refusal);
     expect((caught as RefusalError).message).toBe("This candidate was erased.");
+  });
+});
+
+describe("invalid input the server judged", () => {
+  it("is built with its message and the fields it is about (none by default)", () => {
+    expect(invalid("Define at least one success metric.")).toEqual({ ok: false, reason: "invalid", message: "Define at least one success metric.", fieldErrors: {} });
+    expect(invalid("Say why.", { reason: ["Say why."] })).toEqual({ ok: false, reason: "invalid", message: "Say why.", fieldErrors: { reason: ["Say why."] } });
+    expect(invalidField("approverId", "Name an approver other than yourself.")).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: "Name an approver other than yourself.",
+      fieldErrors: { approverId: ["Name an approver other than yourself."] },
+    });
+  });
+
+  it("is not a refusal, and is recognised as invalid", () => {
+    const bad = invalidField("roi", "Write the return on investment so far.");
+    expect(isRefusal(bad)).toBe(false);
+    expect(isInvalid(bad)).toBe(true);
+    for (const refusal of [notFound("a"), forbidden("b"), locked("c"), stale("d"), conflict("e")]) expect(isInvalid(refusal)).toBe(false);
+    expect(isInvalid({ ok: true, reason: "invalid" })).toBe(false);
+    expect(isInvalid(null)).toBe(false);
   });
 });

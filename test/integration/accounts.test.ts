@@ -242,16 +242,20 @@ describe("deactivating an account", () => {
     expect(actions).toEqual(["user.deactivate", "user.reactivate"]);
   });
 
-  it("refuses an admin's own account and an account already deactivated, changing nothing", async () => {
+  it("refuses an admin's own account (403), an account already deactivated (409) and nobody (404), changing nothing", async () => {
     const { admin, cookie } = await adminCookie();
     const self = await send(users.action, { url: "/admin/users", cookie, form: { intent: "deactivate", userId: admin.id } });
-    expect([self.status, (self.body as { formErrors: string[] }).formErrors]).toEqual([400, ["You cannot deactivate your own account; ask another admin."]]);
+    // Forbidden (403): the account exists, and this admin may not do this to it.
+    const selfBody = self.body as { reason: string; formErrors: string[] };
+    expect([self.status, selfBody.reason, selfBody.formErrors]).toEqual([403, "forbidden", ["You cannot deactivate your own account; ask another admin."]]);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).deactivatedAt).toBeNull();
 
     const gone = await createUser(["builder"]);
     await send(users.action, { url: "/admin/users", cookie, form: { intent: "deactivate", userId: gone.id } });
-    expect((await send(users.action, { url: "/admin/users", cookie, form: { intent: "deactivate", userId: gone.id } })).status).toBe(409);
-    expect((await send(users.action, { url: "/admin/users", cookie, form: { intent: "deactivate", userId: "no-such-user" } })).status).toBe(404);
+    const again = await send(users.action, { url: "/admin/users", cookie, form: { intent: "deactivate", userId: gone.id } });
+    expect([again.status, (again.body as { formErrors: string[] }).formErrors]).toEqual([409, ["This account is already deactivated: reload the page."]]);
+    const nobody = await send(users.action, { url: "/admin/users", cookie, form: { intent: "deactivate", userId: "no-such-user" } });
+    expect([nobody.status, (nobody.body as { formErrors: string[] }).formErrors]).toEqual([404, ["No such user."]]);
   });
 
   it("leaves deactivated people out of the interviewer, peer, manager and approver choices", async () => {

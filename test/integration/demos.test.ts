@@ -51,14 +51,14 @@ async function builderOf(boss: User | null, name: string): Promise<User> {
 async function newProject(projectOwner: User, title: string): Promise<string> {
   const input = projectSchema.parse({ title, problem: "Teams stall in set-up.", mode: "satellite", team: "Growth", prd: "", approverId: approver.id, metrics: [] });
   const created = await createProject(actorOf(projectOwner), input, new Date("2026-01-05T09:00:00Z"));
-  if (!created.ok) throw new Error(created.refusal.message);
+  if (!created.ok) throw new Error(created.message);
   return created.id;
 }
 
 async function demoOf(id: string, presenter: User, title: string, demoOn: string) {
   const project = (await findProject(id))!;
   const posted = await postDemo(project, actorOf(presenter), { title, shows: `What ${title} shows.`, link: "https://video.example/" + encodeURIComponent(title), demoOn }, new Date(`${demoOn}T18:00:00Z`));
-  if (!posted.ok) throw new Error(posted.refusal.message);
+  if (!posted.ok) throw new Error(posted.message);
   return posted.id;
 }
 
@@ -146,7 +146,7 @@ describe("flagging a demo", () => {
   it("answers 404 for a demo that does not exist", async () => {
     const answer = await invoke(feed.action, { url: "/demos", user: manager, form: { intent: "flag", demoId: "no-such-demo" } });
     expect(answer.status).toBe(404);
-    expect(answer.body).toMatchObject({ formErrors: ["No such demo."] });
+    expect(answer.body).toMatchObject({ reason: "not_found", formErrors: ["No such demo."] });
   });
 
   it("answers 400 with the field at fault for bad input, and writes nothing", async () => {

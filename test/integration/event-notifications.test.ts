@@ -239,7 +239,7 @@ describe("project events", () => {
     const metric = { name: "Completion", unit: "%", baseline: 31, target: 40, direction: "at_least" as const, measurement: "Funnel" };
     const input = { title: "Faster sign-up", problem: "Stalls", mode: "satellite" as const, team: "Growth", prd: PRD, approverId: approver.id, decisionDate: undefined, links: [], metrics: [metric] };
     const created = await createProject(actorOf(owner), { intent: "save", ...input }, NOW);
-    if (!created.ok) throw new Error(created.refusal.message);
+    if (!created.ok) throw new Error(created.message);
     const id = created.id;
     expect(await prisma.notification.count({ where: { subjectId: id } })).toBe(0); // a draft waits for nobody
     const { version } = await prisma.project.findUniqueOrThrow({ where: { id } });

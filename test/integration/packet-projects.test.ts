@@ -78,16 +78,16 @@ async function submittedProject(owner: User, approver: User, daysAgo: number, ti
     ],
   });
   const created = await createProject(actorOf(owner), input, t0);
-  if (!created.ok) throw new Error(created.refusal.message);
+  if (!created.ok) throw new Error(created.message);
   const saved = await saveProject(created.id, actorOf(owner), { ...input, version: 1 }, t0);
-  if (!saved.ok) throw new Error(saved.refusal.message);
+  if (!saved.ok) throw new Error(saved.message);
   return { id: created.id, t0 };
 }
 
 async function act(projectId: string, actorId: string, action: ProjectAction, now: Date) {
   const project = (await findProject(projectId))!;
   const result = await applyProjectAction(projectId, actorOf(actorId), action, project.version, now);
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.message);
 }
 
 /** Approved a day after submission, launched a day later; with `checkpoint`, the checkpoint 28 days after launch (both targets met, keep). */

@@ -67,7 +67,7 @@ function input(approver: User, overrides: Record<string, unknown> = {}): Project
 async function act(projectId: string, actor: User, action: ProjectAction, now: Date) {
   const project = (await findProject(projectId))!;
   const result = await applyProjectAction(projectId, actorOf(actor), action, project.version, now);
-  if (!result.ok) throw new Error(`${action.kind}: ${result.refusal.message}`);
+  if (!result.ok) throw new Error(`${action.kind}: ${result.message}`);
 }
 
 /** A project of `owner` taken as far as `stage`, each step at its own day from T0. */
@@ -79,11 +79,11 @@ async function projectAt(
 ) {
   const data = input(approver, { title: options.title, ...options.overrides });
   const created = await createProject(actorOf(owner), data, at(0));
-  if (!created.ok) throw new Error(created.refusal.message);
+  if (!created.ok) throw new Error(created.message);
   const id = created.id;
   if (stage === "draft") return id;
   const submitted = await saveProject(id, actorOf(owner), { ...data, intent: "submit", version: (await findProject(id))!.version }, at(options.submittedOn ?? 1));
-  if (!submitted.ok) throw new Error(submitted.refusal.message);
+  if (!submitted.ok) throw new Error(submitted.message);
   if (stage === "submitted") return id;
   await act(id, approver, { kind: "approve", note: "" }, at((options.submittedOn ?? 1) + 1));
   await act(id, owner, { kind: "launch" }, at(options.launchedOn ?? 3));

@@ -21,7 +21,7 @@ async function launchedProject() {
   await prisma.builder.create({ data: { userId: builder.id, level: "L5", managerId: manager.id, startedAt: T0, rubricVersionId: v3.id } });
   const metric = { name: "Completion", unit: "%", baseline: 31, target: 40, direction: "at_least" as const, measurement: "Funnel" };
   const created = await createProject(actorOf(builder), { intent: "save", title: "Faster sign-up", problem: "Stalls", mode: "satellite", team: "Growth", prd: PRD, approverId: approver.id, decisionDate: undefined, links: [], metrics: [metric] }, T0);
-  if (!created.ok) throw new Error(created.refusal.message);
+  if (!created.ok) throw new Error(created.message);
   const id = created.id;
   const step = async (actorId: string, action: Parameters<typeof applyProjectAction>[2], at: Date) => {
     const { version } = await prisma.project.findUniqueOrThrow({ where: { id } });
@@ -41,7 +41,7 @@ describe("the project data layer", () => {
     const metricId = (await prisma.projectMetric.findFirstOrThrow({ where: { projectId: p.id } })).id;
     const checkpoint = { kind: "record_checkpoint" as const, actuals: { [metricId]: 42 }, verdict: "keep" as const, followUps: "" };
     await prisma.userRole.deleteMany({ where: { userId: p.manager.id, role: "manager" } });
-    expect(await p.step(p.manager.id, checkpoint, addDays(T0, 28))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(await p.step(p.manager.id, checkpoint, addDays(T0, 28))).toMatchObject({ ok: false, reason: "forbidden" });
     expect(await prisma.projectCheckpoint.count({ where: { projectId: p.id } })).toBe(0);
     await prisma.userRole.create({ data: { userId: p.manager.id, role: "manager" } });
     expect(await p.step(p.manager.id, checkpoint, addDays(T0, 28))).toMatchObject({ ok: true });
@@ -52,7 +52,7 @@ describe("the project data layer", () => {
     const { version } = await prisma.project.findUniqueOrThrow({ where: { id: p.id } });
     const events = await prisma.projectEvent.count({ where: { projectId: p.id } });
     const stale = await applyProjectAction(p.id, actorOf(p.builder), { kind: "close", outcome: "rolled_back", note: "" }, version - 1, T0);
-    expect(stale).toMatchObject({ ok: false, refusal: { status: 409 } });
+    expect(stale).toMatchObject({ ok: false, reason: "stale", message: expect.stringMatching(/changed this project while you were looking at it/) });
     expect(await prisma.project.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "launched", version });
     expect(await prisma.projectEvent.count({ where: { projectId: p.id } })).toBe(events);
   });

@@ -220,6 +220,8 @@ describe("starting a project", () => {
     expect(self.status).toBe(400);
     const nobody = await create(t.builder, projectForm("no-such-person"));
     expect(nobody.status).toBe(400);
+    // Only the stored accounts can judge this one: invalid input, beside the approver field.
+    expect(nobody.body).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { approverId: ["The approver is not someone in this organisation."] }, formErrors: [] });
     expect(await prisma.project.count()).toBe(before);
   });
 
@@ -300,6 +302,7 @@ describe("the single approver", () => {
     const again = await edit(p.builder, p.id, projectForm(other.id, { version: await version(p.id) }));
     expect(again.status).toBe(403);
     expect((again.body as { message?: string; formErrors?: string[] }).formErrors?.[0] ?? "").toMatch(/only your manager can change the approver/);
+    expect(again.body).toMatchObject({ ok: false, reason: "forbidden" });
     expect((await post(p.builder, p.id, { intent: "change_approver", version: await version(p.id), approverId: other.id, reason: "Mine" })).status).toBe(403);
     expect((await post(admin, p.id, { intent: "change_approver", version: await version(p.id), approverId: other.id, reason: "Admin" })).status).toBe(403);
     expect((await stored(p.id)).approverId).toBe(p.approver.id);
@@ -329,6 +332,7 @@ describe("launch", () => {
     const refused = await post(p.builder, p.id, { intent: "launch", version: await version(p.id) });
     expect(refused.status).toBe(409);
     expect((refused.body as Failure).formErrors[0]).toBe("A project launches only after its approver has approved the PRD.");
+    expect(refused.body).toMatchObject({ reason: "conflict" });
     expect((await view(p.builder, p.id)).access.launch).toBe(false);
     await post(p.approver, p.id, { intent: "approve", version: await version(p.id), note: "" });
     for (const user of [p.approver, p.manager, admin]) expect((await post(user, p.id, { intent: "launch", version: await version(p.id) })).status).toBe(403);
@@ -347,6 +351,7 @@ describe("launch", () => {
     const stale = await post(p.approver, p.id, { intent: "approve", version: String(old), note: "From an old tab" });
     expect(stale.status).toBe(409);
     expect((stale.body as Failure).formErrors[0]).toMatch(/changed this project while you were looking at it/);
+    expect(stale.body).toMatchObject({ reason: "stale" });
     const project = await stored(p.id);
     expect(project.status).toBe("submitted");
     expect(project.events.map((e) => e.kind)).toEqual(["created", "submitted"]);
@@ -397,7 +402,7 @@ describe("the checkpoint", () => {
     const actuals = Object.fromEntries(project.metrics.map((m) => [m.id, 1]));
     const action = { kind: "record_checkpoint" as const, actuals, verdict: "keep" as const, followUps: "" };
     const early = await applyProjectAction(p.id, actorOf(p.builder), action, project.version, addDays(launchedAt, 27));
-    expect(early).toMatchObject({ ok: false, refusal: { status: 409 } });
+    expect(early).toMatchObject({ ok: false, reason: "conflict" });
     expect(await applyProjectAction(p.id, actorOf(p.builder), action, project.version, addDays(launchedAt, 28))).toEqual({ ok: true });
     expect((await findProject(p.id))!.checkpoint).toMatchObject({ verdict: "keep" });
   });
@@ -409,14 +414,18 @@ describe("the checkpoint", () => {
     expect(v.access.recordReview).toBe(true);
     const next = v.defaultNextReviewOn;
     const tooFar = addDays(new Date(), 200).toISOString().slice(0, 10);
-    expect((await post(p.manager, p.id, { intent: "record_review", version: await version(p.id), health: "healthy", roi: "Pays for itself.", followThrough: "", nextReviewOn: tooFar })).status).toBe(400);
+    const far = await post(p.manager, p.id, { intent: "record_review", version: await version(p.id), health: "healthy", roi: "Pays for itself.", followThrough: "", nextReviewOn: tooFar });
+    expect(far.status).toBe(400);
+    expect(far.body).toMatchObject({ reason: "invalid", fieldErrors: { nextReviewOn: ["The next review must be within 91 days."] }, formErrors: [] });
     expect((await post(p.manager, p.id, { intent: "record_review", version: await version(p.id), health: "sunny", roi: "x", nextReviewOn: next })).status).toBe(400);
     expect((await post(p.manager, p.id, { intent: "record_review", version: await version(p.id), health: "healthy", roi: "Pays for itself.", followThrough: "Hand over to Growth.", nextReviewOn: next })).status).toBe(200);
     const after = await view(p.builder, p.id);
     expect(after.reviews).toHaveLength(1);
     expect(after.reviews![0]).toMatchObject({ health: "healthy", roi: "Pays for itself.", nextReviewOn: next });
     expect(after.due).toMatchObject({ kind: "review", dueOn: next });
-    expect((await post(p.builder, p.id, { intent: "close", version: await version(p.id), outcome: "withdrawn" })).status).toBe(400);
+    const withdrawn = await post(p.builder, p.id, { intent: "close", version: await version(p.id), outcome: "withdrawn" });
+    expect(withdrawn.status).toBe(400);
+    expect(withdrawn.body).toMatchObject({ reason: "invalid", fieldErrors: { outcome: ["A launched project closes with what became of it, not as withdrawn."] } });
     expect((await post(p.builder, p.id, { intent: "close", version: await version(p.id), outcome: "folded_into_team", note: "Growth owns it." })).status).toBe(200);
     expect(await stored(p.id)).toMatchObject({ status: "closed", outcome: "folded_into_team" });
   });

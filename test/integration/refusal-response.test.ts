@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { conflict, forbidden, locked, notFound, refuse, stale, type Refusal } from "~/domain/refusal";
-import { refusalResponse, refusing } from "~/utils/refusals.server";
+import { conflict, forbidden, invalid, invalidField, locked, notFound, refuse, stale, type Refusal } from "~/domain/refusal";
+import { failureResponse, invalidResponse, refusalResponse, refusing } from "~/utils/refusals.server";
 
 type Answer = { data: Record<string, unknown>; init: ResponseInit | null };
 const answer = (value: unknown) => value as Answer;
@@ -41,6 +41,58 @@ describe("the answer to a refusal", () => {
     const { data, init } = answer(refusalResponse(stale("Amended meanwhile.", { number: 2 }), { reason: "amended", revision: 2 }));
     expect(init?.status).toBe(409);
     expect(data).toMatchObject({ ok: false, reason: "amended", revision: 2, current: { number: 2 }, formErrors: ["Amended meanwhile."] });
+  });
+});
+
+describe("the answer to input the server judged invalid", () => {
+  it("is 400, with the message beside the field it names (and not again as a form error)", () => {
+    const { data, init } = answer(invalidResponse(invalidField("approverId", "The approver is not someone in this organisation.")));
+    expect(init?.status).toBe(400);
+    expect(data).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: "The approver is not someone in this organisation.",
+      fieldErrors: { approverId: ["The approver is not someone in this organisation."] },
+      formErrors: [],
+    });
+  });
+
+  it("is the form error when it names no field, so it is never silent", () => {
+    const { data, init } = answer(invalidResponse(invalid("Define at least one success metric.")));
+    expect(init?.status).toBe(400);
+    expect(data).toEqual({ ok: false, reason: "invalid", message: "Define at least one success metric.", fieldErrors: {}, formErrors: ["Define at least one success metric."] });
+  });
+
+  it("does not share its field errors with the result it came from", () => {
+    const result = invalidField("roi", "Write the return on investment so far.");
+    const { data } = answer(invalidResponse(result));
+    (data.fieldErrors as Record<string, string[]>).other = ["x"];
+    expect(result.fieldErrors).toEqual({ roi: ["Write the return on investment so far."] });
+  });
+});
+
+describe("the answer to any write that did not happen", () => {
+  it("is 400 for invalid input and the refusal's own answer for each kind", () => {
+    const cases = [
+      [invalidField("comments", "Say what should change."), 400],
+      [notFound("No such project."), 404],
+      [forbidden("Only the project's owner edits it."), 403],
+      [locked("The project is already closed."), 409],
+      [stale("Someone changed this project."), 409],
+      [conflict("The project is not blocked."), 409],
+    ] as const;
+    for (const [failure, status] of cases) {
+      const { data, init } = answer(failureResponse(failure));
+      expect(init?.status).toBe(status);
+      expect(data).toMatchObject({ ok: false, reason: failure.reason, message: failure.message });
+      if (failure.reason === "invalid") expect(data).toMatchObject({ fieldErrors: { comments: ["Say what should change."] }, formErrors: [] });
+      else expect(data).toEqual(answer(refusalResponse(failure)).data);
+    }
+  });
+
+  it("adds what one page reads besides to either answer", () => {
+    expect(answer(failureResponse(invalidField("projectId", "Cite one of the builder's own projects."), { stale: null })).data).toMatchObject({ reason: "invalid", stale: null });
+    expect(answer(failureResponse(stale("Bea saved first.", { version: 2 }), { stale: { version: 2 } })).data).toMatchObject({ reason: "stale", stale: { version: 2 }, current: { version: 2 } });
   });
 });
 

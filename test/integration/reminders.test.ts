@@ -158,7 +158,7 @@ describe("the checkpoint reminder", () => {
     const metric = { name: "Completion", unit: "%", baseline: 31, target: 40, direction: "at_least" as const, measurement: "Funnel" };
     const input = { title: "Faster sign-up", problem: "Stalls", mode: "satellite" as const, team: "Growth", prd: PRD, approverId: approver.id, decisionDate: undefined, links: [], metrics: [metric] };
     const created = await createProject(actorOf(builder), { intent: "save", ...input }, T0);
-    if (!created.ok) throw new Error(created.refusal.message);
+    if (!created.ok) throw new Error(created.message);
     const id = created.id;
     const step = async (actorId: string, action: Parameters<typeof applyProjectAction>[2], when: Date) => {
       const { version } = await prisma.project.findUniqueOrThrow({ where: { id } });

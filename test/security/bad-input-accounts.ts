@@ -77,8 +77,9 @@ export async function accountTargets(world: World): Promise<Target[]> {
       ),
     },
     {
-      // The base deactivates one's own account: refused (400). Poisons change the intent to one the
-      // account refuses too (reactivate: not deactivated; resend: already has a password) or the id.
+      // The base deactivates one's own account: refused (forbidden, 403). Poisons change the intent
+      // to one the account refuses too (reactivate: not deactivated; resend: already has a password)
+      // or the id.
       name: "deactivate, reactivate or invite again (users)",
       route: "routes/admin.users",
       url: "/admin/users",

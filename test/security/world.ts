@@ -115,7 +115,7 @@ async function addExtras(now: Date) {
     { intent: "save", title: "Shared saved views", problem: "Leads rebuild the same filtered list every Monday.", mode: "satellite", team: "Core Workflow", prd: "## Problem\n\nLeads rebuild lists.\n", approverId: marcus.id, decisionDate: undefined, links: [], metrics: [] },
     now,
   );
-  if (!draft.ok) throw new Error(`The test draft project was refused: ${draft.refusal.message}`);
+  if (!draft.ok) throw new Error(`The test draft project was refused: ${draft.message}`);
 
   const loopIdOf = async (candidateEmail: string) => (await prisma.loop.findFirstOrThrow({ where: { candidate: { email: candidateEmail } } })).id;
   const jonas = await loopIdOf("jonas.weber@mail.example");

@@ -1,3 +1,4 @@
+import { conflict, forbidden, invalid, invalidField, locked, type Invalid, type WordedRefusal } from "../refusal";
 import type { ProjectProcess } from "../rubric/schema";
 import { addDays, checkpointDueAt, missingPrdSections } from "./process";
 
@@ -142,14 +143,11 @@ export type ProjectAction =
   | { kind: "block"; escalateToId: string; reason: string }
   | { kind: "unblock" };
 
-/** Who may take an action, as a party of the project (not a role). */
-export type ProjectRefusal = { status: 400 | 403 | 404 | 409; message: string };
-
-export type TransitionResult =
-  | { ok: true; facts: ProjectFacts; event: ProjectEventDraft }
-  | { ok: false; refusal: ProjectRefusal };
-
-const refuse = (status: ProjectRefusal["status"], message: string): TransitionResult => ({ ok: false, refusal: { status, message } });
+/**
+ * The project after the action and the event that records it; or why it cannot happen, in the
+ * shared vocabulary (domain/refusal.ts), or what in the input breaks a rule of the process.
+ */
+export type TransitionResult = { ok: true; facts: ProjectFacts; event: ProjectEventDraft } | WordedRefusal | Invalid;
 
 export function isOwner(facts: Pick<ProjectFacts, "ownerId">, actorId: string): boolean {
   return facts.ownerId === actorId;
@@ -207,9 +205,10 @@ function startOfUtcDay(at: Date): Date {
 }
 
 /**
- * Applies one action by `actorId` at `now`. Refusals say why: 403 when the actor is not the party
- * the action belongs to, 409 when the project is not in a state that allows it, 400 when what was
- * sent breaks a rule of the process.
+ * Applies one action by `actorId` at `now`. Refusals say why: `forbidden` when the actor is not the
+ * party the action belongs to, `conflict` when the project is not in a state that allows it
+ * (`locked` once it is closed), and `invalid` (not a refusal: bad input) when what was sent breaks a
+ * rule of the process, naming the form field at fault when there is one.
  */
 export function transition(
   facts: ProjectFacts,
@@ -229,10 +228,10 @@ export function transition(
 
   switch (action.kind) {
     case "submit": {
-      if (!isOwner(facts, actorId)) return refuse(403, "Only the project's owner submits its PRD.");
-      if (!canEditContent(status)) return refuse(409, `The PRD cannot be submitted while the project is ${PROJECT_STATUS_LABELS[status].toLowerCase()}.`);
+      if (!isOwner(facts, actorId)) return forbidden("Only the project's owner submits its PRD.");
+      if (!canEditContent(status)) return conflict(`The PRD cannot be submitted while the project is ${PROJECT_STATUS_LABELS[status].toLowerCase()}.`);
       const gaps = submissionGaps(facts, process, now);
-      if (gaps.length > 0) return refuse(400, gaps.join(" "));
+      if (gaps.length > 0) return invalid(gaps.join(" "));
       const resubmission = status === "changes_requested";
       return {
         ok: true,
@@ -242,26 +241,26 @@ export function transition(
     }
     case "approve":
     case "request_changes": {
-      if (actorId !== facts.approverId) return refuse(403, "Only the project's named approver can approve its PRD or ask for changes.");
-      if (status !== "submitted") return refuse(409, "There is no PRD awaiting your approval on this project.");
+      if (actorId !== facts.approverId) return forbidden("Only the project's named approver can approve its PRD or ask for changes.");
+      if (status !== "submitted") return conflict("There is no PRD awaiting your approval on this project.");
       if (action.kind === "approve") {
         return { ok: true, facts: { ...facts, status: "approved", approvedAt: now }, event: event("approved", action.note.trim()) };
       }
       const comments = action.comments.trim();
-      if (comments === "") return refuse(400, "Say what should change.");
+      if (comments === "") return invalidField("comments", "Say what should change.");
       return { ok: true, facts: { ...facts, status: "changes_requested" }, event: event("changes_requested", comments) };
     }
     case "change_approver": {
       if (facts.managerId === null || actorId !== facts.managerId) {
-        return refuse(403, "Only the owner's manager changes the approver once the PRD has been submitted.");
+        return forbidden("Only the owner's manager changes the approver once the PRD has been submitted.");
       }
       if (facts.submittedAt === null || (status !== "submitted" && status !== "changes_requested")) {
-        return refuse(409, "The approver can be changed only while the PRD is awaiting approval or changes.");
+        return conflict("The approver can be changed only while the PRD is awaiting approval or changes.");
       }
-      if (action.approverId === facts.ownerId) return refuse(400, "The approver cannot be the project's owner.");
-      if (action.approverId === facts.approverId) return refuse(400, "That person is already the approver.");
+      if (action.approverId === facts.ownerId) return invalidField("approverId", "The approver cannot be the project's owner.");
+      if (action.approverId === facts.approverId) return invalidField("approverId", "That person is already the approver.");
       const reason = action.reason.trim();
-      if (reason === "") return refuse(400, "Say why the approver changes.");
+      if (reason === "") return invalidField("reason", "Say why the approver changes.");
       return {
         ok: true,
         facts: { ...facts, approverId: action.approverId },
@@ -269,26 +268,26 @@ export function transition(
       };
     }
     case "launch": {
-      if (!isOwner(facts, actorId)) return refuse(403, "Only the project's owner launches it.");
+      if (!isOwner(facts, actorId)) return forbidden("Only the project's owner launches it.");
       if (status !== "approved" || facts.approvedAt === null) {
-        return refuse(409, "A project launches only after its approver has approved the PRD.");
+        return conflict("A project launches only after its approver has approved the PRD.");
       }
       if (facts.metricIds.length < Math.max(1, process.min_success_metrics)) {
-        return refuse(409, "A project launches only with its success metrics defined.");
+        return conflict("A project launches only with its success metrics defined.");
       }
       return { ok: true, facts: { ...facts, status: "launched", launchedAt: now }, event: event("launched") };
     }
     case "record_checkpoint": {
-      if (!isOwnerOrManager(facts, actorId)) return refuse(403, "The owner or their manager records the checkpoint.");
-      if (status !== "launched" || facts.launchedAt === null) return refuse(409, "The checkpoint is recorded once, after launch.");
+      if (!isOwnerOrManager(facts, actorId)) return forbidden("The owner or their manager records the checkpoint.");
+      if (status !== "launched" || facts.launchedAt === null) return conflict("The checkpoint is recorded once, after launch.");
       const due = checkpointDueAt(facts.launchedAt, process);
       if (now.getTime() < due.getTime()) {
-        return refuse(409, `The ${process.checkpoint_after_days}-day checkpoint can be recorded from ${due.toISOString().slice(0, 10)}.`);
+        return conflict(`The ${process.checkpoint_after_days}-day checkpoint can be recorded from ${due.toISOString().slice(0, 10)}.`);
       }
       const missing = facts.metricIds.filter((id) => !Number.isFinite(action.actuals[id]));
-      if (missing.length > 0) return refuse(400, "Give the actual value of every success metric.");
+      if (missing.length > 0) return invalidField(`actuals.${missing[0]}`, "Give the actual value of every success metric.");
       const unknown = Object.keys(action.actuals).filter((id) => !facts.metricIds.includes(id));
-      if (unknown.length > 0) return refuse(400, "An actual was given for a metric this project does not have.");
+      if (unknown.length > 0) return invalid("An actual was given for a metric this project does not have.");
       return {
         ok: true,
         facts: { ...facts, status: "live", checkpointRecorded: true },
@@ -296,21 +295,21 @@ export function transition(
       };
     }
     case "record_review": {
-      if (!isOwnerOrManager(facts, actorId)) return refuse(403, "The owner or their manager records a project review.");
-      if (status !== "live") return refuse(409, "Quarterly reviews follow the checkpoint, until the project is closed.");
-      if (action.roi.trim() === "") return refuse(400, "Write the return on investment so far.");
-      if (action.nextReviewOn.getTime() <= now.getTime()) return refuse(400, "The next review must be after today.");
+      if (!isOwnerOrManager(facts, actorId)) return forbidden("The owner or their manager records a project review.");
+      if (status !== "live") return conflict("Quarterly reviews follow the checkpoint, until the project is closed.");
+      if (action.roi.trim() === "") return invalidField("roi", "Write the return on investment so far.");
+      if (action.nextReviewOn.getTime() <= now.getTime()) return invalidField("nextReviewOn", "The next review must be after today.");
       if (action.nextReviewOn.getTime() > addDays(now, process.quarterly_review_every_days).getTime()) {
-        return refuse(400, `The next review must be within ${process.quarterly_review_every_days} days.`);
+        return invalidField("nextReviewOn", `The next review must be within ${process.quarterly_review_every_days} days.`);
       }
       return { ok: true, facts, event: event("review_recorded", "", { health: action.health }) };
     }
     case "close": {
-      if (!isOwnerOrManager(facts, actorId)) return refuse(403, "The owner or their manager closes a project.");
-      if (status === "closed") return refuse(409, "The project is already closed.");
+      if (!isOwnerOrManager(facts, actorId)) return forbidden("The owner or their manager closes a project.");
+      if (status === "closed") return locked("The project is already closed.");
       const launched = isLaunched(status, facts.launchedAt);
-      if (launched && action.outcome === "withdrawn") return refuse(400, "A launched project closes with what became of it, not as withdrawn.");
-      if (!launched && action.outcome !== "withdrawn") return refuse(400, "A project that never launched can only be withdrawn.");
+      if (launched && action.outcome === "withdrawn") return invalidField("outcome", "A launched project closes with what became of it, not as withdrawn.");
+      if (!launched && action.outcome !== "withdrawn") return invalidField("outcome", "A project that never launched can only be withdrawn.");
       return {
         ok: true,
         facts: { ...facts, status: "closed", blocked: false, escalateToId: null },
@@ -318,11 +317,11 @@ export function transition(
       };
     }
     case "block": {
-      if (!isOwner(facts, actorId)) return refuse(403, "The owner marks their project blocked.");
-      if (status === "closed") return refuse(409, "A closed project cannot be blocked.");
-      if (action.escalateToId === facts.ownerId) return refuse(400, "Escalate to someone other than yourself.");
+      if (!isOwner(facts, actorId)) return forbidden("The owner marks their project blocked.");
+      if (status === "closed") return locked("A closed project cannot be blocked.");
+      if (action.escalateToId === facts.ownerId) return invalidField("escalateToId", "Escalate to someone other than yourself.");
       const reason = action.reason.trim();
-      if (reason === "") return refuse(400, "Say what blocks the project.");
+      if (reason === "") return invalidField("reason", "Say what blocks the project.");
       return {
         ok: true,
         facts: { ...facts, blocked: true, escalateToId: action.escalateToId },
@@ -331,9 +330,9 @@ export function transition(
     }
     case "unblock": {
       if (!isOwnerOrManager(facts, actorId) && actorId !== facts.escalateToId) {
-        return refuse(403, "The owner, their manager or the person it was escalated to clears a block.");
+        return forbidden("The owner, their manager or the person it was escalated to clears a block.");
       }
-      if (!facts.blocked) return refuse(409, "The project is not blocked.");
+      if (!facts.blocked) return conflict("The project is not blocked.");
       return { ok: true, facts: { ...facts, blocked: false, escalateToId: null }, event: event("unblocked") };
     }
   }

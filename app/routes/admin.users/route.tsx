@@ -8,11 +8,13 @@ import { deactivateUser, inviteUser, listAccounts, listManagerChoices, reactivat
 import { findUserById, setUserRoles } from "~/data/users.server";
 import { mintAccountToken } from "~/domain/accounts";
 import { checkRoleChange } from "~/domain/permissions";
+import type { WordedRefusal } from "~/domain/refusal";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, formSaved, parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
+import { failureResponse, refusalResponse } from "~/utils/refusals.server";
 import { AccountControls, type AccountRow } from "./account-controls";
 import { InvitePanel } from "./invite-panel";
 import { AdminUsersActionSchema, SetRolesSchema, type SetRolesForm } from "./schema";
@@ -42,28 +44,14 @@ const REFUSALS = {
   "own-admin-removal": "You cannot remove your own admin role; ask another admin.",
 } as const;
 
-const DEACTIVATION_REFUSALS = {
-  self: { status: 400, message: "You cannot deactivate your own account; ask another admin." },
-  "last-admin": { status: 400, message: "This is the last active admin: give someone else the admin role first." },
-  "already-deactivated": { status: 409, message: "This account is already deactivated: reload the page." },
-  "not-found": { status: 404, message: "No such user." },
-} as const;
-
-const RESEND_REFUSALS = {
-  "not-found": { status: 404, message: "No such user." },
-  accepted: { status: 409, message: "They have already chosen a password: there is no invitation to send." },
-  deactivated: { status: 409, message: "This account is deactivated: reactivate it before inviting them again." },
-} as const;
-
-const MANAGER_REFUSALS = {
-  unknown: "Choose a manager from the list",
-  self: "A builder cannot be their own manager",
-  "not-a-manager": "Choose someone who holds the manager role",
-  deactivated: "That account is deactivated: choose an active manager",
-} as const;
-
-const fieldRefusal = (field: string, message: string, status = 400) =>
-  data({ ok: false as const, fieldErrors: { [field]: [message] } as FieldErrors, formErrors: [] as string[] }, { status });
+/**
+ * A refusal about the value of one field (an email someone already has): the status and body of
+ * refusalResponse, its message beside that field rather than above the form.
+ */
+function refusalAtField(field: string, refusal: WordedRefusal) {
+  const answer = refusalResponse(refusal);
+  return data({ ...answer.data, fieldErrors: { [field]: [refusal.message] } as FieldErrors, formErrors: [] as string[] }, answer.init ?? undefined);
+}
 
 /**
  * The users page's forms, told apart by `intent`: roles, invite, resend-invite, deactivate,
@@ -89,28 +77,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "invite": {
       const minted = mintAccountToken("invite", now, randomBytes);
       const invited = await inviteUser({ name: form.name, email: form.email, roles: form.roles, minted, invitedBy: admin.name, actor, now });
-      if (!invited.ok) return fieldRefusal("email", "An account with this email address already exists", 409);
+      if (!invited.ok) return refusalAtField("email", invited);
       return formSaved();
     }
     case "resend-invite": {
       const minted = mintAccountToken("invite", now, randomBytes);
       const sent = await resendInvite({ userId: form.userId, minted, invitedBy: admin.name, actor, now });
-      if (!sent.ok) return formError(RESEND_REFUSALS[sent.reason].message, { status: RESEND_REFUSALS[sent.reason].status });
+      if (!sent.ok) return refusalResponse(sent);
       return formSaved();
     }
     case "deactivate": {
       const done = await deactivateUser({ userId: form.userId, actor, now });
-      if (!done.ok) return formError(DEACTIVATION_REFUSALS[done.reason].message, { status: DEACTIVATION_REFUSALS[done.reason].status });
+      if (!done.ok) return refusalResponse(done);
       return formSaved();
     }
     case "reactivate": {
       const done = await reactivateUser({ userId: form.userId, actor, now });
-      if (!done.ok) return done.reason === "not-found" ? formError("No such user.", { status: 404 }) : formError("This account is not deactivated: reload the page.", { status: 409 });
+      if (!done.ok) return refusalResponse(done);
       return formSaved();
     }
     case "manager": {
       const done = await setBuilderManager({ builderId: form.userId, managerId: form.managerId || null, actor, now });
-      if (!done.ok) return done.reason === "no-builder" ? formError("This person has no builder record.", { status: 404 }) : fieldRefusal("managerId", MANAGER_REFUSALS[done.reason]);
+      if (!done.ok) return failureResponse(done);
       return formSaved();
     }
   }

@@ -11,7 +11,8 @@ import styles from "~/styles/demos.css?url";
 import { auditActor } from "~/utils/audit.server";
 import { forbidden, requireUser } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
-import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
+import { badRequest, formSaved, parseForm, readFormData } from "~/utils/forms.server";
+import { failureResponse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [{ title: "Demos · Builder Ladder" }];
 
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest(parsed.failure);
   const { intent, demoId, note } = parsed.data;
   const result = await setDemoFlag(demoId, auditActor(user, context), intent === "flag" ? { note } : null, now);
-  if (!result.ok) return formError(result.refusal.message, { status: result.refusal.status });
+  if (!result.ok) return failureResponse(result);
   return formSaved();
 }
 

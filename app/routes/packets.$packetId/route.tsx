@@ -16,12 +16,12 @@ import {
   statementSchema,
 } from "~/domain/promotion/forms";
 import { targetCriteria } from "~/domain/promotion/snapshot";
-import { badRequest, formError, formSaved, parseForm, type FieldErrors, readFormData } from "~/utils/forms.server";
+import { badRequest, formError, formSaved, parseForm, readFormData } from "~/utils/forms.server";
 import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { requirePacketAccess } from "~/utils/packet-access.server";
-import { refusalResponse } from "~/utils/refusals.server";
-import type { InvalidField, Refusal, Stale } from "~/data/packet-drafts.server";
+import { failureResponse, refusalResponse } from "~/utils/refusals.server";
+import type { Refusal, Stale } from "~/data/packet-drafts.server";
 import styles from "~/styles/packet.css?url";
 import { PacketPage } from "./packet-page";
 import { packetPageView } from "~/views/packet-page";
@@ -62,15 +62,12 @@ const REFUSALS: Record<keyof PacketAccess, string> = {
 
 type Written = { ok: true } | Refusal | Stale<unknown>;
 
-const isInvalid = (result: Refusal | Stale<unknown>): result is InvalidField => result.reason === "invalid";
-
 /**
- * A refused write: 400 beside the field the server checks (a cited project); otherwise the shared
- * refusal answer, with `stale` (what is stored now, for the page to show beside the form).
+ * A write that did not happen: 400 beside the field the server checks (a cited project); otherwise
+ * the shared refusal answer. Either carries `stale` (what is stored now, for the page to show beside the form).
  */
 function refused(result: Refusal | Stale<unknown>) {
-  if (isInvalid(result)) return data({ ok: false as const, fieldErrors: result.fieldErrors as FieldErrors, formErrors: [] as string[], stale: null }, { status: 400 });
-  return refusalResponse(result, { stale: result.current ?? null });
+  return failureResponse(result, { stale: (result.reason === "invalid" ? null : result.current) ?? null });
 }
 
 const answer = (result: Written) => (result.ok ? formSaved() : refused(result));

@@ -22,6 +22,7 @@ import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
 import { badRequest, formError, formSaved, parseForm, readFormData, type FormFailure } from "~/utils/forms.server";
 import { partiesOf, requireProjectAccess } from "~/utils/project-access.server";
+import { failureResponse } from "~/utils/refusals.server";
 import { ProjectPage } from "./project-page";
 import { projectPageView } from "~/views/project-page";
 
@@ -102,8 +103,9 @@ function parseAction(intent: Exclude<ProjectAction["kind"], "submit">, form: For
 /**
  * Every workflow step but the submission: the form names its `intent`. Someone who is not the
  * step's party gets 403 before anything is read; what was sent is parsed with the form's shared
- * schema (400 with field errors); the workflow then decides (applyProjectAction: 409 when the
- * project's state does not allow it or the page was stale, 400 when a rule of the process is broken).
+ * schema (400 with field errors); the workflow then decides (applyProjectAction: a refusal, 409 when
+ * the project's state does not allow it or the page was stale; `invalid`, 400 beside the field, when
+ * a rule of the process is broken).
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = requestNow(request);
@@ -116,7 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseAction(intent, form, project.metrics.map((m) => m.id));
   if (!parsed.success) return badRequest(parsed.failure);
   const result = await applyProjectAction(project.id, auditActor(user, context), parsed.action, parsed.version, now);
-  return result.ok ? formSaved() : formError(result.refusal.message, { status: result.refusal.status });
+  return result.ok ? formSaved() : failureResponse(result);
 }
 
 export default function ProjectRoute() {

@@ -10,8 +10,9 @@ import styles from "~/styles/demos.css?url";
 import type { SignedInUser } from "~/utils/auth.server";
 import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
-import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
+import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 import { requireProjectAccess } from "~/utils/project-access.server";
+import { failureResponse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project ? `Post a demo of ${data.project.title}` : "Post a demo"} · Builder Ladder` }];
 
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(demoFormSchema(latestDemoDay(now)), await readFormData(request));
   if (!parsed.success) return badRequest(parsed.failure);
   const result = await postDemo(project, auditActor(user, context), parsed.data, now);
-  if (!result.ok) return formError(result.refusal.message, { status: result.refusal.status });
+  if (!result.ok) return failureResponse(result);
   throw redirect(`/projects/${project.id}`);
 }
 

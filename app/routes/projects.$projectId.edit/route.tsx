@@ -11,8 +11,9 @@ import styles from "~/styles/project.css?url";
 import type { SignedInUser } from "~/utils/auth.server";
 import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
-import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
+import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 import { requireProjectAccess, submissionRefused } from "~/utils/project-access.server";
+import { failureResponse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.project.title} · Builder Ladder` : "Edit project · Builder Ladder" }];
 
@@ -84,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (gaps.length > 0) return submissionRefused(gaps);
   }
   const saved = await saveProject(project.id, auditActor(user, context), input, now);
-  if (!saved.ok) return formError(saved.refusal.message, { status: saved.refusal.status });
+  if (!saved.ok) return failureResponse(saved);
   throw redirect(`/projects/${project.id}`);
 }
 

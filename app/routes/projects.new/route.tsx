@@ -9,8 +9,9 @@ import { prdTemplate } from "~/domain/project/process";
 import styles from "~/styles/project.css?url";
 import { auditActor } from "~/utils/audit.server";
 import { requestNow } from "~/utils/clock.server";
-import { badRequest, formError, parseForm, readFormData } from "~/utils/forms.server";
+import { badRequest, parseForm, readFormData } from "~/utils/forms.server";
 import { requireProjectStarter, submissionRefused } from "~/utils/project-access.server";
+import { failureResponse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [{ title: "Start a project · Builder Ladder" }];
 
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const actor = auditActor(user, context);
   const created = await createProject(actor, input, now);
-  if (!created.ok) return formError(created.refusal.message, { status: created.refusal.status });
+  if (!created.ok) return failureResponse(created);
   if (input.intent === "submit") {
     const submitted = await saveProject(created.id, actor, { ...input, version: undefined }, now);
     // Checked above with the same rules: only a race (the approver's account removed meanwhile) gets here.
