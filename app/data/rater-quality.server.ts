@@ -102,12 +102,14 @@ type RawLoopUnit = { loopId: string; interviewerId: string; ownSum: number | big
 export type LoopLeniencyUnit = LeniencyUnit & { loopId: string };
 
 /**
- * The leniency units of the loops given, each unit once (not grouped across loops), so that a
- * loop's units can be kept with its revision and an interviewer's figure summed from the units of
- * their loops. The ids are passed as parameters: callers keep each call under SQLite's limit.
+ * The leniency units of the interviewers given on the loops given, each unit once (not grouped
+ * across loops), so that an interviewer's units on a loop can be kept at the loop's revision and
+ * their figure summed from the units of their loops. Every rating on those loops counts towards
+ * the units' totals; only those interviewers' own units are returned. The ids are passed as
+ * parameters: callers keep each call under SQLite's limit.
  */
-export async function loopLeniencyUnits(loopIds: readonly string[]): Promise<LoopLeniencyUnit[]> {
-  if (loopIds.length === 0) return [];
+export async function loopLeniencyUnits(loopIds: readonly string[], interviewerIds: readonly string[]): Promise<LoopLeniencyUnit[]> {
+  if (loopIds.length === 0 || interviewerIds.length === 0) return [];
   const rows = await prisma.$queryRaw<RawLoopUnit[]>`
     WITH r AS MATERIALIZED (
       SELECT s."interviewerId", s."loopId", cr."criterionId", cr."rating"
@@ -115,7 +117,10 @@ export async function loopLeniencyUnits(loopIds: readonly string[]): Promise<Loo
       WHERE s."status" = 'submitted' AND s."loopId" IN (${Prisma.join([...loopIds])})
     ),
     u AS (SELECT "loopId", "criterionId", SUM("rating") AS "unitSum", COUNT(*) AS "unitCount" FROM r GROUP BY "loopId", "criterionId"),
-    o AS (SELECT "interviewerId", "loopId", "criterionId", SUM("rating") AS "ownSum", COUNT(*) AS "ownCount" FROM r GROUP BY "interviewerId", "loopId", "criterionId")
+    o AS (
+      SELECT "interviewerId", "loopId", "criterionId", SUM("rating") AS "ownSum", COUNT(*) AS "ownCount" FROM r
+      WHERE "interviewerId" IN (${Prisma.join([...interviewerIds])}) GROUP BY "interviewerId", "loopId", "criterionId"
+    )
     SELECT o."loopId", o."interviewerId", o."ownSum", o."ownCount", u."unitSum", u."unitCount"
     FROM o JOIN u ON u."loopId" = o."loopId" AND u."criterionId" = o."criterionId"`;
   return rows.map((r) => ({

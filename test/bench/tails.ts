@@ -29,11 +29,15 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "5" },
     settings: { type: "string", default: "8/8,4/2" },
     port: { type: "string", default: "3641" },
+    // Milliseconds between one submission and the next per write client (0: back to back, the
+    // writes at saturation); e.g. 1000 offers 5 submissions a second, a busy morning's rate ×100.
+    "write-pause": { type: "string", default: "0" },
   },
 });
 const seconds = Number(args.seconds);
 const settings = args.settings.split(",").map((s) => s.split("/").map(Number) as [number, number]);
 const port = Number(args.port);
+const writePause = Number(args["write-pause"]);
 const SECRET = "tails-session-secret-0123456789abcdefghij";
 
 if (!fs.existsSync("build/server/index.js")) throw new Error("No production build: run `npm run build` first.");
@@ -119,7 +123,10 @@ async function freshConnectionWrites(base: string, clients: number, seconds: num
       request.end(body);
     });
   await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < end) await one();
+    while (performance.now() < end) {
+      await one();
+      if (writePause > 0) await new Promise((r) => setTimeout(r, writePause));
+    }
   }));
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
