@@ -92,7 +92,22 @@ async function findLink(base: string, cookie: string, page: string, href: RegExp
 }
 
 /** One Lighthouse run of the CLI (default config: mobile, simulated throttling), performance only. */
+/**
+ * One run, tried up to three times: Lighthouse now and then fails to record its trace on a page
+ * that loaded fine ("NO_NAVSTART"), which says nothing about the page.
+ */
 async function lighthouse(url: string, cookie: string, dir: string, n: number): Promise<Run> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url, cookie, dir, n);
+    } catch (error) {
+      if (attempt >= 3 || !/NO_NAVSTART|Please run Lighthouse again/.test(String(error))) throw error;
+      log(`Lighthouse could not record run ${n} (${attempt} of 3 attempts): trying again`);
+    }
+  }
+}
+
+async function lighthouseOnce(url: string, cookie: string, dir: string, n: number): Promise<Run> {
   const output = path.join(dir, `run-${n}.json`);
   const cli = path.resolve("node_modules/lighthouse/cli/index.js");
   await new Promise<void>((resolve, reject) => {
