@@ -1,6 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgresql/client";
+import { databaseKind } from "./database-kind";
 import { countingStatements } from "./statement-count";
 import { getConfig } from "~/utils/env.server";
 
@@ -20,7 +23,22 @@ class SQLiteWithForeignKeys extends PrismaBetterSQLite3 {
   }
 }
 
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+/** PostgreSQL through the pg driver, its statements counted like SQLite's. */
+function countedPostgres(config: ConstructorParameters<typeof PrismaPg>[0]): SqlDriverAdapterFactory {
+  const inner = new PrismaPg(config);
+  return { provider: inner.provider, adapterName: inner.adapterName, connect: async () => countingStatements(await inner.connect()) };
+}
+
+/**
+ * The client for the database DATABASE_URL names. Each database has its own generated client
+ * (its own query compiler), both from one schema (prisma/provider-schema.ts); the models and
+ * their types are the same, so the app is typed against the SQLite one.
+ */
+export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}): PrismaClient {
+  if (databaseKind(databaseUrl) === "postgresql") {
+    const adapter = countedPostgres({ connectionString: databaseUrl, ...(options.poolSize ? { max: options.poolSize } : {}) });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   return new PrismaClient({ adapter: new SQLiteWithForeignKeys({ url: databaseUrl }) });
 }
 

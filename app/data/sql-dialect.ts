@@ -1,4 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
+import { getConfig } from "~/utils/env.server";
+import { databaseKind, type DatabaseKind } from "./database-kind";
 
 /**
  * The SQL that is spelled differently on SQLite and on PostgreSQL, in one place: hand-written
@@ -6,9 +8,12 @@ import { Prisma } from "~/generated/prisma/client";
  * running on the other database changes this file only. Everything else in those statements is
  * standard SQL with quoted identifiers.
  *
- * Today the spelling is SQLite's (the embedded default); the PostgreSQL spelling of each fragment
- * is given beside it.
+ * The database is the one DATABASE_URL names, read once (both spellings are tested: the
+ * integration suite runs on each database).
  */
+let kind: DatabaseKind | undefined;
+/** True when the app runs on PostgreSQL. */
+export const onPostgres = (): boolean => (kind ??= databaseKind(getConfig().databaseUrl)) === "postgresql";
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -18,13 +23,12 @@ function objectOf(fields: Record<string, Prisma.Sql>): Prisma.Sql {
     if (!FIELD_NAME.test(name)) throw new Error(`Not a JSON field name: ${name}`);
     return Prisma.sql`${Prisma.raw(`'${name}'`)}, ${value}`;
   });
-  // PostgreSQL: json_build_object(...)
-  return Prisma.sql`json_object(${Prisma.join(parts, ", ")})`;
+  return onPostgres() ? Prisma.sql`json_build_object(${Prisma.join(parts, ", ")})` : Prisma.sql`json_object(${Prisma.join(parts, ", ")})`;
 }
 
-/** The values of `value` over a group, as text separated by commas (PostgreSQL: string_agg(value, ',')). */
+/** The values of `value` over a group, as text separated by commas (NULL for none). */
 export function commaList(value: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`GROUP_CONCAT(${value})`;
+  return onPostgres() ? Prisma.sql`string_agg((${value})::text, ',')` : Prisma.sql`GROUP_CONCAT(${value})`;
 }
 
 /**
@@ -34,11 +38,13 @@ export function commaList(value: Prisma.Sql): Prisma.Sql {
  */
 export function jsonObjects(fields: Record<string, Prisma.Sql>, when?: Prisma.Sql): Prisma.Sql {
   const object = objectOf(fields);
-  // PostgreSQL: COALESCE(json_agg(object) FILTER (WHERE when), '[]')
+  if (onPostgres()) {
+    return when ? Prisma.sql`COALESCE(json_agg(${object}) FILTER (WHERE ${when}), '[]'::json)` : Prisma.sql`COALESCE(json_agg(${object}), '[]'::json)`;
+  }
   return when ? Prisma.sql`json_group_array(CASE WHEN ${when} THEN ${object} END)` : Prisma.sql`json_group_array(${object})`;
 }
 
-/** One JSON object of the fields given, for a single row (PostgreSQL: json_build_object(...)). */
+/** One JSON object of the fields given, for a single row. */
 export function jsonObject(fields: Record<string, Prisma.Sql>): Prisma.Sql {
   return objectOf(fields);
 }
@@ -57,10 +63,15 @@ export function booleanColumn(value: unknown): boolean {
   return value === true || value === 1 || value === 1n || value === "1";
 }
 
-/** A date column: SQLite stores ISO text, PostgreSQL hands back a Date; NULL stays null. */
+/**
+ * A date column: SQLite stores ISO text with its offset, PostgreSQL hands back a Date, or inside
+ * JSON the timestamp's text without an offset (the ORM's timestamps are UTC); NULL stays null.
+ */
 export function dateColumn(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(value as string | number);
+  if (value instanceof Date) return value;
+  if (typeof value === "string" && /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value)) return new Date(`${value}Z`);
+  return new Date(value as string | number);
 }
 
 /** A count or other integer: SQLite may hand back a BigInt. */
@@ -74,5 +85,5 @@ export function integerColumn(value: unknown): number {
  * PostgreSQL compares timestamps and takes the Date itself.
  */
 export function dateParameter(moment: Date): Prisma.Sql {
-  return Prisma.sql`${moment.toISOString().replace(/Z$/, "+00:00")}`;
+  return onPostgres() ? Prisma.sql`${moment}` : Prisma.sql`${moment.toISOString().replace(/Z$/, "+00:00")}`;
 }

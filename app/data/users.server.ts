@@ -2,6 +2,8 @@ import { normaliseRoles, type Role } from "~/domain/roles";
 import { normaliseEmail } from "~/domain/login-throttle";
 import { recordChange, type AuditActor } from "./audit.server";
 import { prisma } from "./db.server";
+import { commaList } from "./sql-dialect";
+import { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "./sessions.server";
 
 export type UserSummary = { id: string; email: string; name: string; roles: Role[] };
@@ -33,7 +35,7 @@ export async function findCredentials(email: string): Promise<{ user: SessionUse
     Array<{ id: string; email: string; name: string; hash: string; mustChange: number | bigint | boolean; roles: string | null }>
   >`
     SELECT u."id", u."email", u."name", p."hash", p."mustChange",
-      (SELECT GROUP_CONCAT(r."role") FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
+      (SELECT ${commaList(Prisma.sql`r."role"`)} FROM "UserRole" r WHERE r."userId" = u."id") AS "roles"
     FROM "User" u JOIN "Password" p ON p."userId" = u."id"
     WHERE u."email" = ${normaliseEmail(email)} AND u."deactivatedAt" IS NULL`;
   const row = rows[0];

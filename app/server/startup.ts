@@ -1,5 +1,7 @@
 import { databaseFilePath } from "~/data/database-file";
+import { databaseKind } from "~/data/database-kind";
 import { migrateDatabase } from "~/data/migrate.server";
+import { migratePostgres } from "~/data/migrate-postgres.server";
 import type { ServerConfig } from "~/utils/env.server";
 import { fileProblem, isFileError } from "~/utils/startup-error";
 
@@ -10,15 +12,7 @@ import { fileProblem, isFileError } from "~/utils/startup-error";
  * Never touches data in a database that already has users.
  */
 export async function prepareDatabase(config: ServerConfig, log: (line: string) => void): Promise<{ seeded: boolean }> {
-  const file = databaseFilePath(config.databaseUrl);
-  let applied: string[];
-  try {
-    applied = migrateDatabase(file);
-  } catch (error) {
-    // A path the app cannot write, or a file that is not a database: say which and why, in one line.
-    if (isFileError(error)) throw fileProblem("DATABASE_URL", "open the database", file, error);
-    throw error;
-  }
+  const applied = await migrate(config.databaseUrl);
   if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
   await publishRubrics(log);
   await pruneAuthRecords(new Date());
@@ -30,6 +24,19 @@ export async function prepareDatabase(config: ServerConfig, log: (line: string) 
   await seedDemoOrganisation(prisma, new Date());
   log("Seeded the demo organisation (Northwind Labs) into the empty database.");
   return { seeded: true };
+}
+
+/** Applies pending migrations to the database DATABASE_URL names; returns their names. */
+async function migrate(databaseUrl: string): Promise<string[]> {
+  if (databaseKind(databaseUrl) === "postgresql") return migratePostgres(databaseUrl);
+  const file = databaseFilePath(databaseUrl);
+  try {
+    return migrateDatabase(file);
+  } catch (error) {
+    // A path the app cannot write, or a file that is not a database: say which and why, in one line.
+    if (isFileError(error)) throw fileProblem("DATABASE_URL", "open the database", file, error);
+    throw error;
+  }
 }
 
 export async function publishRubrics(log: (line: string) => void): Promise<void> {

@@ -21,7 +21,9 @@ const configSchema = z
     PORT: wholeNumber(1, 65535, "must be a port number (1–65535)").default(3000),
     DATABASE_URL: z
       .string()
-      .startsWith("file:", { error: 'must be a SQLite "file:" URL, e.g. file:data/builder-ladder.db' })
+      .regex(/^(file:|postgres(ql)?:\/\/)/, {
+        error: 'must be a SQLite "file:" URL (e.g. file:data/builder-ladder.db) or a PostgreSQL "postgresql://" URL',
+      })
       .default("file:data/builder-ladder.db"),
     SESSION_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
     SESSION_TTL_HOURS: wholeNumber(1, 24 * 90, "must be a whole number of hours (1–2160)").default(24 * 7),
@@ -65,6 +67,15 @@ const configSchema = z
     }
     if (!senderAddress(env.SMTP_FROM)) {
       ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: 'must be an email address, optionally with a name: "Builder Ladder <ladder@example.com>"' });
+    }
+    // Every instance on one PostgreSQL database must sign sessions with the same secret, and
+    // there is no file beside the database to keep a generated one in.
+    if (/^postgres/.test(env.DATABASE_URL) && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required with a PostgreSQL DATABASE_URL (the same value on every instance)" });
+    }
+    // The app's own backups copy the SQLite file; PostgreSQL is backed up with its own tools (pg_dump).
+    if (/^postgres/.test(env.DATABASE_URL) && env.BACKUP_EVERY_HOURS > 0) {
+      ctx.addIssue({ code: "custom", path: ["BACKUP_EVERY_HOURS"], message: "must be 0 with a PostgreSQL DATABASE_URL: back PostgreSQL up with pg_dump (see the README)" });
     }
     if (env.DEPLOYMENT !== "strict") return;
     if (!env.SESSION_SECRET) {

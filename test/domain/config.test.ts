@@ -92,7 +92,9 @@ describe("configuration", () => {
 
   it("names the variable at fault", () => {
     expect(() => parseConfig({ PORT: "eighty" })).toThrow(/^Invalid configuration: PORT must be a port number \(1–65535\)\./);
-    expect(() => parseConfig({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL must be a SQLite "file:" URL/);
+    expect(() => parseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a SQLite "file:" URL .* or a PostgreSQL "postgresql:\/\/" URL/);
+    expect(() => parseConfig({ DATABASE_URL: "postgresql://x" })).toThrow(/SESSION_SECRET is required with a PostgreSQL DATABASE_URL/);
+    expect(parseConfig({ DATABASE_URL: "postgresql://app@db/ladder", SESSION_SECRET: "s".repeat(32) }).databaseUrl).toBe("postgresql://app@db/ladder");
     expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY must be "true" or "false"/);
   });
 

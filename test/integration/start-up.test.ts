@@ -46,8 +46,9 @@ describe("a start that cannot succeed", () => {
     expectOneLine(startServer({ PORT: "abc" }), /^Invalid configuration: PORT must be a port number \(1–65535\)\. Every variable is described in \.env\.example\.$/);
   });
 
-  it("a DATABASE_URL that is not SQLite", () => {
-    expectOneLine(startServer({ DATABASE_URL: "postgres://x" }), /^Invalid configuration: DATABASE_URL must be a SQLite "file:" URL/);
+  it("a DATABASE_URL that is neither SQLite nor PostgreSQL, and PostgreSQL without a session secret", () => {
+    expectOneLine(startServer({ DATABASE_URL: "mysql://x" }), /^Invalid configuration: DATABASE_URL must be a SQLite "file:" URL .* or a PostgreSQL "postgresql:\/\/" URL/);
+    expectOneLine(startServer({ DATABASE_URL: "postgresql://x" }), /^Invalid configuration: SESSION_SECRET is required with a PostgreSQL DATABASE_URL/);
   });
 
   it("a database path through a file, with and without a session secret to generate", () => {
