@@ -2,10 +2,13 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { migrationReadiness, type Readiness } from "~/domain/readiness";
 import { readMigrations } from "./migrate.server";
+import { POSTGRES_MIGRATIONS_DIR } from "./migrate-postgres.server";
+import { onPostgres } from "./sql-dialect";
 
 /**
  * The app's readiness through its own database client: a failed query (the file gone, locked for
- * longer than the busy timeout, not a database) is "not ready", with a short reason and no detail.
+ * longer than the busy timeout, not a database, PostgreSQL down) is "not ready", with a short
+ * reason and no detail.
  * `expected` defaults to the migrations shipped with this code, read once.
  */
 export async function databaseReadiness(db?: PrismaClient, expected: readonly string[] = shippedMigrations()): Promise<Readiness> {
@@ -22,6 +25,7 @@ export async function databaseReadiness(db?: PrismaClient, expected: readonly st
 }
 
 let shipped: string[] | undefined;
-function shippedMigrations(): string[] {
-  return (shipped ??= readMigrations().map((m) => m.name));
+/** The migrations this code ships for the database it runs on. */
+export function shippedMigrations(): string[] {
+  return (shipped ??= readMigrations(onPostgres() ? POSTGRES_MIGRATIONS_DIR : undefined).map((m) => m.name));
 }

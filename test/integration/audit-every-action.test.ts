@@ -28,7 +28,8 @@ import { PROJECT_ACTION_PARTIES } from "~/domain/project/access";
 import { emptyContent, stageRubric, type StageRubric } from "~/domain/scorecard/content";
 import { createUser, sessionCookieFor, TEST_PASSWORD } from "../helpers/users";
 import { buildRequest, type Body } from "../security/expectations";
-import { contentHash, rowsChangedBy } from "../security/fingerprint";
+import { contentHash, rowsChangedBy, tableContent, tableNames } from "../security/fingerprint";
+import { blockAuditInserts, unblockAuditInserts } from "../helpers/audit-triggers";
 import { CLIENT_ADDRESS, describeOutcome, invoke, type Outcome } from "../security/invoke";
 import { signInPersonas, type Persona } from "../security/personas";
 import { loadRouteManifest, type RouteEntry } from "../security/routes";
@@ -940,7 +941,6 @@ async function flaggedByMarcus(c: Ctx) {
 let world: World;
 let personas: Persona[];
 let manifest: RouteEntry[];
-const BLOCK = "audit_test_every_insert_fails";
 
 const succeeded = (o: Outcome) => !o.error && o.status >= 200 && o.status < 400 && !(o.headers.get("Location") ?? "").startsWith("/login?");
 const send = (route: RouteEntry, req: Req, cookie: string | null) =>
@@ -951,12 +951,8 @@ const idsOf = async (table: Table): Promise<Set<string>> =>
 
 /** Each table's content hash, to name the tables a failing request still wrote to. */
 async function tableHashes(): Promise<Record<string, string>> {
-  const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
   const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY rowid`);
-    out[name] = JSON.stringify(rows, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString("hex") : v));
-  }
+  for (const name of await tableNames()) out[name] = await tableContent(name);
   return out;
 }
 
@@ -967,7 +963,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${BLOCK}"`);
+  await unblockAuditInserts();
 });
 
 describe("the table", () => {
@@ -1019,12 +1015,12 @@ describe("every change is audited, in the same transaction", () => {
       const req = await c.valid(ctx);
       const hashBefore = await contentHash();
       const tablesBefore = await tableHashes();
-      await prisma.$executeRawUnsafe(`CREATE TRIGGER "${BLOCK}" BEFORE INSERT ON "AuditEntry" BEGIN SELECT RAISE(ABORT, 'audit writes are failing'); END`);
+      await blockAuditInserts();
       let blocked: Outcome;
       try {
         blocked = await send(route!, req, who.cookie);
       } finally {
-        await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${BLOCK}"`);
+        await unblockAuditInserts();
       }
       expect(succeeded(blocked), `with audit writes failing it still answered ${describeOutcome(blocked)}`).toBe(false);
       // Content, not total_changes(): SQLite counts the rows of a rolled-back transaction too, and

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
+import { withoutAppendOnlyTriggers } from "../helpers/audit-triggers";
 import { recordChange, recordRead, redactAuditAbout, SYSTEM_ACTOR, verifyAuditTrail, type AuditActor } from "~/data/audit.server";
 import { createUser } from "../helpers/users";
 
@@ -24,18 +25,7 @@ let alice: AuditActor;
 let bob: AuditActor;
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 9, minute));
 
-/** Runs `work` with the append-only triggers dropped, as an attacker with the file would, then puts them back. */
-async function withoutTriggers(work: () => Promise<void>) {
-  const triggers = await prisma.$queryRawUnsafe<Array<{ sql: string }>>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEntry'");
-  expect(triggers).toHaveLength(2);
-  await prisma.$executeRawUnsafe('DROP TRIGGER "AuditEntry_append_only_delete"');
-  await prisma.$executeRawUnsafe('DROP TRIGGER "AuditEntry_append_only_update"');
-  try {
-    await work();
-  } finally {
-    for (const { sql } of triggers) await prisma.$executeRawUnsafe(sql);
-  }
-}
+const withoutTriggers = withoutAppendOnlyTriggers;
 
 beforeAll(async () => {
   const a = await createUser(["recruiter"], { name: "Alice Auditor" });
@@ -85,20 +75,20 @@ describe("entries written through the data layer", () => {
 
 describe("the append-only triggers", () => {
   it("refuse deleting an entry", async () => {
-    await expect(prisma.$executeRawUnsafe("DELETE FROM AuditEntry WHERE seq = 2")).rejects.toThrow(/never deleted/);
+    await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE "seq" = 2`)).rejects.toThrow(/never deleted/);
     await expect(prisma.auditEntry.deleteMany({})).rejects.toThrow(/never deleted/);
     expect(await prisma.auditEntry.count()).toBe(6);
   });
 
   it.each([
-    ["the action", "UPDATE AuditEntry SET action = 'candidate.read' WHERE seq = 2"],
-    ["the actor", "UPDATE AuditEntry SET actorId = NULL WHERE seq = 2"],
-    ["the time", "UPDATE AuditEntry SET at = 0 WHERE seq = 2"],
-    ["the address", "UPDATE AuditEntry SET address = '192.0.2.1' WHERE seq = 2"],
-    ["the reason, to other text", "UPDATE AuditEntry SET reason = 'Nothing to see', redactedAt = 1 WHERE seq = 2"],
-    ["the reason, cleared without saying it was erased", "UPDATE AuditEntry SET reason = NULL WHERE seq = 2"],
-    ["the hash", "UPDATE AuditEntry SET hash = 'x' WHERE seq = 2"],
-    ["the seq", "UPDATE AuditEntry SET seq = 99 WHERE seq = 2"],
+    ["the action", `UPDATE "AuditEntry" SET "action" = 'candidate.read' WHERE "seq" = 2`],
+    ["the actor", `UPDATE "AuditEntry" SET "actorId" = NULL WHERE "seq" = 2`],
+    ["the time", `UPDATE "AuditEntry" SET "at" = CURRENT_TIMESTAMP WHERE "seq" = 2`],
+    ["the address", `UPDATE "AuditEntry" SET "address" = '192.0.2.1' WHERE "seq" = 2`],
+    ["the reason, to other text", `UPDATE "AuditEntry" SET "reason" = 'Nothing to see', "redactedAt" = CURRENT_TIMESTAMP WHERE "seq" = 2`],
+    ["the reason, cleared without saying it was erased", `UPDATE "AuditEntry" SET "reason" = NULL WHERE "seq" = 2`],
+    ["the hash", `UPDATE "AuditEntry" SET "hash" = 'x' WHERE "seq" = 2`],
+    ["the seq", `UPDATE "AuditEntry" SET "seq" = 99 WHERE "seq" = 2`],
   ])("refuse changing %s", async (_what, sql) => {
     const before = await prisma.auditEntry.findUniqueOrThrow({ where: { seq: 2 } });
     await expect(prisma.$executeRawUnsafe(sql)).rejects.toThrow(/append-only/);
@@ -112,8 +102,8 @@ describe("the append-only triggers", () => {
     expect([row.reason, row.detail, row.redactedAt]).toEqual([null, null, at(10)]);
     expect((await verifyAuditTrail()).broken).toBeNull();
     // An erased entry stays erased.
-    await expect(prisma.$executeRawUnsafe("UPDATE AuditEntry SET redactedAt = NULL WHERE seq = 6")).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRawUnsafe("UPDATE AuditEntry SET reason = 'back' WHERE seq = 6")).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe(`UPDATE "AuditEntry" SET "redactedAt" = NULL WHERE "seq" = 6`)).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe(`UPDATE "AuditEntry" SET "reason" = 'back' WHERE "seq" = 6`)).rejects.toThrow(/append-only/);
   });
 });
 
@@ -126,13 +116,13 @@ describe("an attacker who drops the triggers", () => {
     const before = await prisma.auditEntry.findUniqueOrThrow({ where: { seq } });
     const restore = original ?? `'${(before as Record<string, unknown>)[column] as string}'`;
     await withoutTriggers(async () => {
-      await prisma.$executeRawUnsafe(`UPDATE AuditEntry SET "${column}" = ${forged} WHERE seq = ${seq}`);
+      await prisma.$executeRawUnsafe(`UPDATE "AuditEntry" SET "${column}" = ${forged} WHERE "seq" = ${seq}`);
       try {
         const result = await verifyAuditTrail();
         expect(result.broken).toEqual({ seq, problem: expect.stringContaining(problem) });
         expect(result.entries).toBe(seq - 1);
       } finally {
-        await prisma.$executeRawUnsafe(`UPDATE AuditEntry SET "${column}" = ${restore} WHERE seq = ${seq}`);
+        await prisma.$executeRawUnsafe(`UPDATE "AuditEntry" SET "${column}" = ${restore} WHERE "seq" = ${seq}`);
       }
     });
     expect(await prisma.auditEntry.findUniqueOrThrow({ where: { seq } })).toEqual(before);
@@ -163,13 +153,13 @@ describe("npm run audit:verify", () => {
 
   it("exits 1 naming the broken entry", async () => {
     await withoutTriggers(async () => {
-      await prisma.$executeRawUnsafe("UPDATE AuditEntry SET action = 'candidate.read' WHERE seq = 3");
+      await prisma.$executeRawUnsafe(`UPDATE "AuditEntry" SET "action" = 'candidate.read' WHERE "seq" = 3`);
       try {
         const result = verifyCli();
         expect(result.status, result.stdout).toBe(1);
         expect(result.stderr.trim()).toBe("Audit trail BROKEN at entry 3: its facts were changed (hash differs). 2 entries before it verify.");
       } finally {
-        await prisma.$executeRawUnsafe("UPDATE AuditEntry SET action = 'loop.create' WHERE seq = 3");
+        await prisma.$executeRawUnsafe(`UPDATE "AuditEntry" SET "action" = 'loop.create' WHERE "seq" = 3`);
       }
     });
     expect(verifyCli().status).toBe(0);

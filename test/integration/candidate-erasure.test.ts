@@ -4,6 +4,7 @@ import { eraseCandidate } from "~/data/candidate-erasure.server";
 import { recordDecision } from "~/data/committee.server";
 import { committeeRows } from "~/data/committee-rows.server";
 import { prisma } from "~/data/db.server";
+import { tableContent, tableNames } from "../security/fingerprint";
 import { RefusalError as CandidateChangeRefusal, RefusalError as LoopRefusal } from "~/domain/refusal";
 import { addInterview, createLoop } from "~/data/loops.server";
 import { createBuilderFromHire } from "~/data/onboarding.server";
@@ -164,14 +165,8 @@ async function decidedCandidate(label: string, outcome: "hire" | "no_hire" = "no
 
 /** Every row of every table, as text: what a copy of the database would hold. */
 async function wholeDatabase(): Promise<string> {
-  const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'`
-  );
   const parts: string[] = [];
-  for (const { name } of tables) {
-    const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
-    parts.push(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
-  }
+  for (const name of (await tableNames()).filter((n) => !n.startsWith("_prisma"))) parts.push(await tableContent(name));
   return parts.join("\n");
 }
 

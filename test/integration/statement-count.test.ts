@@ -17,7 +17,7 @@ describe("counting statements", () => {
       return "done";
     });
     expect(counted).toMatchObject({ result: "done", statements: 2, transactions: 0 });
-    expect(counted.sql[0]).toMatch(/FROM `main`.`User`/);
+    expect(counted.sql[0]).toMatch(/FROM (`main`.`User`|"public"."User")/);
     expect(counted.sql[1]).toBe("SELECT 1 AS one");
     expect((await countStatements(async () => null)).statements).toBe(0);
   });
