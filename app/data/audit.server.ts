@@ -2,14 +2,13 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { chainEntry, firstBreak, type AuditFacts, type AuditKind, type ChainBreak, type ChainedEntry } from "~/domain/audit/chain";
 import { prisma } from "./db.server";
-import { serialiseWrites } from "./sql-dialect";
 
 /**
  * Writing and checking the audit trail. A change records itself with `recordChange(tx, …)` inside
  * the transaction that makes the change, so both commit or neither does; a read records itself
  * with `recordRead` once the data has been read. Appending reads the chain's head in the same
- * transaction: SQLite runs one write transaction at a time (on PostgreSQL, `serialiseWrites` takes a
- * lock for the rest of the transaction), and the unique `prevHash` turns two appends after one
+ * transaction: SQLite runs one write transaction at a time (on PostgreSQL, every transaction
+ * takes one lock first: db.server.ts), and the unique `prevHash` turns two appends after one
  * head (a fork) into a failed write rather than a broken chain.
  */
 
@@ -40,7 +39,6 @@ export type AuditRecord = {
 type Tx = Prisma.TransactionClient;
 
 async function append(tx: Tx, actor: AuditActor, kind: AuditKind, record: AuditRecord, at: Date): Promise<void> {
-  await serialiseWrites(tx);
   const head = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const facts: AuditFacts = {
     at,

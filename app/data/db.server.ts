@@ -23,10 +23,31 @@ class SQLiteWithForeignKeys extends PrismaBetterSQLite3 {
   }
 }
 
-/** PostgreSQL through the pg driver, its statements counted like SQLite's. */
+/** Any number, the same in every instance: the key of the write-order lock. */
+export const WRITE_ORDER_LOCK = 7_304_212;
+
+/**
+ * PostgreSQL through the pg driver, its statements counted like SQLite's. Every transaction first
+ * takes one advisory lock, held until it commits or rolls back, so transactions run one at a time
+ * across every instance, as SQLite runs its write transactions. The app's writes read before they
+ * write (a version, the audit chain's head, the highest loop revision, the newest amendment) and
+ * rely on nothing changing in between; under PostgreSQL's default isolation two of them could
+ * both read the same state and one would fail on a unique index (a 500) or, worse, both succeed.
+ * Reads outside transactions (every page) never wait for it.
+ */
 function countedPostgres(config: ConstructorParameters<typeof PrismaPg>[0]): SqlDriverAdapterFactory {
   const inner = new PrismaPg(config);
-  return { provider: inner.provider, adapterName: inner.adapterName, connect: async () => countingStatements(await inner.connect()) };
+  const connect = async (): Promise<SqlDriverAdapter> => {
+    const adapter = await inner.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      await transaction.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`, args: [], argTypes: [] });
+      return transaction;
+    };
+    return countingStatements(adapter);
+  };
+  return { provider: inner.provider, adapterName: inner.adapterName, connect };
 }
 
 /**

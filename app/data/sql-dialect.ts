@@ -88,16 +88,3 @@ export function dateParameter(moment: Date): Prisma.Sql {
   return onPostgres() ? Prisma.sql`${moment}` : Prisma.sql`${moment.toISOString().replace(/Z$/, "+00:00")}`;
 }
 
-/** Any number, the same in every instance: the key of the lock below. */
-const WRITE_ORDER_LOCK = 7_304_212;
-
-/**
- * Makes the transaction `tx` the only one, among those that call this, between here and its
- * commit. Appending to the audit chain (read the head, write the next entry) and numbering loop
- * revisions (the highest + 1, which readers rely on to grow in commit order) both need it. SQLite
- * runs one write transaction at a time already; on PostgreSQL, a transaction-scoped advisory lock
- * gives the same order across every instance.
- */
-export async function serialiseWrites(tx: { $executeRaw: (query: Prisma.Sql) => Promise<number> }): Promise<void> {
-  if (onPostgres()) await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(${WRITE_ORDER_LOCK})`);
-}

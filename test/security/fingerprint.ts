@@ -33,7 +33,7 @@ export async function rowsChangedBy<T>(work: () => Promise<T>): Promise<{ result
 /** The app's tables (not the test's own bookkeeping), by name. */
 export async function tableNames(): Promise<string[]> {
   const sql = onPostgres()
-    ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_test%' ORDER BY table_name`
+    ? `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_test%' ORDER BY table_name`
     : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
   return (await prisma.$queryRawUnsafe<Array<{ name: string }>>(sql)).map((r) => r.name);
 }
