@@ -69,4 +69,4 @@ declare global {
   var __prisma: PrismaClient | undefined;
 }
 
-export const prisma: PrismaClient = (globalThis.__prisma ??= createPrismaClient(getConfig().databaseUrl));
+export const prisma: PrismaClient = (globalThis.__prisma ??= createPrismaClient(getConfig().databaseUrl, { poolSize: getConfig().databasePoolSize }));

@@ -32,6 +32,7 @@ const configSchema = z
     LOG_REQUESTS: flag.optional(),
     TEST_CLOCK: flag.default(false),
     BACKUP_DIR: z.string().min(1).optional(),
+    DATABASE_POOL_SIZE: wholeNumber(1, 100, "must be a whole number of connections (1–100)").default(10),
     BACKUP_KEEP: wholeNumber(1, 1000, "must be a whole number of backups to keep (1–1000)").default(7),
     BACKUP_EVERY_HOURS: wholeNumber(0, 24 * 366, "must be a whole number of hours between scheduled backups (0 = none, up to 8784)").default(0),
     RETENTION_NOT_HIRED_MONTHS: wholeNumber(1, 1200, "must be a whole number of months (1–1200)").default(12),
@@ -118,6 +119,8 @@ export type Config = {
   testClock: boolean;
   /** BACKUP_DIR: where backups go; null = a `backups` folder beside the database (app/data/backups.server.ts). */
   backupDir: string | null;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections each instance keeps at most (SQLite has one). */
+  databasePoolSize: number;
   /** BACKUP_KEEP: how many backups npm run backup and the scheduled backup keep (the newest). */
   backupKeep: number;
   /** BACKUP_EVERY_HOURS: hours between the running app's own backups; 0 = no scheduled backup. */
@@ -191,6 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
     testClock: e.TEST_CLOCK,
     backupDir: e.BACKUP_DIR ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     backupKeep: e.BACKUP_KEEP,
     backupEveryHours: e.BACKUP_EVERY_HOURS,
     retention: {

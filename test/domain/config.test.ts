@@ -17,6 +17,7 @@ describe("configuration", () => {
       logRequests: true,
       testClock: false,
       backupDir: null,
+      databasePoolSize: 10,
       backupKeep: 7,
       backupEveryHours: 0,
       retention: { notHiredMonths: 12, hiredNotJoinedMonths: 24, noDecisionMonths: 12 },
