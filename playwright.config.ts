@@ -15,6 +15,8 @@ const chromium =
 
 export default defineConfig({
   testDir: "e2e",
+  // Those need PostgreSQL and start their own instances: playwright.postgres.config.ts.
+  testIgnore: ["postgres/**"],
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -1,0 +1,569 @@
+/**
+ * `npm run db:copy`: moves a whole organisation from its SQLite file into an empty PostgreSQL
+ * database, for a deployment that grows from one instance to several.
+ *
+ * What it guarantees: the source is only read (opened read-only, one read transaction, so one
+ * consistent moment even if something still writes to it); the source is up to date (every SQLite
+ * migration of this version applied); the target holds nothing of anyone's (refused before anything
+ * is written, not even the schema); the copy is one transaction (a failure leaves the target's
+ * tables empty); every table's row count matches the source's before the commit; and after the
+ * commit the audit trail's hash chain verifies on the target, entry by entry, as `npm run
+ * audit:verify` would.
+ *
+ * It reads nothing from DATABASE_URL and never loads the app's Prisma client: both databases are
+ * named by the caller. Values are converted by the type of the PostgreSQL column
+ * (information_schema), since SQLite keeps dates as ISO text, booleans as 0/1.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { firstBreak, type AuditKind, type ChainBreak, type ChainedEntry } from "~/domain/audit/chain";
+import { StartupError } from "~/utils/startup-error";
+import { redactedUrl } from "./database-kind";
+import { migratePostgres } from "./migrate-postgres.server";
+import { readMigrations, type Migration } from "./migrate.server";
+
+/** A copy that cannot go ahead, or that failed, with a one-line message saying why (the CLI prints it alone). */
+export class DbCopyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DbCopyError";
+  }
+}
+
+export type CopyOptions = {
+  /** The SQLite database file (a path, not a URL). */
+  from: string;
+  /** The PostgreSQL database, a postgresql:// URL. */
+  to: string;
+  log?: (line: string) => void;
+  /** Rows per INSERT statement (fewer when a table has many columns: PostgreSQL takes at most 65,535 parameters). */
+  batchSize?: number;
+  /** The SQLite migrations the source must have (default: this version's). */
+  sqliteMigrations?: Migration[];
+  /** The PostgreSQL migrations applied to the target (default: this version's). */
+  postgresMigrations?: Migration[];
+};
+
+export type AuditHead = { seq: number; hash: string };
+
+export type CopyResult = {
+  /** Every table copied, in the order written (parents before the tables that refer to them). */
+  tables: Array<{ name: string; rows: number }>;
+  rows: number;
+  /** The audit trail as verified on the target after the commit. */
+  audit: { entries: number; head: AuditHead | null };
+  /** Migrations applied to the target by this copy (none when its schema was already there). */
+  migrated: string[];
+  milliseconds: number;
+};
+
+const LEDGER = "_prisma_migrations";
+const MAX_PARAMETERS = 65_535;
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+type Column = { name: string; type: string };
+type ForeignKey = { table: string; columns: string[]; references: string; referencedColumns: string[] };
+type Row = Record<string, unknown>;
+
+/** Copies every table of the SQLite file `from` into the empty PostgreSQL database `to`. */
+export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const { from, to } = options;
+  const target = redactedUrl(to);
+
+  const source = openSource(from);
+  try {
+    checkSourceMigrations(source, from, options.sqliteMigrations ?? readMigrations());
+    const sourceTables = listSourceTables(source);
+
+    // Before anything is written, not even the schema: the target must be a database nothing lives in yet.
+    const client = await connect(to);
+    try {
+      await refuseUsedTarget(client, target, sourceTables, "before");
+    } finally {
+      await client.end();
+    }
+
+    const migrated = await migratePostgres(to, options.postgresMigrations).catch((error: unknown) => {
+      throw new DbCopyError(`Refused: could not create the schema in ${target}: ${firstLine(error)}. Nothing was copied.`);
+    });
+    if (migrated.length > 0) log(`Created the schema in ${target} (${migrated.length} migration(s)).`);
+
+    const writer = await connect(to);
+    let tables: Array<{ name: string; rows: number }>;
+    try {
+      tables = await copyInOneTransaction(source, writer, { sourceTables, target, log, batchSize: options.batchSize ?? 500 });
+    } finally {
+      await writer.end();
+    }
+    const rows = tables.reduce((sum, t) => sum + t.rows, 0);
+
+    const audit = await verifyTargetAudit(source, to, target, rows, tables.length);
+    return { tables, rows, audit, migrated, milliseconds: Math.round(performance.now() - started) };
+  } finally {
+    source.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The source
+
+function openSource(file: string): Database.Database {
+  if (!fs.existsSync(file)) throw new DbCopyError(`Refused: there is no SQLite database at ${file}. Nothing was copied.`);
+  if (!fs.statSync(file).isFile()) throw new DbCopyError(`Refused: ${file} is not a file. Nothing was copied.`);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    // Reading the schema is where a file that is not a database fails.
+    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? "";
+    const why = code === "SQLITE_NOTADB" ? "it is not a SQLite database" : code.startsWith("SQLITE_CORRUPT") ? "the file is damaged" : firstLine(error);
+    throw new DbCopyError(`Refused: ${file} cannot be read: ${why}${code ? ` (${code})` : ""}. Nothing was copied.`);
+  }
+}
+
+/** Copy only from a database this version would start on without migrating: the schemas then match by construction. */
+function checkSourceMigrations(db: Database.Database, file: string, migrations: Migration[]): void {
+  const refuse = (why: string) => new DbCopyError(`Refused: ${file} ${why}. Nothing was copied.`);
+  const hasLedger = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(LEDGER) !== undefined;
+  if (!hasLedger) throw refuse(`is not a Builder Ladder database (it has no ${LEDGER} table)`);
+  const applied = new Map(
+    (
+      db.prepare(`SELECT migration_name, checksum FROM "${LEDGER}" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as Array<{
+        migration_name: string;
+        checksum: string;
+      }>
+    ).map((r) => [r.migration_name, r.checksum]),
+  );
+  const known = new Map(migrations.map((m) => [m.name, m.checksum]));
+  const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();
+  if (unknown.length > 0) throw refuse(`holds migration(s) this version of the app does not have (${unknown.join(", ")}): copy it with the version that wrote it`);
+  const pending = migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  if (pending.length > 0) {
+    throw refuse(
+      `is not up to date: ${pending.length} migration(s) not applied (${pending.join(", ")}). ` +
+        "Start the app once on it (npm start with DATABASE_URL pointing at it), then copy",
+    );
+  }
+  const edited = migrations.filter((m) => applied.get(m.name) !== m.checksum).map((m) => m.name);
+  if (edited.length > 0) throw refuse(`records migration(s) whose SQL differs from this version's (${edited.join(", ")})`);
+}
+
+function listSourceTables(db: Database.Database): string[] {
+  return (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ? ORDER BY name`).all(LEDGER) as Array<{ name: string }>).map(
+    (r) => r.name,
+  );
+}
+
+function sourceColumns(db: Database.Database, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((r) => r.name);
+}
+
+function sourceCount(db: Database.Database, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The target
+
+/** node-pg reads a TIMESTAMP (no zone) as local time; the ORM's timestamps are UTC. */
+const TIMESTAMP_OID = 1114;
+const utcTimestamps = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, types: utcTimestamps });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new DbCopyError(`Refused: cannot connect to PostgreSQL at ${redactedUrl(url)} (${firstLine(error)}). Nothing was copied.`);
+  }
+  return client;
+}
+
+async function targetTables(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/**
+ * Refuses a target that holds rows in any table (ours or not), or tables that are not the app's:
+ * the copy only ever fills an empty database, so it never mixes two organisations.
+ */
+async function refuseUsedTarget(client: pg.ClientBase, target: string, appTables: readonly string[], when: "before" | "during"): Promise<void> {
+  const app = new Set(appTables);
+  const tables = (await targetTables(client)).filter((t) => t !== LEDGER);
+  const foreign = tables.filter((t) => !app.has(t));
+  if (foreign.length > 0) {
+    throw new DbCopyError(
+      `Refused: ${target} is not an empty Builder Ladder database: it has table(s) the app does not (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""}). ` +
+        `Copy into a new, empty database. Nothing was ${when === "before" ? "written" : "copied"}.`,
+    );
+  }
+  for (const table of tables) {
+    const { rowCount } = await client.query(`SELECT 1 FROM ${quote(table)} LIMIT 1`);
+    if ((rowCount ?? 0) > 0) {
+      throw new DbCopyError(`Refused: ${target} is not empty: table "${table}" has rows. db:copy only fills an empty database. Nothing was ${when === "before" ? "written" : "copied"}.`);
+    }
+  }
+}
+
+async function targetColumns(client: pg.ClientBase): Promise<Map<string, Column[]>> {
+  const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string }>(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+  );
+  const byTable = new Map<string, Column[]>();
+  for (const r of rows) {
+    const list = byTable.get(r.table_name) ?? [];
+    list.push({ name: r.column_name, type: r.data_type });
+    byTable.set(r.table_name, list);
+  }
+  return byTable;
+}
+
+async function foreignKeys(client: pg.ClientBase): Promise<ForeignKey[]> {
+  const { rows } = await client.query<{ table: string; columns: string[]; references: string; referenced_columns: string[] }>(
+    `SELECT src.relname AS "table", dst.relname AS "references",
+            ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, i) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.i) AS columns,
+            ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, i) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.i) AS referenced_columns
+       FROM pg_constraint c
+       JOIN pg_class src ON src.oid = c.conrelid
+       JOIN pg_class dst ON dst.oid = c.confrelid
+       JOIN pg_namespace n ON n.oid = src.relnamespace
+      WHERE c.contype = 'f' AND n.nspname = current_schema()`,
+  );
+  return rows.map((r) => ({ table: r.table, columns: r.columns, references: r.references, referencedColumns: r.referenced_columns }));
+}
+
+/** Parents before children (Kahn's algorithm, alphabetical among equals so the order is stable); a table's references to itself are ordered row by row. */
+export function tableOrder(tables: readonly string[], keys: readonly ForeignKey[]): string[] {
+  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const key of keys) {
+    if (key.table !== key.references && parents.has(key.table) && parents.has(key.references)) parents.get(key.table)!.add(key.references);
+  }
+  const order: string[] = [];
+  const done = new Set<string>();
+  while (order.length < tables.length) {
+    const ready = [...parents.keys()].filter((t) => !done.has(t) && [...parents.get(t)!].every((p) => done.has(p))).sort();
+    if (ready.length === 0) {
+      const left = tables.filter((t) => !done.has(t));
+      throw new DbCopyError(`Refused: the foreign keys between ${left.join(", ")} form a cycle, which db:copy cannot order. Nothing was copied.`);
+    }
+    for (const t of ready) {
+      order.push(t);
+      done.add(t);
+    }
+  }
+  return order;
+}
+
+/** Rows of a table that refers to itself, each after the row it refers to. */
+function selfOrdered(rows: Row[], keys: ForeignKey[]): Row[] {
+  if (keys.length === 0) return rows;
+  // Integers come as BigInt (safeIntegers), which JSON cannot write.
+  const keyOf = (row: Row, columns: string[]) => JSON.stringify(columns.map((c) => (typeof row[c] === "bigint" ? `${row[c]}n` : row[c])));
+  const present = keys.map((k) => new Set(rows.map((r) => keyOf(r, k.referencedColumns))));
+  const written = keys.map(() => new Set<string>());
+  const ordered: Row[] = [];
+  let pending = rows;
+  while (pending.length > 0) {
+    const later: Row[] = [];
+    for (const row of pending) {
+      const ready = keys.every((k, i) => {
+        // A NULL in the key refers to nothing; a reference to a row not in the table is PostgreSQL's to refuse.
+        if (k.columns.some((c) => row[c] === null || row[c] === undefined)) return true;
+        const ref = keyOf(row, k.columns);
+        return !present[i]!.has(ref) || written[i]!.has(ref);
+      });
+      if (!ready) {
+        later.push(row);
+        continue;
+      }
+      ordered.push(row);
+      keys.forEach((k, i) => written[i]!.add(keyOf(row, k.referencedColumns)));
+    }
+    // Rows that refer to each other in a loop: write them as they are and let the foreign key say so.
+    if (later.length === pending.length) return [...ordered, ...later];
+    pending = later;
+  }
+  return ordered;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/**
+ * A SQLite value as the PostgreSQL column `column` of `table` takes it. Timestamps go as text in
+ * UTC without a zone (what TIMESTAMP(3) holds), never as a Date: node-pg would send a Date in the
+ * process's local zone, which a TIMESTAMP column silently drops.
+ */
+export function convertValue(value: unknown, column: Column, table: string): unknown {
+  if (value === null || value === undefined) return null;
+  const bad = (what: string) =>
+    new DbCopyError(`Refused: ${table}.${column.name} holds ${JSON.stringify(typeof value === "bigint" ? String(value) : value)}, which is not ${what}. Nothing was copied.`);
+  switch (column.type) {
+    case "timestamp without time zone":
+    case "timestamp with time zone": {
+      const date = sqliteDate(value);
+      if (date === null) throw bad("a date");
+      const iso = date.toISOString();
+      return column.type === "timestamp with time zone" ? iso : iso.slice(0, -1);
+    }
+    case "boolean":
+      if (value === 1 || value === 1n || value === true || value === "1" || value === "true") return true;
+      if (value === 0 || value === 0n || value === false || value === "0" || value === "false") return false;
+      throw bad("a boolean (0 or 1)");
+    case "smallint":
+    case "integer":
+    case "bigint": {
+      const n = typeof value === "bigint" ? value : typeof value === "number" && Number.isInteger(value) ? BigInt(value) : typeof value === "string" && /^-?\d+$/.test(value) ? BigInt(value) : null;
+      if (n === null) throw bad("a whole number");
+      const limit = column.type === "smallint" ? 2n ** 15n : column.type === "integer" ? 2n ** 31n : 2n ** 63n;
+      if (n < -limit || n >= limit) throw bad(`within the range of ${column.type}`);
+      return column.type === "bigint" ? n.toString() : Number(n);
+    }
+    case "double precision":
+    case "real":
+    case "numeric": {
+      const n = typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+      if (Number.isNaN(n)) throw bad("a number");
+      return n;
+    }
+    case "text":
+    case "character varying":
+    case "character":
+    case "json":
+    case "jsonb":
+      if (Buffer.isBuffer(value)) throw bad("text");
+      return typeof value === "bigint" ? value.toString() : String(value);
+    case "bytea":
+      if (Buffer.isBuffer(value)) return value;
+      throw bad("bytes");
+    default:
+      throw new DbCopyError(`Refused: ${table}.${column.name} is of type ${column.type} on PostgreSQL, which db:copy does not know how to fill. Nothing was copied.`);
+  }
+}
+
+/**
+ * A date as SQLite may hold it: the ORM's ISO text with its offset ("2027-07-01T08:00:00.000+00:00"),
+ * ISO text without one or SQL's `CURRENT_TIMESTAMP` text ("2027-07-01 08:00:00"), both UTC, or
+ * milliseconds since 1970 (what the ORM writes in its unixepoch-ms mode).
+ */
+export function sqliteDate(value: unknown): Date | null {
+  let date: Date;
+  if (typeof value === "bigint") date = new Date(Number(value));
+  else if (typeof value === "number") date = new Date(value);
+  else if (typeof value === "string") {
+    const text = value.trim();
+    if (/^\d{4}-\d\d-\d\d$/.test(text)) date = new Date(`${text}T00:00:00Z`);
+    else if (/^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text)) date = new Date(`${text.replace(" ", "T")}Z`);
+    else if (/^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(text)) date = new Date(text.replace(" ", "T"));
+    else if (/^-?\d+$/.test(text)) date = new Date(Number(text));
+    else return null;
+  } else return null;
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The copy
+
+async function copyInOneTransaction(
+  source: Database.Database,
+  client: pg.Client,
+  options: { sourceTables: string[]; target: string; log: (line: string) => void; batchSize: number },
+): Promise<Array<{ name: string; rows: number }>> {
+  const { sourceTables, target, log } = options;
+  // One read transaction on the source: every table as of one moment, even if the app still writes.
+  source.exec("BEGIN");
+  await client.query("BEGIN");
+  try {
+    const tables = (await targetTables(client)).filter((t) => t !== LEDGER);
+    // Nobody else writes to the target until the copy commits (readers are not held up).
+    if (tables.length > 0) await client.query(`LOCK TABLE ${tables.map(quote).join(", ")} IN EXCLUSIVE MODE`);
+    await refuseUsedTarget(client, target, sourceTables, "during");
+
+    const missing = sourceTables.filter((t) => !tables.includes(t));
+    const extra = tables.filter((t) => !sourceTables.includes(t));
+    if (missing.length > 0 || extra.length > 0) {
+      throw new DbCopyError(
+        `Refused: the two schemas differ (${[...missing.map((t) => `${t} only in the SQLite file`), ...extra.map((t) => `${t} only in PostgreSQL`)].join(", ")}). ` +
+          "Both must come from the same version of the app. Nothing was copied.",
+      );
+    }
+    const columns = await targetColumns(client);
+    for (const table of tables) {
+      const there = columns.get(table)!.map((c) => c.name);
+      const here = sourceColumns(source, table);
+      const differ = [...here.filter((c) => !there.includes(c)).map((c) => `${table}.${c} only in the SQLite file`), ...there.filter((c) => !here.includes(c)).map((c) => `${table}.${c} only in PostgreSQL`)];
+      if (differ.length > 0) throw new DbCopyError(`Refused: the two schemas differ (${differ.join(", ")}). Both must come from the same version of the app. Nothing was copied.`);
+    }
+
+    const keys = await foreignKeys(client);
+    const copied: Array<{ name: string; rows: number }> = [];
+    for (const table of tableOrder(tables, keys)) {
+      const since = performance.now();
+      const rows = await copyTable(source, client, table, columns.get(table)!, keys.filter((k) => k.table === table && k.references === table), options.batchSize);
+      const expected = sourceCount(source, table);
+      if (rows !== expected) throw new DbCopyError(`Copy failed: read ${rows} rows of ${table} but it has ${expected}. The target was left empty.`);
+      copied.push({ name: table, rows });
+      log(`  ${table}: ${rows} row${rows === 1 ? "" : "s"} (${Math.round(performance.now() - since)} ms)`);
+    }
+
+    // Counted again on the target, in the transaction: what will commit is what the source holds.
+    for (const { name } of copied) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(name)}`);
+      const there = Number(rows[0]!.n);
+      const here = sourceCount(source, name);
+      if (there !== here) throw new DbCopyError(`Copy failed: ${name} has ${there} rows in PostgreSQL but ${here} in the SQLite file. The target was left empty.`);
+    }
+    // Columns numbered by a sequence (SERIAL) carry on after the highest copied value. Last, as
+    // a sequence's position is not rolled back with the transaction.
+    await advanceSequences(client, tables);
+    await client.query("COMMIT");
+    return copied;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    if (error instanceof DbCopyError) throw error;
+    throw new DbCopyError(`Copy failed: ${firstLine(error)}. The copy was rolled back: the target's tables are empty.`);
+  } finally {
+    source.exec("ROLLBACK");
+  }
+}
+
+async function copyTable(source: Database.Database, client: pg.Client, table: string, columns: Column[], selfKeys: ForeignKey[], batchSize: number): Promise<number> {
+  const perStatement = Math.max(1, Math.min(batchSize, Math.floor(MAX_PARAMETERS / columns.length)));
+  const select = source.prepare(`SELECT ${columns.map((c) => quote(c.name)).join(", ")} FROM ${quote(table)}`).safeIntegers(true);
+  const list = columns.map((c) => quote(c.name)).join(", ");
+  let count = 0;
+  let batch: Row[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const values: unknown[] = [];
+    const tuples = batch.map((row) => `(${columns.map((c) => `$${values.push(convertValue(row[c.name], c, table))}`).join(", ")})`);
+    try {
+      await client.query(`INSERT INTO ${quote(table)} (${list}) VALUES ${tuples.join(", ")}`, values);
+    } catch (error) {
+      throw new DbCopyError(`Copy failed while writing ${table}: ${firstLine(error)}. The copy was rolled back: the target's tables are empty.`);
+    }
+    count += batch.length;
+    batch = [];
+  };
+  // A table that refers to itself is read whole and ordered; the others stream.
+  const rows: Iterable<Row> = selfKeys.length > 0 ? selfOrdered(select.all() as Row[], selfKeys) : (select.iterate() as IterableIterator<Row>);
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= perStatement) await flush();
+  }
+  await flush();
+  return count;
+}
+
+async function advanceSequences(client: pg.ClientBase, tables: string[]): Promise<void> {
+  const { rows } = await client.query<{ table_name: string; column_name: string; sequence: string }>(
+    `SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) AS sequence
+       FROM information_schema.columns
+      WHERE table_schema = current_schema() AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL`,
+  );
+  for (const r of rows) {
+    if (!tables.includes(r.table_name)) continue;
+    // With no rows, the next value is 1 (is_called false); otherwise the one after the highest.
+    await client.query(
+      `SELECT setval($1, COALESCE((SELECT max(${quote(r.column_name)}) FROM ${quote(r.table_name)}), 1), (SELECT count(*) > 0 FROM ${quote(r.table_name)}))`,
+      [r.sequence],
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail
+
+const AUDIT_COLUMNS = ["seq", "at", "actorId", "kind", "action", "recordType", "recordId", "candidateId", "subjectUserId", "address", "reason", "detail", "personalHash", "prevHash", "hash", "redactedAt"];
+
+export type ChainVerification = { entries: number; head: AuditHead | null; broken: ChainBreak | null };
+
+/**
+ * Walks an audit trail from its first entry, a page at a time, and reports the first broken link:
+ * the check of `verifyAuditTrail` (app/data/audit.server.ts) over any database's rows, given a
+ * reader of the entries after `seq`, in order.
+ */
+export async function verifyChain(readPage: (after: number, limit: number) => Promise<ChainedEntry[]> | ChainedEntry[], pageSize = 2000): Promise<ChainVerification> {
+  let previous: AuditHead | null = null;
+  let entries = 0;
+  let after = 0;
+  for (;;) {
+    const page = await readPage(after, pageSize);
+    if (page.length === 0) return { entries, head: previous, broken: null };
+    const broken = firstBreak(sha256, page, previous);
+    if (broken) {
+      const good = page.findIndex((e, i) => firstBreak(sha256, [e], i === 0 ? previous : page[i - 1]!) !== null);
+      const last = good > 0 ? page[good - 1]! : null;
+      return { entries: entries + good, head: last ? { seq: last.seq, hash: last.hash } : previous, broken };
+    }
+    entries += page.length;
+    const last = page[page.length - 1]!;
+    previous = { seq: last.seq, hash: last.hash };
+    after = last.seq;
+  }
+}
+
+const entryOf = (row: Row, date: (v: unknown) => Date | null): ChainedEntry => ({
+  seq: Number(row.seq),
+  at: date(row.at)!,
+  actorId: row.actorId as string | null,
+  kind: row.kind as AuditKind,
+  action: row.action as string,
+  recordType: row.recordType as string,
+  recordId: row.recordId as string,
+  candidateId: row.candidateId as string | null,
+  subjectUserId: row.subjectUserId as string | null,
+  address: row.address as string | null,
+  reason: row.reason as string | null,
+  detail: row.detail as string | null,
+  personalHash: row.personalHash as string,
+  prevHash: row.prevHash as string,
+  hash: row.hash as string,
+  redactedAt: date(row.redactedAt),
+});
+
+async function verifyTargetAudit(source: Database.Database, url: string, target: string, rows: number, tables: number): Promise<{ entries: number; head: AuditHead | null }> {
+  const list = AUDIT_COLUMNS.map(quote).join(", ");
+  const client = await connect(url);
+  let result: ChainVerification;
+  try {
+    result = await verifyChain(async (after, limit) => {
+      const page = await client.query<Row>(`SELECT ${list} FROM "AuditEntry" WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, limit]);
+      return page.rows.map((r) => entryOf(r, (v) => (v instanceof Date ? v : null)));
+    });
+  } finally {
+    await client.end();
+  }
+  if (!result.broken) return { entries: result.entries, head: result.head };
+
+  // Broken: was it so in the source already (the copy is faithful), or did the copy change something?
+  const page = source.prepare(`SELECT ${list} FROM "AuditEntry" WHERE seq > ? ORDER BY seq LIMIT ?`);
+  const inSource = await verifyChain((after, limit) => (page.all(after, limit) as Row[]).map((r) => entryOf(r, sqliteDate)));
+  const where = `entry ${result.broken.seq} ${result.broken.problem}; ${result.entries} entries before it verify`;
+  throw new DbCopyError(
+    `Copied ${rows} rows in ${tables} tables to ${target}, but its audit trail does NOT verify: ${where}. ` +
+      (inSource.broken?.seq === result.broken.seq
+        ? "The SQLite file's trail breaks at the same entry: the copy is faithful; investigate the source (npm run audit:verify on it)."
+        : "The SQLite file's trail does not break there: the copy changed it. Do not use the target; drop it and report this."),
+  );
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (error instanceof StartupError ? message : message.split("\n")[0]!).replace(/\.$/, "");
+}

@@ -1,0 +1,98 @@
+/**
+ * Two app instances on one PostgreSQL database, one person's requests alternating between them,
+ * as behind a load balancer without sticky sessions. Runs in `npm run test:postgres` (it needs
+ * TEST_POSTGRES_URL, a server to make a database on, and the production build).
+ */
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { serve, type Served } from "../../test/bench/processes";
+import { adminQuery, databaseUrlFor } from "../../test/setup/postgres-admin";
+import { demoLogin, DEMO_PASSWORD } from "../fixtures";
+
+const admin = process.env.TEST_POSTGRES_URL ?? "";
+const database = `bl_two_instances_${randomUUID().replace(/-/g, "")}`;
+const PORTS = [3181, 3182] as const;
+let instances: Served[] = [];
+
+test.skip(!admin, "needs TEST_POSTGRES_URL (npm run test:postgres)");
+
+test.beforeAll(async () => {
+  await adminQuery(admin, `CREATE DATABASE "${database}"`);
+  const start = (port: number) =>
+    serve(
+      ["--import", "tsx", "server.ts"],
+      {
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_URL: databaseUrlFor(admin, database),
+        SESSION_SECRET: "two-instances-session-secret-0123456789ab",
+        DEPLOYMENT: "demo",
+        SEED_DEMO: "true",
+        LOG_REQUESTS: "false",
+      },
+      `http://127.0.0.1:${port}`,
+      "/login",
+    );
+  // The first migrates and seeds the empty database; the second finds it ready.
+  instances = [await start(PORTS[0]), await start(PORTS[1])];
+});
+
+test.afterAll(async () => {
+  for (const instance of instances) await instance.stop();
+  await adminQuery(admin, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+});
+
+const on = (i: 0 | 1, path: string) => `http://127.0.0.1:${PORTS[i]}${path}`;
+
+test("signed in on one instance, a person carries on on the other, and each sees the other's writes at once", async ({ page }) => {
+  const recruiter = demoLogin("recruiter");
+  await page.goto(on(0, "/login"));
+  await page.getByLabel("Email").fill(recruiter.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${recruiter.name.split(" ")[0]}` })).toBeVisible();
+
+  // The same browser on the other instance (cookies do not depend on the port): still signed in.
+  await page.goto(on(1, "/candidates/new"));
+  await expect(page.getByRole("heading", { level: 1, name: "New candidate" })).toBeVisible();
+  const name = `Two Instances ${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(`two.instances.${Date.now()}@mail.example`);
+  await page.getByLabel("Source").selectOption({ label: "Founder or indie hacker" });
+  await page.getByLabel("Target level").selectOption("L5");
+  await page.getByRole("button", { name: "Add candidate" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const candidatePath = new URL(page.url()).pathname;
+
+  // Written on the second, read on the first at the next request.
+  await page.goto(on(0, candidatePath));
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.goto(on(0, "/candidates"));
+  await expect(page.getByRole("rowheader", { name, exact: true })).toBeVisible();
+
+  // Signed out on the first: the second no longer knows the session either.
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await page.goto(on(1, "/candidates"));
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("failed sign-ins count across instances: the first refused attempt comes at the same count whichever instance gets it", async ({ request }) => {
+  const target = demoLogin("builder");
+  const attempt = (i: 0 | 1) =>
+    request.post(on(i, "/login"), {
+      form: { email: target.email, password: "not the password" },
+      headers: { Origin: `http://127.0.0.1:${PORTS[i]}` },
+      maxRedirects: 0,
+    });
+  const statuses: number[] = [];
+  // Alternate instances; on one instance the sixth failure within the window is paused (five are free).
+  for (let n = 0; n < 6; n++) statuses.push((await attempt((n % 2) as 0 | 1)).status());
+  expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+  expect(statuses[5]).toBe(429);
+  // And the first instance, which saw only three of them, refuses too.
+  const paused = await attempt(0);
+  expect(paused.status()).toBe(429);
+  expect(await paused.text()).toMatch(/Too many failed sign-in attempts/);
+});
