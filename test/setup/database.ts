@@ -11,9 +11,9 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { migrateDatabase } from "~/data/migrate.server";
-import { adminQuery, databaseUrlFor, TEMPLATE_DATABASE } from "./postgres-admin";
+import { adminQuery, databaseUrlFor } from "./postgres-admin";
 
 process.env.SESSION_SECRET = "test-session-secret-0123456789abcdef";
 globalThis.__prisma = undefined;
@@ -21,7 +21,7 @@ globalThis.__prisma = undefined;
 const postgresAdmin = process.env.TEST_POSTGRES_URL;
 if (postgresAdmin) {
   const name = `bl_test_${randomUUID().replace(/-/g, "")}`;
-  await adminQuery(postgresAdmin, `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+  await adminQuery(postgresAdmin, `CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
   process.env.DATABASE_URL = databaseUrlFor(postgresAdmin, name);
   afterAll(async () => {
     await globalThis.__prisma?.$disconnect();

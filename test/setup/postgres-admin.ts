@@ -1,8 +1,5 @@
 import pg from "pg";
 
-/** The database every PostgreSQL test file's database is copied from (migrated once per run). */
-export const TEMPLATE_DATABASE = "bl_test_template";
-
 /** The URL of database `name` on the server `adminUrl` points at (same user, host and options). */
 export function databaseUrlFor(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);

@@ -4,7 +4,16 @@
  * few milliseconds; migrating each would take a second). Without it, nothing to do.
  */
 import { migratePostgres } from "~/data/migrate-postgres.server";
-import { adminQuery, databaseUrlFor, TEMPLATE_DATABASE } from "./postgres-admin";
+import { randomUUID } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { adminQuery, databaseUrlFor } from "./postgres-admin";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The template database of this run (its own name, so two runs on one server never meet). */
+    postgresTemplate: string;
+  }
+}
 
 /**
  * For the tests' "was anything written?" (test/security/fingerprint.ts): every row inserted,
@@ -28,10 +37,11 @@ BEGIN
 END;
 $$;`;
 
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const adminUrl = process.env.TEST_POSTGRES_URL;
   if (!adminUrl) return async () => undefined;
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
+  const TEMPLATE_DATABASE = `bl_template_${randomUUID().replace(/-/g, "")}`;
+  project.provide("postgresTemplate", TEMPLATE_DATABASE);
   await adminQuery(adminUrl, `CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   await migratePostgres(databaseUrlFor(adminUrl, TEMPLATE_DATABASE));
   await adminQuery(databaseUrlFor(adminUrl, TEMPLATE_DATABASE), ROW_CHANGE_COUNTER);
