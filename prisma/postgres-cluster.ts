@@ -36,12 +36,13 @@ export async function startCluster(): Promise<Cluster | null> {
   if (!bin) return null;
   // PostgreSQL refuses to run as root: the cluster then belongs to the `postgres` user.
   const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
-    execFileSync(file, argv, { stdio: ["ignore", "ignore", "inherit"] });
-  };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "builder-ladder-pg-"));
   if (asRoot) execFileSync("chown", ["postgres", dir]);
+  // Run from the cluster's own folder: the postgres user may not enter the project's.
+  const run = (command: string, args: string[]) => {
+    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+    execFileSync(file, argv, { stdio: ["ignore", "ignore", "inherit"], cwd: dir });
+  };
   const data = path.join(dir, "data");
   const port = await freePort();
   const stop = () => {
