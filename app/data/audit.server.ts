@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { chainEntry, firstBreak, type AuditFacts, type AuditKind, type ChainBreak, type ChainedEntry } from "~/domain/audit/chain";
+import { chainEntry, walkChain, type AuditFacts, type AuditKind, type ChainedEntry, type ChainVerification } from "~/domain/audit/chain";
 import { prisma } from "./db.server";
 
 /**
@@ -82,30 +82,14 @@ export async function redactAuditAbout(tx: Tx, candidateId: string, at: Date): P
   return count;
 }
 
-export type AuditVerification = { entries: number; head: { seq: number; hash: string } | null; broken: ChainBreak | null };
+export type AuditVerification = ChainVerification;
 
 /** Walks the whole trail in order, a page at a time, and reports the first broken link. */
-export async function verifyAuditTrail(pageSize = 2000): Promise<AuditVerification> {
-  let previous: { seq: number; hash: string } | null = null;
-  let entries = 0;
-  let after = 0;
-  for (;;) {
-    const page: ChainedEntry[] = (await prisma.auditEntry.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: pageSize })).map((row) => ({
-      ...row,
-      kind: row.kind as AuditKind,
-    }));
-    if (page.length === 0) return { entries, head: previous, broken: null };
-    // The first page must start at entry 1: a removed first entry is a break too.
-    const broken = firstBreak(sha256, page, previous);
-    if (broken) {
-      // The entries of this page before the broken one verified too: count them.
-      const good = page.findIndex((e, i) => firstBreak(sha256, [e], i === 0 ? previous : page[i - 1]!) !== null);
-      const last = good > 0 ? page[good - 1]! : null;
-      return { entries: entries + good, head: last ? { seq: last.seq, hash: last.hash } : previous, broken };
-    }
-    entries += page.length;
-    const last = page[page.length - 1]!;
-    previous = { seq: last.seq, hash: last.hash };
-    after = last.seq;
-  }
+export function verifyAuditTrail(pageSize = 2000): Promise<AuditVerification> {
+  return walkChain(
+    sha256,
+    async (after, limit): Promise<ChainedEntry[]> =>
+      (await prisma.auditEntry.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit })).map((row) => ({ ...row, kind: row.kind as AuditKind })),
+    pageSize,
+  );
 }

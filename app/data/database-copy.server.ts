@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { firstBreak, type AuditKind, type ChainBreak, type ChainedEntry } from "~/domain/audit/chain";
+import { walkChain, type AuditKind, type ChainedEntry, type ChainVerification } from "~/domain/audit/chain";
 import { StartupError } from "~/utils/startup-error";
 import { redactedUrl } from "./database-kind";
 import { migratePostgres } from "./migrate-postgres.server";
@@ -491,32 +491,6 @@ async function advanceSequences(client: pg.ClientBase, tables: string[]): Promis
 
 const AUDIT_COLUMNS = ["seq", "at", "actorId", "kind", "action", "recordType", "recordId", "candidateId", "subjectUserId", "address", "reason", "detail", "personalHash", "prevHash", "hash", "redactedAt"];
 
-export type ChainVerification = { entries: number; head: AuditHead | null; broken: ChainBreak | null };
-
-/**
- * Walks an audit trail from its first entry, a page at a time, and reports the first broken link:
- * the check of `verifyAuditTrail` (app/data/audit.server.ts) over any database's rows, given a
- * reader of the entries after `seq`, in order.
- */
-export async function verifyChain(readPage: (after: number, limit: number) => Promise<ChainedEntry[]> | ChainedEntry[], pageSize = 2000): Promise<ChainVerification> {
-  let previous: AuditHead | null = null;
-  let entries = 0;
-  let after = 0;
-  for (;;) {
-    const page = await readPage(after, pageSize);
-    if (page.length === 0) return { entries, head: previous, broken: null };
-    const broken = firstBreak(sha256, page, previous);
-    if (broken) {
-      const good = page.findIndex((e, i) => firstBreak(sha256, [e], i === 0 ? previous : page[i - 1]!) !== null);
-      const last = good > 0 ? page[good - 1]! : null;
-      return { entries: entries + good, head: last ? { seq: last.seq, hash: last.hash } : previous, broken };
-    }
-    entries += page.length;
-    const last = page[page.length - 1]!;
-    previous = { seq: last.seq, hash: last.hash };
-    after = last.seq;
-  }
-}
 
 const entryOf = (row: Row, date: (v: unknown) => Date | null): ChainedEntry => ({
   seq: Number(row.seq),
@@ -542,7 +516,7 @@ async function verifyTargetAudit(source: Database.Database, url: string, target:
   const client = await connect(url);
   let result: ChainVerification;
   try {
-    result = await verifyChain(async (after, limit) => {
+    result = await walkChain(sha256, async (after, limit) => {
       const page = await client.query<Row>(`SELECT ${list} FROM "AuditEntry" WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, limit]);
       return page.rows.map((r) => entryOf(r, (v) => (v instanceof Date ? v : null)));
     });
@@ -553,7 +527,7 @@ async function verifyTargetAudit(source: Database.Database, url: string, target:
 
   // Broken: was it so in the source already (the copy is faithful), or did the copy change something?
   const page = source.prepare(`SELECT ${list} FROM "AuditEntry" WHERE seq > ? ORDER BY seq LIMIT ?`);
-  const inSource = await verifyChain((after, limit) => (page.all(after, limit) as Row[]).map((r) => entryOf(r, sqliteDate)));
+  const inSource = await walkChain(sha256, (after, limit) => (page.all(after, limit) as Row[]).map((r) => entryOf(r, sqliteDate)));
   const where = `entry ${result.broken.seq} ${result.broken.problem}; ${result.entries} entries before it verify`;
   throw new DbCopyError(
     `Copied ${rows} rows in ${tables} tables to ${target}, but its audit trail does NOT verify: ${where}. ` +

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AUDIT_KINDS, chainEntry, firstBreak, GENESIS, type AuditFacts, type ChainedEntry } from "~/domain/audit/chain";
+import { AUDIT_KINDS, chainEntry, firstBreak, GENESIS, walkChain, type AuditFacts, type ChainedEntry } from "~/domain/audit/chain";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -181,6 +181,31 @@ describe("the audit hash chain", () => {
         const erased = chain.map((e) => erase(e));
         const tampered = erased.map((e, k) => (k === i ? { ...e, ...FACT_CHANGES[fact]!(e) } : e));
         expect(firstBreak(sha256, tampered, null)).toMatchObject({ seq: i + 1 });
+      }),
+    );
+  });
+});
+
+describe("walkChain: a whole trail, a page at a time", () => {
+  const pagesOf = (chain: readonly ChainedEntry[]) => (after: number, limit: number) => chain.filter((e) => e.seq > after).slice(0, limit);
+
+  it("verifies every entry whatever the page size, and names the head", async () => {
+    await fc.assert(
+      fc.asyncProperty(chains, fc.integer({ min: 1, max: 5 }), async (chain, pageSize) => {
+        const last = chain.at(-1)!;
+        expect(await walkChain(sha256, pagesOf(chain), pageSize)).toEqual({ entries: chain.length, head: { seq: last.seq, hash: last.hash }, broken: null });
+      }),
+    );
+  });
+
+  it("stops at the first tampered entry, counting those before it, on any page", async () => {
+    await fc.assert(
+      fc.asyncProperty(chainAndIndex, fc.integer({ min: 1, max: 5 }), async ([chain, i], pageSize) => {
+        const tampered = chain.map((e, k) => (k === i ? { ...e, action: `${e.action}!` } : e));
+        const result = await walkChain(sha256, pagesOf(tampered), pageSize);
+        expect(result.broken).toMatchObject({ seq: i + 1 });
+        expect(result.entries).toBe(i);
+        expect(result.head).toEqual(i === 0 ? null : { seq: chain[i - 1]!.seq, hash: chain[i - 1]!.hash });
       }),
     );
   });

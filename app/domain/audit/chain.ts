@@ -97,3 +97,38 @@ export function firstBreak(hash: Hash, entries: readonly ChainedEntry[], previou
   }
   return null;
 }
+
+export type ChainHead = { seq: number; hash: string };
+export type ChainVerification = { entries: number; head: ChainHead | null; broken: ChainBreak | null };
+
+/**
+ * Walks a whole trail in order, a page at a time (`readPage(after, limit)`: the entries with seq
+ * above `after`, ascending), and reports the first broken link, how many entries before it verify
+ * and the last good head. Where the entries come from (the app's database, a copy's target) is
+ * the caller's.
+ */
+export async function walkChain(
+  hash: Hash,
+  readPage: (after: number, limit: number) => Promise<readonly ChainedEntry[]> | readonly ChainedEntry[],
+  pageSize = 2000,
+): Promise<ChainVerification> {
+  let previous: ChainHead | null = null;
+  let entries = 0;
+  let after = 0;
+  for (;;) {
+    const page = await readPage(after, pageSize);
+    if (page.length === 0) return { entries, head: previous, broken: null };
+    // The first page must start at entry 1: a removed first entry is a break too.
+    const broken = firstBreak(hash, page, previous);
+    if (broken) {
+      // The entries of this page before the broken one verified too: count them.
+      const good = page.findIndex((e, i) => firstBreak(hash, [e], i === 0 ? previous : page[i - 1]!) !== null);
+      const last = good > 0 ? page[good - 1]! : null;
+      return { entries: entries + good, head: last ? { seq: last.seq, hash: last.hash } : previous, broken };
+    }
+    entries += page.length;
+    const last = page[page.length - 1]!;
+    previous = { seq: last.seq, hash: last.hash };
+    after = last.seq;
+  }
+}
