@@ -4,6 +4,7 @@
  * TEST_POSTGRES_URL, a server to make a database on, and the production build).
  */
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { serve, type Served } from "../../test/bench/processes";
 import { adminQuery, databaseUrlFor } from "../../test/setup/postgres-admin";
@@ -11,12 +12,25 @@ import { demoLogin, DEMO_PASSWORD } from "../fixtures";
 
 const admin = process.env.TEST_POSTGRES_URL ?? "";
 const database = `bl_two_instances_${randomUUID().replace(/-/g, "")}`;
-const PORTS = [3181, 3182] as const;
+// Free ports, asked of the system at start: nothing else on the machine is disturbed.
+let PORTS: [number, number] = [0, 0];
 let instances: Served[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 test.skip(!admin, "needs TEST_POSTGRES_URL (npm run test:postgres)");
 
 test.beforeAll(async () => {
+  PORTS = [await freePort(), await freePort()];
   await adminQuery(admin, `CREATE DATABASE "${database}"`);
   const start = (port: number) =>
     serve(
