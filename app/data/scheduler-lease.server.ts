@@ -25,9 +25,13 @@ export async function acquireLease(name: string, holder: string, now: Date, ttlM
   }
 }
 
-/** Gives the lease up at once (a clean stop), when this holder has it. */
-export async function releaseLease(name: string, holder: string, now: Date): Promise<void> {
-  await prisma.schedulerLease.updateMany({ where: { name, holder }, data: { expiresAt: now } });
+/**
+ * Gives the lease up at once (a clean stop), when this holder has it: it expires at the epoch, so
+ * any process takes it at its next look, whatever its clock (a process's clock may be injected, as
+ * in tests, and need not agree with this one's).
+ */
+export async function releaseLease(name: string, holder: string): Promise<void> {
+  await prisma.schedulerLease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(0) } });
 }
 
 /** Who holds a lease and until when (null: nobody ever took it). */

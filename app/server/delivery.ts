@@ -240,7 +240,7 @@ export function startDeliverySchedule(
     stop: async () => {
       clearInterval(timer);
       mailer?.close();
-      await releaseLease(DELIVERY_LEASE, holder, new Date()).catch(() => undefined);
+      await releaseLease(DELIVERY_LEASE, holder).catch(() => undefined);
     },
   };
 }

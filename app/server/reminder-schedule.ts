@@ -83,7 +83,7 @@ export function startReminderSchedule(
     holder,
     stop: async () => {
       clearInterval(timer);
-      await releaseLease(REMINDER_LEASE, holder, new Date()).catch(() => undefined);
+      await releaseLease(REMINDER_LEASE, holder).catch(() => undefined);
     },
   };
 }

@@ -71,8 +71,9 @@ describe("the scheduler lease", () => {
     expect(await acquireLease("job", "b", new Date(now.getTime() + 60_000), ttl)).toBe(false);
     expect(await acquireLease("job", "b", new Date(now.getTime() + 90_000), ttl)).toBe(true);
     expect((await leaseHolder("job"))?.holder).toBe("b");
-    await releaseLease("job", "b", new Date(now.getTime() + 91_000));
-    expect(await acquireLease("job", "a", new Date(now.getTime() + 92_000), ttl)).toBe(true);
+    await releaseLease("job", "b");
+    // Given up: taken at once, even by a process whose clock is behind.
+    expect(await acquireLease("job", "a", now, ttl)).toBe(true);
   });
 
   it("goes to exactly one of many processes racing for it at once", async () => {
