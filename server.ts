@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   if (demoLine) console.log(demoLine);
   await prepareDatabase(config, (line) => console.log(line));
   // --dev serves the source through Vite with hot reload; otherwise the production build in build/.
-  const app = await createHttpApp({ development: process.argv.includes("--dev"), trustProxy: config.trustProxy, logRequests: config.logRequests, admission: config.admission });
+  const app = await createHttpApp({ development: process.argv.includes("--dev"), trustProxyHops: config.trustProxyHops, logRequests: config.logRequests, admission: config.admission });
 
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -11,7 +11,13 @@ import { readBodyFirst } from "./request-body";
 import { requestLog } from "./request-log";
 import { cspNonce, noStore, sameOriginWrites, securityHeaders } from "./security-headers";
 
-type Options = { development: boolean; trustProxy: boolean; logRequests: boolean; admission?: Lanes };
+type Options = { development: boolean; trustProxyHops: number; logRequests: boolean; admission?: Lanes };
+
+/**
+ * Express's "trust proxy" for TRUST_PROXY (config.ts): a hop count, so req.ip is the address our
+ * own outermost proxy saw and X-Forwarded-For entries a client wrote before it are ignored.
+ */
+export const trustProxySetting = (hops: number): number | false => (hops > 0 ? hops : false);
 
 /**
  * Pages and actions worked on at once and waiting, each apart (admission.ts): the defaults of
@@ -27,10 +33,10 @@ export const ADMISSION: Lanes = parseConfig({}).admission;
 export const BODY_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 10_000 };
 
 /** The Express app around Remix: headers, static files, the health probes (probes.ts), then every page and action. */
-export async function createHttpApp({ development, trustProxy, logRequests, admission = ADMISSION }: Options) {
+export async function createHttpApp({ development, trustProxyHops, logRequests, admission = ADMISSION }: Options) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", trustProxy);
+  app.set("trust proxy", trustProxySetting(trustProxyHops));
   // First, so every request is logged: static files, probes and refusals too.
   if (logRequests) app.use(requestLog());
   app.use(compression());

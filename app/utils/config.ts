@@ -10,6 +10,18 @@ const flag = z
   .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
   .transform((v) => v === "true" || v === "1");
 
+/**
+ * How many reverse proxies stand in front of the app: "false" or "0" none, "true" one, or a
+ * count. The client's address is then the one the outermost of our proxies saw (the entry that
+ * many places from the right of X-Forwarded-For), never the left-most, which the client writes
+ * itself: trusting every hop would let a guesser pose as any address (as one the account signed
+ * in from recently, which the sign-in throttle exempts).
+ */
+const proxyHops = z
+  .string()
+  .regex(/^(true|false|[0-9])$/, { error: 'must be "false", "true" (one reverse proxy) or the number of proxies in front of the app (0–9)' })
+  .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)));
+
 /** A whole number within [min, max], with one message for every way of missing it. */
 const wholeNumber = (min: number, max: number, error: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 
@@ -27,7 +39,7 @@ const configSchema = z
       .default("file:data/builder-ladder.db"),
     SESSION_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
     SESSION_TTL_HOURS: wholeNumber(1, 24 * 90, "must be a whole number of hours (1–2160)").default(24 * 7),
-    TRUST_PROXY: flag.default(false),
+    TRUST_PROXY: proxyHops.default(0),
     SEED_DEMO: flag.optional(),
     LOG_REQUESTS: flag.optional(),
     TEST_CLOCK: flag.default(false),
@@ -107,7 +119,8 @@ export type Config = {
   databaseUrl: string;
   sessionSecret: string | null;
   sessionTtlHours: number;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the app whose X-Forwarded-* headers are believed (0: none). */
+  trustProxyHops: number;
   /** Seed the demo organisation into an empty database at start. */
   seedDemo: boolean;
   /** One JSON line per request on standard output (app/server/request-log.ts); off by default under NODE_ENV=test. */
@@ -189,7 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? null,
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO ?? e.DEPLOYMENT === "demo",
     logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
     testClock: e.TEST_CLOCK,

@@ -12,7 +12,7 @@ describe("configuration", () => {
       databaseUrl: "file:data/builder-ladder.db",
       sessionSecret: null,
       sessionTtlHours: 168,
-      trustProxy: false,
+      trustProxyHops: 0,
       seedDemo: true,
       logRequests: true,
       testClock: false,
@@ -96,7 +96,16 @@ describe("configuration", () => {
     expect(() => parseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a SQLite "file:" URL .* or a PostgreSQL "postgresql:\/\/" URL/);
     expect(() => parseConfig({ DATABASE_URL: "postgresql://x" })).toThrow(/SESSION_SECRET is required with a PostgreSQL DATABASE_URL/);
     expect(parseConfig({ DATABASE_URL: "postgresql://app@db/ladder", SESSION_SECRET: "s".repeat(32) }).databaseUrl).toBe("postgresql://app@db/ladder");
-    expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY must be "true" or "false"/);
+    expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY must be "false", "true" \(one reverse proxy\) or the number of proxies/);
+    expect(() => parseConfig({ TRUST_PROXY: "10" })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("counts the reverse proxies TRUST_PROXY names: true is one, never every hop", () => {
+    expect(parseConfig({ TRUST_PROXY: "true" }).trustProxyHops).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: "1" }).trustProxyHops).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: "2" }).trustProxyHops).toBe(2);
+    expect(parseConfig({ TRUST_PROXY: "false" }).trustProxyHops).toBe(0);
+    expect(parseConfig({ TRUST_PROXY: "0" }).trustProxyHops).toBe(0);
   });
 
   it("runs a demo deployment under NODE_ENV=production (what npm start sets): a generated secret, the demo organisation", () => {
