@@ -55,8 +55,9 @@ describe("admin: users and roles", () => {
       cookie: await sessionCookieFor(admin.id),
       form: { intent: "roles", userId: admin.id, roles: ["recruiter"] },
     });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ formErrors: ["You cannot remove your own admin role; ask another admin."] });
+    // Not one's own to remove, as deactivating oneself: forbidden (403), with the form's message.
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ reason: "forbidden", formErrors: ["You cannot remove your own admin role; ask another admin."] });
     expect(await rolesOf(admin.id)).toEqual(["admin", "recruiter"]);
   });
 

@@ -7,13 +7,13 @@ import { FormErrors } from "~/components/form-fields";
 import { deactivateUser, inviteUser, listAccounts, listManagerChoices, reactivateUser, resendInvite, setBuilderManager } from "~/data/accounts.server";
 import { findUserById, setUserRoles } from "~/data/users.server";
 import { mintAccountToken } from "~/domain/accounts";
-import { checkRoleChange } from "~/domain/permissions";
-import type { WordedRefusal } from "~/domain/refusal";
+import { checkRoleChange, type RoleChangeRefusal } from "~/domain/permissions";
+import { forbidden, invalidField, notFound, type Invalid, type WordedRefusal } from "~/domain/refusal";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { auditActor } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { requestNow } from "~/utils/clock.server";
-import { badRequest, formError, formSaved, parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
+import { badRequest, formSaved, parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
 import { failureResponse, refusalResponse } from "~/utils/refusals.server";
 import { AccountControls, type AccountRow } from "./account-controls";
 import { InvitePanel } from "./invite-panel";
@@ -39,10 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { users, managers, me: admin.id };
 }
 
-const REFUSALS = {
-  "no-roles": "Every user needs at least one role.",
-  "own-admin-removal": "You cannot remove your own admin role; ask another admin.",
-} as const;
+/** A role change the rules refuse, in the one vocabulary: no role at all is bad input (400, beside the roles); one's own admin role is not one's to remove (403, as deactivating oneself). */
+const ROLE_CHANGE_REFUSALS: Record<RoleChangeRefusal, WordedRefusal | Invalid> = {
+  "no-roles": invalidField("roles", "Every user needs at least one role."),
+  "own-admin-removal": forbidden("You cannot remove your own admin role; ask another admin."),
+};
 
 /**
  * A refusal about the value of one field (an email someone already has): the status and body of
@@ -68,9 +69,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (form.intent) {
     case "roles": {
       const target = await findUserById(form.userId);
-      if (!target) throw data({ message: "No such user" }, { status: 404 });
+      if (!target) return refusalResponse(notFound("No such user: reload the page."));
       const refusal = checkRoleChange(admin, target, form.roles);
-      if (refusal) return formError(REFUSALS[refusal]);
+      if (refusal) return failureResponse(ROLE_CHANGE_REFUSALS[refusal]);
       await setUserRoles(target.id, form.roles, actor, now);
       return formSaved();
     }
