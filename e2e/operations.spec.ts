@@ -10,6 +10,6 @@ test("/healthz and /readyz answer anyone with a status and nothing else", async 
 
   const ready = await request.get("/readyz");
   expect(ready.status()).toBe(200);
-  expect(await ready.json()).toEqual({ status: "ready" });
+  expect(await ready.json()).toEqual({ status: "ready", database: "sqlite" });
   expect(ready.headers()["set-cookie"]).toBeUndefined();
 });

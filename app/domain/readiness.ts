@@ -1,6 +1,7 @@
 // When the app is ready for traffic: its database answers and holds every migration this code expects.
 
-export type Readiness = { ready: true } | { ready: false; reason: string };
+/** `database`: which kind the instance runs on, so an operator sees at a glance that every instance uses the one meant. */
+export type Readiness = ({ ready: true } | { ready: false; reason: string }) & { database?: "sqlite" | "postgresql" };
 
 /**
  * Ready when every migration the code ships (`expected`, by folder name) is applied. The reason

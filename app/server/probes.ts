@@ -5,7 +5,8 @@ import type { Readiness } from "~/domain/readiness";
 /**
  * - `GET /healthz`: the process is up and serving HTTP. Always 200 `{"status":"up"}`.
  * - `GET /readyz`: the database answers and every migration this code ships is applied: 200
- *   `{"status":"ready"}`, else 503 `{"status":"not ready","reason":"…"}`.
+ *   `{"status":"ready","database":"sqlite"}` (or "postgresql"), else 503
+ *   `{"status":"not ready","reason":"…","database":"…"}`.
  *
  * They are mounted before the pages' chain (http-app.ts guardPages), so they skip admission: a
  * probe queued behind eight slow pages would time out, and a supervisor would restart (or a load
@@ -24,8 +25,9 @@ export function mountProbes(app: Express, readiness: () => Promise<Readiness>): 
       state = { ready: false, reason: "the readiness check failed" };
     }
     res.set("Cache-Control", "no-store");
-    if (state.ready) res.status(200).json({ status: "ready" });
-    else res.status(503).json({ status: "not ready", reason: state.reason });
+    const database = state.database ? { database: state.database } : {};
+    if (state.ready) res.status(200).json({ status: "ready", ...database });
+    else res.status(503).json({ status: "not ready", reason: state.reason, ...database });
   });
   return app;
 }

@@ -59,6 +59,14 @@ test.afterAll(async () => {
 
 const on = (i: 0 | 1, path: string) => `http://127.0.0.1:${PORTS[i]}${path}`;
 
+test("both instances say they are ready, on PostgreSQL", async ({ request }) => {
+  for (const i of [0, 1] as const) {
+    const ready = await request.get(on(i, "/readyz"));
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", database: "postgresql" });
+  }
+});
+
 test("signed in on one instance, a person carries on on the other, and each sees the other's writes at once", async ({ page }) => {
   const recruiter = demoLogin("recruiter");
   await page.goto(on(0, "/login"));

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import express, { type RequestHandler } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKind } from "~/data/database-kind";
 import { createPrismaClient, prisma } from "~/data/db.server";
 import { databaseReadiness, shippedMigrations } from "~/data/readiness.server";
 import { migrationReadiness, type Readiness } from "~/domain/readiness";
@@ -49,7 +50,8 @@ describe("/readyz", () => {
     readiness = () => databaseReadiness();
     const answer = await fetch(`${base}/readyz`);
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ status: "ready" });
+    // The kind of database this run's instance uses (the suite runs on both).
+    expect(await answer.json()).toEqual({ status: "ready", database: databaseKind(process.env.DATABASE_URL!) });
     expect(answer.headers.get("Cache-Control")).toBe("no-store");
   });
 
@@ -58,15 +60,15 @@ describe("/readyz", () => {
     readiness = () => databaseReadiness(prisma, [...shipped, "29990101000000_from_the_future"]);
     const answer = await fetch(`${base}/readyz`);
     expect(answer.status).toBe(503);
-    expect(await answer.json()).toEqual({ status: "not ready", reason: "1 migration is not applied: 29990101000000_from_the_future" });
+    expect(await answer.json()).toEqual({ status: "not ready", reason: "1 migration is not applied: 29990101000000_from_the_future", database: databaseKind(process.env.DATABASE_URL!) });
   });
 
   it("is 503 when the database does not answer", async () => {
     const unreachable = createPrismaClient(`file:${path.join(os.tmpdir(), "no-such-folder-for-builder-ladder", "x.db")}`);
-    readiness = () => databaseReadiness(unreachable);
+    readiness = () => databaseReadiness(unreachable, undefined, "sqlite");
     const answer = await fetch(`${base}/readyz`);
     expect(answer.status).toBe(503);
-    expect(await answer.json()).toEqual({ status: "not ready", reason: "the database does not answer" });
+    expect(await answer.json()).toEqual({ status: "not ready", reason: "the database does not answer", database: "sqlite" });
     await unreachable.$disconnect();
   });
 
