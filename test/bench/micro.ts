@@ -1,9 +1,11 @@
 /**
  * In-process measurements against a generated database (run as a child process with
- * DATABASE_URL set): the aggregation of one loop, and the org-wide rater statistics against a
- * raw SQLite GROUP BY that computes the same figures over the same rows. Prints JSON.
+ * DATABASE_URL set, SQLite or PostgreSQL): the aggregation of one loop, and the org-wide rater
+ * statistics against a raw SQL GROUP BY that computes the same figures over the same rows, sent
+ * to the same database on a connection of its own. Prints JSON.
  */
 import Database from "better-sqlite3";
+import pg from "pg";
 import { performance } from "node:perf_hooks";
 
 const [loopId] = process.argv.slice(2);
@@ -12,6 +14,7 @@ const { findLoop } = await import("~/data/loops.server");
 const { leniencyUnits } = await import("~/data/rater-quality.server");
 const { prisma } = await import("~/data/db.server");
 const { databaseFilePath } = await import("~/data/database-file");
+const { databaseKind } = await import("~/data/database-kind");
 const { aggregateLoop } = await import("~/domain/aggregation");
 const { raterLeniencyFromUnits } = await import("~/domain/rater-quality");
 const { isLevel } = await import("~/domain/levels");
@@ -31,22 +34,35 @@ for (let i = 0; i < 5000; i++) {
   calls.push((performance.now() - start) * 1000);
 }
 
-// Org-wide rater leniency: the app's query and pure function, against SQL alone.
+// Org-wide rater leniency: the app's query and pure function, against SQL alone. One text for
+// both databases: quoted mixed-case names, and CASTs that PostgreSQL needs (its SUM and COUNT are
+// bigints and numerics, which its driver returns as strings) and SQLite accepts.
 const RAW = `
   WITH r AS MATERIALIZED (
     SELECT s."interviewerId" AS i, s."loopId" AS l, cr."criterionId" AS c, cr."rating" AS v
     FROM "CriterionRating" cr JOIN "Scorecard" s ON s."id" = cr."scorecardId" WHERE s."status" = 'submitted'),
   u AS (SELECT l, c, SUM(v) AS su, COUNT(*) AS n FROM r GROUP BY l, c),
   o AS (SELECT i, l, c, SUM(v) AS so, COUNT(*) AS no FROM r GROUP BY i, l, c)
-  SELECT o.i AS interviewerId, SUM(o.no) AS comparisons, SUM(o.so - o.no * ((u.su - o.so) * 1.0 / (u.n - o.no))) / SUM(o.no) AS meanDifference
+  SELECT o.i AS "interviewerId", CAST(SUM(o.no) AS INTEGER) AS "comparisons",
+    CAST(SUM(o.so - o.no * (CAST(u.su - o.so AS DOUBLE PRECISION) / (u.n - o.no))) AS DOUBLE PRECISION) / SUM(o.no) AS "meanDifference"
   FROM o JOIN u ON u.l = o.l AND u.c = o.c
   WHERE u.n > o.no GROUP BY o.i ORDER BY o.i`;
-const db = new Database(databaseFilePath(process.env.DATABASE_URL!), { readonly: true });
-const raw = db.prepare(RAW);
+type RawRow = { interviewerId: string; comparisons: number; meanDifference: number };
+const databaseUrl = process.env.DATABASE_URL!;
+let raw: { all: () => Promise<RawRow[]>; close: () => Promise<void> };
+if (databaseKind(databaseUrl) === "sqlite") {
+  const db = new Database(databaseFilePath(databaseUrl), { readonly: true });
+  const statement = db.prepare(RAW);
+  raw = { all: async () => statement.all() as RawRow[], close: async () => void db.close() };
+} else {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  raw = { all: async () => (await client.query<RawRow>(RAW)).rows, close: () => client.end() };
+}
 const appTimes: number[] = [];
 const rawTimes: number[] = [];
 let appResult: Array<{ interviewerId: string; comparisons: number; meanDifference: number | null }> = [];
-let rawResult: Array<{ interviewerId: string; comparisons: number; meanDifference: number }> = [];
+let rawResult: RawRow[] = [];
 let ratingRows = 0;
 for (let i = 0; i < 3; i++) {
   let start = performance.now();
@@ -55,11 +71,14 @@ for (let i = 0; i < 3; i++) {
   appTimes.push(performance.now() - start);
   ratingRows = units.reduce((n, u) => n + u.ownCount * (u.units ?? 1), 0);
   start = performance.now();
-  rawResult = raw.all() as typeof rawResult;
+  rawResult = await raw.all();
   rawTimes.push(performance.now() - start);
 }
 // The two must compute the same figures, or the comparison means nothing.
-const compared = appResult.filter((r) => r.comparisons > 0);
+// In one order whatever the database's collation.
+const byInterviewer = (a: { interviewerId: string }, b: { interviewerId: string }) => (a.interviewerId < b.interviewerId ? -1 : a.interviewerId > b.interviewerId ? 1 : 0);
+const compared = appResult.filter((r) => r.comparisons > 0).sort(byInterviewer);
+rawResult.sort(byInterviewer);
 const same =
   compared.length === rawResult.length &&
   compared.every((r, k) => r.interviewerId === rawResult[k]!.interviewerId && r.comparisons === rawResult[k]!.comparisons && Math.abs(r.meanDifference! - rawResult[k]!.meanDifference) < 1e-9);
@@ -67,7 +86,7 @@ if (!same) {
   console.error("The app's rater statistics and the raw SQL disagree", compared.slice(0, 3), rawResult.slice(0, 3));
   process.exit(1);
 }
-db.close();
+await raw.close();
 await prisma.$disconnect();
 
 console.log(

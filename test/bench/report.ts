@@ -72,7 +72,7 @@ function markdown(head: string[], rows: string[][]): string {
  * to the floor (keep-alive · fresh connections), latency at half that rate (evenly spaced
  * arrivals, keep-alive, then fresh), statements, JavaScript and the page's compressed size.
  */
-export function sizeTable({ size, rows }: SizeRows): string {
+export function sizeTable({ size, rows }: SizeRows, database?: string): string {
   const floor = rows.find((r) => r.kind === "floor")!;
   const ratio = (value: Run | undefined, of: Run | undefined) => (value && of && of.rps > 0 ? (value.rps / of.rps).toFixed(2) : "–");
   const body = rows.map((r) => [
@@ -88,7 +88,7 @@ export function sizeTable({ size, rows }: SizeRows): string {
     String(r.keepAlive.refused + (r.fresh?.refused ?? 0) + r.halfRate.refused + (r.halfRateFresh?.refused ?? 0)),
   ]);
   const head = [
-    `${size.toLocaleString("en-US")} candidates`,
+    `${size.toLocaleString("en-US")} candidates${database && database !== "SQLite" ? `, ${database}` : ""}`,
     "req/s at saturation (keep-alive · fresh)",
     "× floor (keep-alive · fresh)",
     "p50 / p99 ms at half rate",

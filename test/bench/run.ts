@@ -18,14 +18,17 @@
  * not compressed, a request without an answer within `--timeout` s), never because a figure is slow.
  *
  * Options: --sizes 1000,10000  --seconds 5  --runs 2  --rate-seconds (2 × seconds)  --clients 50
- *          --timeout 30  --out bench-results/latest.json
+ *          --timeout 30  --out bench-results/latest.json (latest-postgresql.json on PostgreSQL)
+ *          --database sqlite | postgresql://user@host:5432/ladder_bench (bench-database.ts: each
+ *          organisation is generated as a SQLite file, then copied there with db:copy and served
+ *          from it; the floor and the ceilings are measured in the same run, as on SQLite)
  * Organisations are generated afresh every run: the submit measurement uses up interviews.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
+import { databaseLabel, parseBenchDatabase, queryRows, serveFrom } from "./bench-database";
 import { pageJavaScript } from "./js-size";
 import { median, offer, probe, saturate, BROWSER_ENCODINGS, type Connections, type Run, type Target } from "./load";
 import { peakMemory, runNode, serve, type Served } from "./processes";
@@ -40,7 +43,8 @@ const { values: args } = parseArgs({
     "rate-seconds": { type: "string" },
     clients: { type: "string", default: "50" },
     timeout: { type: "string", default: "30" },
-    out: { type: "string", default: "bench-results/latest.json" },
+    out: { type: "string" },
+    database: { type: "string", default: "sqlite" },
   },
 });
 const sizes = args.sizes.split(",").map(Number);
@@ -50,6 +54,8 @@ const rateSeconds = Number(args["rate-seconds"] ?? 2 * seconds);
 const clients = Number(args.clients);
 const timeoutMs = Number(args.timeout) * 1000;
 const warmSeconds = Math.min(2, seconds);
+const database = parseBenchDatabase(args.database);
+const out = args.out ?? (database.kind === "sqlite" ? "bench-results/latest.json" : "bench-results/latest-postgresql.json");
 const started = Date.now();
 const log = (line: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
 
@@ -74,20 +80,18 @@ type Manifest = {
 };
 
 /** The scorecards the server created for these interviews and this interviewer (read-only, beside the running server). */
-function draftScorecardIds(databaseFile: string, interviewIds: string[], interviewerEmail: string): string[] {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    const find = db.prepare<[string, string], { id: string }>(
-      `SELECT s.id FROM "Scorecard" s JOIN "User" u ON u.id = s.interviewerId WHERE s.interviewId = ? AND u.email = ?`,
+async function draftScorecardIds(databaseUrl: string, interviewIds: string[], interviewerEmail: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const interviewId of interviewIds) {
+    const [row] = await queryRows<{ id: string }>(
+      databaseUrl,
+      `SELECT s."id" FROM "Scorecard" s JOIN "User" u ON u."id" = s."interviewerId" WHERE s."interviewId" = ? AND u."email" = ?`,
+      [interviewId, interviewerEmail],
     );
-    return interviewIds.map((interviewId) => {
-      const row = find.get(interviewId, interviewerEmail);
-      if (!row) throw new Error(`No scorecard was created for interview ${interviewId}`);
-      return row.id;
-    });
-  } finally {
-    db.close();
+    if (!row) throw new Error(`No scorecard was created for interview ${interviewId}`);
+    ids.push(row.id);
   }
+  return ids;
 }
 
 async function organisation(size: number): Promise<Manifest> {
@@ -154,7 +158,7 @@ type SizeResult = SizeRows & {
 let port = 3300;
 async function measureSize(size: number): Promise<SizeResult> {
   const manifest = await organisation(size);
-  const databaseUrl = `file:${manifest.databaseFile}`;
+  const databaseUrl = await serveFrom(database, manifest.databaseFile, (line) => log(`${size}: ${line}`));
   const base = `http://127.0.0.1:${++port}`;
   const app: Served = await serve(["--import", "tsx", "server.ts"], {
     NODE_ENV: "production",
@@ -206,7 +210,7 @@ async function measureSize(size: number): Promise<SizeResult> {
       const page = await probe({ url: `${base}/interviews/${interviewId}/scorecard`, headers: { Cookie: cookies.submitter } }, timeoutMs);
       if (page.status !== 200) throw new Error(`/interviews/${interviewId}/scorecard answered ${page.status}`);
     }
-    const drafts = draftScorecardIds(manifest.databaseFile, draftInterviews, logins.submitter);
+    const drafts = await draftScorecardIds(databaseUrl, draftInterviews, logins.submitter);
     const draftVersions = new Map(drafts.map((id) => [id, 0]));
     let nextDraft = 0;
     const draftSave: Target = {
@@ -371,15 +375,15 @@ const output = {
   finishedAt: new Date().toISOString(),
   seconds: (Date.now() - started) / 1000,
   machine: { cpus: os.cpus().length, node: process.version },
-  settings: { sizes, clients, secondsPerRun: seconds, runs, rateSeconds, timeoutSeconds: timeoutMs / 1000, acceptEncoding: BROWSER_ENCODINGS },
+  settings: { database: databaseLabel(database), sizes, clients, secondsPerRun: seconds, runs, rateSeconds, timeoutSeconds: timeoutMs / 1000, acceptEncoding: BROWSER_ENCODINGS },
   ceilings: { bareHttp, bareReact, pageBytes, reactBytes, reactRows },
   organisations: results.map((r) => ({ size: r.size, counts: r.counts, generationSeconds: r.generationSeconds, serverPeakMemoryBytes: r.serverPeakMemoryBytes })),
   figures,
   raw: results,
 };
-fs.mkdirSync(path.dirname(args.out), { recursive: true });
-fs.writeFileSync(args.out, JSON.stringify(output, null, 2));
-for (const r of results) console.log(`\n${sizeTable(r)}`);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify(output, null, 2));
+for (const r of results) console.log(`\n${sizeTable(r, databaseLabel(database))}`);
 if (results.length > 1) console.log(`\n${growthTable(results[0]!, largest)}`);
 console.log(`\nEvery figure:\n\n${table(figures)}`);
-console.log(`\n${figures.filter((f) => f.met === false).length} target(s) not met · ${output.seconds.toFixed(0)} s · JSON: ${args.out}`);
+console.log(`\n${figures.filter((f) => f.met === false).length} target(s) not met · ${output.seconds.toFixed(0)} s · JSON: ${out}`);
