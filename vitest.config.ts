@@ -4,17 +4,14 @@ import tsconfigPaths from "vite-tsconfig-paths";
 // Unit and integration tests. Every test file gets a fresh, migrated database (test/setup/database.ts:
 // SQLite, or PostgreSQL with TEST_POSTGRES_URL), so files run in parallel without sharing state.
 /**
- * Files about SQLite itself (its file, its migration runner, its backups), or that build their
- * organisation with the benchmark's generator, which writes a SQLite file directly: they run on
- * SQLite only, and are left out when the suite runs on PostgreSQL (TEST_POSTGRES_URL).
+ * Files about SQLite itself (its file, its migration runner, its backups): they run on SQLite
+ * only, and are left out when the suite runs on PostgreSQL (TEST_POSTGRES_URL). (The files that
+ * build the benchmark's organisation run on both: test/helpers/generated-organisation.ts.)
  */
 const SQLITE_ONLY = [
   "test/integration/migrations.test.ts",
   "test/integration/backup.test.ts",
   "test/integration/private-files.test.ts",
-  "test/integration/statement-budgets.test.ts",
-  "test/integration/committee-page-read.test.ts",
-  "test/integration/bench-generator.test.ts",
 ];
 
 export default defineConfig({

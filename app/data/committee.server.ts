@@ -20,9 +20,11 @@ const scorecardSelect = {
   submittedAt: true,
   interviewerRemovedAt: true,
   interviewer: { select: { name: true } },
-  ratings: { select: { criterionId: true, rating: true } },
-  redFlags: { select: { flagId: true } },
-  signals: { select: { signalId: true, note: true } },
+  // In key order, as the one-statement read gives them: without an ORDER BY, SQLite answers in
+  // key order and PostgreSQL in the order the rows were written.
+  ratings: { select: { criterionId: true, rating: true }, orderBy: { criterionId: "asc" } },
+  redFlags: { select: { flagId: true }, orderBy: { flagId: "asc" } },
+  signals: { select: { signalId: true, note: true }, orderBy: { signalId: "asc" } },
 } as const;
 
 /** `interviewerRemoved`: its interviewer was taken off the interview afterwards; it still counts (the evidence was gathered). */

@@ -30,6 +30,12 @@ export function listing(measured: StatementCount): string {
 }
 
 /**
+ * A read of the Session table: the session read is raw SQL (`FROM "Session"` on both databases);
+ * the ORM's statements name the schema (`main`.`Session` on SQLite, "public"."Session" on PostgreSQL).
+ */
+export const SESSION_READ = /FROM (?:[`"](?:main|public)[`"]\.)?[`"]Session[`"]/;
+
+/**
  * A request's statements by what they are for: `session` (who is asking, with the header's
  * unread count: one per request), `audit` (the trail's entry for a recorded read or change: the
  * previous entry's hash, then the insert) and `data` (everything the page or action itself reads
@@ -39,7 +45,7 @@ export function statementsByPurpose(measured: StatementCount): { session: number
   let session = 0;
   let audit = 0;
   for (const sql of measured.sql) {
-    if (/FROM "Session"/.test(sql)) session += 1;
+    if (SESSION_READ.test(sql)) session += 1;
     else if (/[`"]AuditEntry[`"]/.test(sql)) audit += 1;
   }
   return { session, audit, data: measured.sql.length - session - audit };

@@ -6,7 +6,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCommitteePage } from "~/data/committee-page.server";
 import { listDecisions, submittedScorecards, submittedScorecardsByLoop } from "~/data/committee.server";
-import { databaseFilePath } from "~/data/database-file";
 import { prisma } from "~/data/db.server";
 import { findLoop } from "~/data/loops.server";
 import { viewerOnLoop } from "~/data/scorecards.server";
@@ -14,12 +13,10 @@ import { viewerOnLoopDetail } from "~/data/loop-detail.server";
 import { loopRatings, ratingsForLeniency } from "~/data/rater-quality.server";
 import { rubricsByHash } from "~/data/rubrics.server";
 import { raterLeniency } from "~/domain/rater-quality";
-import { generateOrganisation } from "../bench/generate-org";
-
-const file = databaseFilePath(process.env.DATABASE_URL!);
+import { generateInThisDatabase } from "../helpers/generated-organisation";
 
 beforeAll(async () => {
-  await generateOrganisation({ databaseFile: file, candidates: 30, seed: 7, submitQueue: 12 });
+  await generateInThisDatabase({ candidates: 30, seed: 7, submitQueue: 12 });
 }, 30_000);
 
 /** The loop as the ORM read it before (one query per relation). */
@@ -62,7 +59,8 @@ async function loopThroughOrm(id: string) {
   };
 }
 
-const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => byText(a.id, b.id));
 
 describe("the committee page's reads", () => {
   it("read each loop, its scorecards, ratings, decisions and leniency as the ORM does", async () => {

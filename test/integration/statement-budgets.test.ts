@@ -15,7 +15,6 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetCommitteeRows } from "~/data/committee-rows.server";
-import { databaseFilePath } from "~/data/database-file";
 import { prisma } from "~/data/db.server";
 import * as home from "~/routes/_index/route";
 import * as committeeList from "~/routes/committee._index/route";
@@ -24,9 +23,9 @@ import * as committeePage from "~/routes/loops.$loopId.committee/route";
 import * as packetPage from "~/routes/packets.$packetId/route";
 import * as draft from "~/routes/scorecards.$scorecardId.draft";
 import type { Call, Handler } from "../helpers/route";
-import { listing, measureCall, measurePage, statementsByPurpose, type Measured } from "../helpers/statements";
+import { listing, measureCall, measurePage, SESSION_READ, statementsByPurpose, type Measured } from "../helpers/statements";
 import { sessionCookieFor } from "../helpers/users";
-import { generateOrganisation } from "../bench/generate-org";
+import { generateInThisDatabase } from "../helpers/generated-organisation";
 
 /** The goal for every page once its read is one query per page: a handful of statements, whatever the size. */
 const TARGET_PER_PAGE = 3;
@@ -61,10 +60,8 @@ const LARGE = 300;
 
 type Measurements = { pages: Record<(typeof PAGES)[number], { shared: Measured; unshared: Measured }>; actions: Record<Exclude<Measure, (typeof PAGES)[number]>, Measured> };
 
-const file = databaseFilePath(process.env.DATABASE_URL!);
-
 async function measureOrganisation(candidates: number): Promise<Measurements> {
-  const manifest = await generateOrganisation({ databaseFile: file, candidates, seed: 7, submitQueue: 12 });
+  const manifest = await generateInThisDatabase({ candidates, seed: 7, submitQueue: 12 });
   // The committee list's rows are kept in memory: forget the previous organisation's.
   resetCommitteeRows();
   const cookieOf = async (email: string) => sessionCookieFor((await prisma.user.findUniqueOrThrow({ where: { email } })).id);
@@ -149,7 +146,7 @@ describe("the session, read once per request", () => {
   it.each(PAGES)("%s: the root's loader and the page's share one session read", (name) => {
     for (const of of [small, large]) {
       const { shared, unshared } = of.pages[name];
-      const sessionReads = (m: Measured) => m.sql.filter((sql) => /FROM "Session"/.test(sql)).length;
+      const sessionReads = (m: Measured) => m.sql.filter((sql) => SESSION_READ.test(sql)).length;
       expect(sessionReads(shared), listing(shared)).toBe(1);
       expect(sessionReads(unshared), listing(unshared)).toBe(2);
       expect(unshared.statements - shared.statements).toBe(1);
