@@ -19,18 +19,13 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { walkChain, type AuditKind, type ChainedEntry, type ChainVerification } from "~/domain/audit/chain";
-import { StartupError } from "~/utils/startup-error";
 import { redactedUrl } from "./database-kind";
 import { migratePostgres } from "./migrate-postgres.server";
 import { readMigrations, type Migration } from "./migrate.server";
+import { DbCopyError, selfOrdered, sqliteDate, tableOrder, convertValue, type Column, type ForeignKey, type Row } from "./database-copy-rows";
+import { LEDGER, advanceSequences, connect, firstLine, foreignKeys, quote, refuseUsedTarget, targetColumns, targetTables } from "./database-copy-target.server";
 
-/** A copy that cannot go ahead, or that failed, with a one-line message saying why (the CLI prints it alone). */
-export class DbCopyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "DbCopyError";
-  }
-}
+export { DbCopyError } from "./database-copy-rows";
 
 export type CopyOptions = {
   /** The SQLite database file (a path, not a URL). */
@@ -46,6 +41,9 @@ export type CopyOptions = {
   postgresMigrations?: Migration[];
 };
 
+const MAX_PARAMETERS = 65_535;
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
 export type AuditHead = { seq: number; hash: string };
 
 export type CopyResult = {
@@ -59,14 +57,6 @@ export type CopyResult = {
   milliseconds: number;
 };
 
-const LEDGER = "_prisma_migrations";
-const MAX_PARAMETERS = 65_535;
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-type Column = { name: string; type: string };
-type ForeignKey = { table: string; columns: string[]; references: string; referencedColumns: string[] };
-type Row = Record<string, unknown>;
 
 /** Copies every table of the SQLite file `from` into the empty PostgreSQL database `to`. */
 export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyResult> {
@@ -97,6 +87,10 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
     let tables: Array<{ name: string; rows: number }>;
     try {
       tables = await copyInOneTransaction(source, writer, { sourceTables, target, log, batchSize: options.batchSize ?? 500 });
+      // Statistics for the planner now, not whenever autovacuum gets to the new rows: until then it
+      // plans from table sizes alone (no distributions), and autovacuum's analyse runs under the
+      // app's first requests.
+      await writer.query("ANALYZE");
     } finally {
       await writer.end();
     }
@@ -171,211 +165,6 @@ function sourceCount(db: Database.Database, table: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The target
-
-/** node-pg reads a TIMESTAMP (no zone) as local time; the ORM's timestamps are UTC. */
-const TIMESTAMP_OID = 1114;
-const utcTimestamps = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
-
-async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, types: utcTimestamps });
-  try {
-    await client.connect();
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw new DbCopyError(`Refused: cannot connect to PostgreSQL at ${redactedUrl(url)} (${firstLine(error)}). Nothing was copied.`);
-  }
-  return client;
-}
-
-async function targetTables(client: pg.ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
-  );
-  return rows.map((r) => r.name);
-}
-
-/**
- * Refuses a target that holds rows in any table (ours or not), or tables that are not the app's:
- * the copy only ever fills an empty database, so it never mixes two organisations.
- */
-async function refuseUsedTarget(client: pg.ClientBase, target: string, appTables: readonly string[], when: "before" | "during"): Promise<void> {
-  const app = new Set(appTables);
-  const tables = (await targetTables(client)).filter((t) => t !== LEDGER);
-  const foreign = tables.filter((t) => !app.has(t));
-  if (foreign.length > 0) {
-    throw new DbCopyError(
-      `Refused: ${target} is not an empty Builder Ladder database: it has table(s) the app does not (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""}). ` +
-        `Copy into a new, empty database. Nothing was ${when === "before" ? "written" : "copied"}.`,
-    );
-  }
-  for (const table of tables) {
-    const { rowCount } = await client.query(`SELECT 1 FROM ${quote(table)} LIMIT 1`);
-    if ((rowCount ?? 0) > 0) {
-      throw new DbCopyError(`Refused: ${target} is not empty: table "${table}" has rows. db:copy only fills an empty database. Nothing was ${when === "before" ? "written" : "copied"}.`);
-    }
-  }
-}
-
-async function targetColumns(client: pg.ClientBase): Promise<Map<string, Column[]>> {
-  const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string }>(
-    `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
-  );
-  const byTable = new Map<string, Column[]>();
-  for (const r of rows) {
-    const list = byTable.get(r.table_name) ?? [];
-    list.push({ name: r.column_name, type: r.data_type });
-    byTable.set(r.table_name, list);
-  }
-  return byTable;
-}
-
-async function foreignKeys(client: pg.ClientBase): Promise<ForeignKey[]> {
-  const { rows } = await client.query<{ table: string; columns: string[]; references: string; referenced_columns: string[] }>(
-    `SELECT src.relname AS "table", dst.relname AS "references",
-            ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, i) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.i) AS columns,
-            ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, i) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.i) AS referenced_columns
-       FROM pg_constraint c
-       JOIN pg_class src ON src.oid = c.conrelid
-       JOIN pg_class dst ON dst.oid = c.confrelid
-       JOIN pg_namespace n ON n.oid = src.relnamespace
-      WHERE c.contype = 'f' AND n.nspname = current_schema()`,
-  );
-  return rows.map((r) => ({ table: r.table, columns: r.columns, references: r.references, referencedColumns: r.referenced_columns }));
-}
-
-/** Parents before children (Kahn's algorithm, alphabetical among equals so the order is stable); a table's references to itself are ordered row by row. */
-export function tableOrder(tables: readonly string[], keys: readonly ForeignKey[]): string[] {
-  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
-  for (const key of keys) {
-    if (key.table !== key.references && parents.has(key.table) && parents.has(key.references)) parents.get(key.table)!.add(key.references);
-  }
-  const order: string[] = [];
-  const done = new Set<string>();
-  while (order.length < tables.length) {
-    const ready = [...parents.keys()].filter((t) => !done.has(t) && [...parents.get(t)!].every((p) => done.has(p))).sort();
-    if (ready.length === 0) {
-      const left = tables.filter((t) => !done.has(t));
-      throw new DbCopyError(`Refused: the foreign keys between ${left.join(", ")} form a cycle, which db:copy cannot order. Nothing was copied.`);
-    }
-    for (const t of ready) {
-      order.push(t);
-      done.add(t);
-    }
-  }
-  return order;
-}
-
-/** Rows of a table that refers to itself, each after the row it refers to. */
-function selfOrdered(rows: Row[], keys: ForeignKey[]): Row[] {
-  if (keys.length === 0) return rows;
-  // Integers come as BigInt (safeIntegers), which JSON cannot write.
-  const keyOf = (row: Row, columns: string[]) => JSON.stringify(columns.map((c) => (typeof row[c] === "bigint" ? `${row[c]}n` : row[c])));
-  const present = keys.map((k) => new Set(rows.map((r) => keyOf(r, k.referencedColumns))));
-  const written = keys.map(() => new Set<string>());
-  const ordered: Row[] = [];
-  let pending = rows;
-  while (pending.length > 0) {
-    const later: Row[] = [];
-    for (const row of pending) {
-      const ready = keys.every((k, i) => {
-        // A NULL in the key refers to nothing; a reference to a row not in the table is PostgreSQL's to refuse.
-        if (k.columns.some((c) => row[c] === null || row[c] === undefined)) return true;
-        const ref = keyOf(row, k.columns);
-        return !present[i]!.has(ref) || written[i]!.has(ref);
-      });
-      if (!ready) {
-        later.push(row);
-        continue;
-      }
-      ordered.push(row);
-      keys.forEach((k, i) => written[i]!.add(keyOf(row, k.referencedColumns)));
-    }
-    // Rows that refer to each other in a loop: write them as they are and let the foreign key say so.
-    if (later.length === pending.length) return [...ordered, ...later];
-    pending = later;
-  }
-  return ordered;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Values
-
-/**
- * A SQLite value as the PostgreSQL column `column` of `table` takes it. Timestamps go as text in
- * UTC without a zone (what TIMESTAMP(3) holds), never as a Date: node-pg would send a Date in the
- * process's local zone, which a TIMESTAMP column silently drops.
- */
-export function convertValue(value: unknown, column: Column, table: string): unknown {
-  if (value === null || value === undefined) return null;
-  const bad = (what: string) =>
-    new DbCopyError(`Refused: ${table}.${column.name} holds ${JSON.stringify(typeof value === "bigint" ? String(value) : value)}, which is not ${what}. Nothing was copied.`);
-  switch (column.type) {
-    case "timestamp without time zone":
-    case "timestamp with time zone": {
-      const date = sqliteDate(value);
-      if (date === null) throw bad("a date");
-      const iso = date.toISOString();
-      return column.type === "timestamp with time zone" ? iso : iso.slice(0, -1);
-    }
-    case "boolean":
-      if (value === 1 || value === 1n || value === true || value === "1" || value === "true") return true;
-      if (value === 0 || value === 0n || value === false || value === "0" || value === "false") return false;
-      throw bad("a boolean (0 or 1)");
-    case "smallint":
-    case "integer":
-    case "bigint": {
-      const n = typeof value === "bigint" ? value : typeof value === "number" && Number.isInteger(value) ? BigInt(value) : typeof value === "string" && /^-?\d+$/.test(value) ? BigInt(value) : null;
-      if (n === null) throw bad("a whole number");
-      const limit = column.type === "smallint" ? 2n ** 15n : column.type === "integer" ? 2n ** 31n : 2n ** 63n;
-      if (n < -limit || n >= limit) throw bad(`within the range of ${column.type}`);
-      return column.type === "bigint" ? n.toString() : Number(n);
-    }
-    case "double precision":
-    case "real":
-    case "numeric": {
-      const n = typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
-      if (Number.isNaN(n)) throw bad("a number");
-      return n;
-    }
-    case "text":
-    case "character varying":
-    case "character":
-    case "json":
-    case "jsonb":
-      if (Buffer.isBuffer(value)) throw bad("text");
-      return typeof value === "bigint" ? value.toString() : String(value);
-    case "bytea":
-      if (Buffer.isBuffer(value)) return value;
-      throw bad("bytes");
-    default:
-      throw new DbCopyError(`Refused: ${table}.${column.name} is of type ${column.type} on PostgreSQL, which db:copy does not know how to fill. Nothing was copied.`);
-  }
-}
-
-/**
- * A date as SQLite may hold it: the ORM's ISO text with its offset ("2027-07-01T08:00:00.000+00:00"),
- * ISO text without one or SQL's `CURRENT_TIMESTAMP` text ("2027-07-01 08:00:00"), both UTC, or
- * milliseconds since 1970 (what the ORM writes in its unixepoch-ms mode).
- */
-export function sqliteDate(value: unknown): Date | null {
-  let date: Date;
-  if (typeof value === "bigint") date = new Date(Number(value));
-  else if (typeof value === "number") date = new Date(value);
-  else if (typeof value === "string") {
-    const text = value.trim();
-    if (/^\d{4}-\d\d-\d\d$/.test(text)) date = new Date(`${text}T00:00:00Z`);
-    else if (/^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text)) date = new Date(`${text.replace(" ", "T")}Z`);
-    else if (/^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(text)) date = new Date(text.replace(" ", "T"));
-    else if (/^-?\d+$/.test(text)) date = new Date(Number(text));
-    else return null;
-  } else return null;
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The copy
 
@@ -470,22 +259,6 @@ async function copyTable(source: Database.Database, client: pg.Client, table: st
   return count;
 }
 
-async function advanceSequences(client: pg.ClientBase, tables: string[]): Promise<void> {
-  const { rows } = await client.query<{ table_name: string; column_name: string; sequence: string }>(
-    `SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) AS sequence
-       FROM information_schema.columns
-      WHERE table_schema = current_schema() AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL`,
-  );
-  for (const r of rows) {
-    if (!tables.includes(r.table_name)) continue;
-    // With no rows, the next value is 1 (is_called false); otherwise the one after the highest.
-    await client.query(
-      `SELECT setval($1, COALESCE((SELECT max(${quote(r.column_name)}) FROM ${quote(r.table_name)}), 1), (SELECT count(*) > 0 FROM ${quote(r.table_name)}))`,
-      [r.sequence],
-    );
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The audit trail
 
@@ -535,9 +308,4 @@ async function verifyTargetAudit(source: Database.Database, url: string, target:
         ? "The SQLite file's trail breaks at the same entry: the copy is faithful; investigate the source (npm run audit:verify on it)."
         : "The SQLite file's trail does not break there: the copy changed it. Do not use the target; drop it and report this."),
   );
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (error instanceof StartupError ? message : message.split("\n")[0]!).replace(/\.$/, "");
 }
