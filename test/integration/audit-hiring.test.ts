@@ -259,7 +259,7 @@ describe("accounts and administration", () => {
     expect(detailOf(entries[0]!)).toEqual({ before: ["builder"], after: ["interviewer", "builder"] });
 
     const ownAdmin = await audited(() => call(users.action, { url: "/", cookie: admin.cookie, form: { intent: "roles", userId: admin.id, roles: ["recruiter"] } }));
-    expect(ownAdmin.answer.status).toBe(400);
+    expect(ownAdmin.answer.status).toBe(403);
     expect(ownAdmin.entries).toEqual([]);
   });
 
