@@ -5,9 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import net from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { serve, type Served } from "../../test/bench/processes";
 import { adminQuery, databaseUrlFor } from "../../test/setup/postgres-admin";
+import type { Role } from "../../app/domain/roles";
 import { demoLogin, DEMO_PASSWORD } from "../fixtures";
 
 const admin = process.env.TEST_POSTGRES_URL ?? "";
@@ -28,6 +29,8 @@ function freePort(): Promise<number> {
 }
 
 test.skip(!admin, "needs TEST_POSTGRES_URL (npm run test:postgres)");
+// Not UTC, so that a page's times show when React has hydrated it (the server writes UTC).
+test.use({ timezoneId: "Europe/Berlin" });
 
 test.beforeAll(async () => {
   PORTS = [await freePort(), await freePort()];
@@ -98,6 +101,53 @@ test("signed in on one instance, a person carries on on the other, and each sees
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await page.goto(on(1, "/candidates"));
   await expect(page).toHaveURL(/\/login/);
+});
+
+async function signInOn(page: Page, i: 0 | 1, role: Role) {
+  const person = demoLogin(role);
+  await page.goto(on(i, "/login"));
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
+}
+
+test("the committee list and page an instance keeps in memory follow a decision recorded on the other", async ({ page }) => {
+  // Each instance keeps the committee list's rows in memory, refreshed from the loops whose
+  // revision rose in the database: the first instance's list is built here, before the decision.
+  await signInOn(page, 0, "hiring_committee");
+  const loops = page.getByRole("region", { name: "Interview loops" });
+  const ravi = loops.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Ravi Menon" }) });
+  await page.goto(on(0, "/committee"));
+  await expect(ravi).toBeVisible();
+  await ravi.getByRole("link", { name: "Open review of Ravi Menon's loop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Committee review: Ravi Menon" })).toBeVisible();
+  const committeePath = new URL(page.url()).pathname;
+  const decision = page.getByRole("region", { name: "Decision", exact: true });
+  await expect(decision.getByText("No decision recorded yet.")).toBeVisible();
+
+  // The decision, on the second instance.
+  await page.goto(on(1, committeePath));
+  await expect(page.getByRole("main").locator("header time").first()).not.toContainText("UTC"); // hydrated
+  const form = decision.getByRole("form", { name: "Record the decision" });
+  await form.getByRole("radio", { name: "Hire", exact: true }).check();
+  await form.getByLabel("Level").selectOption("L5");
+  await form.getByLabel(/^Base salary/).fill("230000");
+  await form.getByLabel("Rationale").fill("Decided on the second instance.");
+  await form.getByRole("button", { name: "Record decision" }).click();
+  const dialog = page.getByRole("dialog", { name: "Record this decision?" });
+  await dialog.getByRole("button", { name: "Record decision" }).click();
+  await expect(decision.getByRole("status")).toHaveText("Decision recorded.");
+
+  // The first instance's next requests show it: the loop has left the list of loops in review,
+  // is among the decided ones, and its page carries the decision.
+  await page.goto(on(0, "/committee"));
+  await expect(loops.getByRole("rowheader", { name: "Jonas Weber" })).toBeVisible();
+  await expect(ravi).toHaveCount(0);
+  await page.goto(on(0, "/committee?status=decided"));
+  await expect(ravi).toBeVisible();
+  await page.goto(on(0, committeePath));
+  await expect(page.getByRole("region", { name: "Summary", exact: true })).toContainText("Hire at L5, base $230,000 · decided by Hannah Schmidt");
 });
 
 test("failed sign-ins count across instances: the first refused attempt comes at the same count whichever instance gets it", async ({ request }) => {
