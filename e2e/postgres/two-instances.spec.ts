@@ -103,8 +103,8 @@ test("signed in on one instance, a person carries on on the other, and each sees
   await expect(page).toHaveURL(/\/login/);
 });
 
-async function signInOn(page: Page, i: 0 | 1, role: Role) {
-  const person = demoLogin(role);
+async function signInOn(page: Page, i: 0 | 1, who: Role | { email: string; name: string }) {
+  const person = typeof who === "string" ? demoLogin(who) : who;
   await page.goto(on(i, "/login"));
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -148,6 +148,52 @@ test("the committee list and page an instance keeps in memory follow a decision 
   await expect(ravi).toBeVisible();
   await page.goto(on(0, committeePath));
   await expect(page.getByRole("region", { name: "Summary", exact: true })).toContainText("Hire at L5, base $230,000 · decided by Hannah Schmidt");
+});
+
+test("the panel leniency an instance keeps in memory follows a scorecard submitted on the other", async ({ page }) => {
+  // Aisha Rahman, on the hiring committee and not on Chloé Dubois's panel, reads that loop's
+  // committee page on the first instance: its leniency figures are computed and kept there.
+  await signInOn(page, 0, { email: "aisha.rahman@northwind.example", name: "Aisha Rahman" });
+  await page.goto(on(0, "/committee?status=in_progress"));
+  await page.getByRole("link", { name: "Open review of Chloé Dubois's loop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Committee review: Chloé Dubois" })).toBeVisible();
+  const committeePath = new URL(page.url()).pathname;
+  const lenience = page.getByRole("table", { name: "Each interviewer against the panel" });
+  const daniel = lenience.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Daniel Okafor", exact: true }) });
+  const grace = lenience.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Grace Kim", exact: true }) });
+  await expect(grace).toBeVisible();
+  const graceBefore = await grace.innerText();
+  const danielBefore = (await daniel.count()) > 0 ? await daniel.innerText() : null;
+
+  // Daniel Okafor submits his overdue Stage 2 scorecard for her on the second instance: his
+  // ratings now meet Grace Kim's on the same criteria.
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await signInOn(page, 1, "interviewer");
+  await page.goto(on(1, committeePath.replace(/\/committee$/, "")));
+  const stage2 = page.getByRole("region", { name: "Stage 2: Technical deep dive", exact: true });
+  await stage2.getByRole("listitem").filter({ hasText: /^Daniel Okafor:/ }).getByRole("link", { name: /your scorecard/ }).click();
+  await expect(page.getByRole("main").locator("time").first()).not.toContainText("UTC"); // hydrated
+  const form = page.getByRole("form", { name: "Scorecard" });
+  for (const name of ["Builds a small feature end to end", "System design", "Product considerations in the design", "Debugging and code review"]) {
+    const criterion = form.getByRole("group", { name, exact: true });
+    await criterion.getByRole("radio", { name: /^3 · Yes/ }).check();
+    await criterion.getByRole("textbox", { name: /^Evidence/ }).fill(`Daniel on ${name}, written on the second instance.`);
+  }
+  await form.getByRole("group", { name: "Overall recommendation" }).getByRole("radio", { name: "Yes", exact: true }).check();
+  await form.getByLabel("Key take-aways").fill("Solid on every criterion.");
+  await form.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(page.getByText("Submitted and locked.")).toBeVisible();
+
+  // Aisha's next request to the first instance shows the new comparisons: Grace Kim's figures, kept
+  // there since the first read, and Daniel's.
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await signInOn(page, 0, { email: "aisha.rahman@northwind.example", name: "Aisha Rahman" });
+  await page.goto(on(0, committeePath));
+  await expect(daniel).toBeVisible();
+  expect(await daniel.innerText()).not.toBe(danielBefore);
+  expect(await grace.innerText()).not.toBe(graceBefore);
 });
 
 test("failed sign-ins count across instances: the first refused attempt comes at the same count whichever instance gets it", async ({ request }) => {
