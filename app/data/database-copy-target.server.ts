@@ -86,7 +86,6 @@ export async function foreignKeys(client: pg.ClientBase): Promise<ForeignKey[]> 
   return rows.map((r) => ({ table: r.table, columns: r.columns, references: r.references, referencedColumns: r.referenced_columns }));
 }
 
-
 export async function advanceSequences(client: pg.ClientBase, tables: string[]): Promise<void> {
   const { rows } = await client.query<{ table_name: string; column_name: string; sequence: string }>(
     `SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) AS sequence
@@ -102,7 +101,6 @@ export async function advanceSequences(client: pg.ClientBase, tables: string[]):
     );
   }
 }
-
 
 /** An error's first line, for a one-line refusal. */
 export function firstLine(error: unknown): string {

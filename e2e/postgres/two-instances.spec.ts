@@ -70,13 +70,17 @@ test("both instances say they are ready, on PostgreSQL", async ({ request }) => 
   }
 });
 
-test("signed in on one instance, a person carries on on the other, and each sees the other's writes at once", async ({ page }) => {
-  const recruiter = demoLogin("recruiter");
-  await page.goto(on(0, "/login"));
-  await page.getByLabel("Email").fill(recruiter.email);
+async function signInOn(page: Page, i: 0 | 1, who: Role | { email: string; name: string }) {
+  const person = typeof who === "string" ? demoLogin(who) : who;
+  await page.goto(on(i, "/login"));
+  await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${recruiter.name.split(" ")[0]}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
+}
+
+test("signed in on one instance, a person carries on on the other, and each sees the other's writes at once", async ({ page }) => {
+  await signInOn(page, 0, "recruiter");
 
   // The same browser on the other instance (cookies do not depend on the port): still signed in.
   await page.goto(on(1, "/candidates/new"));
@@ -102,15 +106,6 @@ test("signed in on one instance, a person carries on on the other, and each sees
   await page.goto(on(1, "/candidates"));
   await expect(page).toHaveURL(/\/login/);
 });
-
-async function signInOn(page: Page, i: 0 | 1, who: Role | { email: string; name: string }) {
-  const person = typeof who === "string" ? demoLogin(who) : who;
-  await page.goto(on(i, "/login"));
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${person.name.split(" ")[0]}` })).toBeVisible();
-}
 
 test("the committee list and page an instance keeps in memory follow a decision recorded on the other", async ({ page }) => {
   // Each instance keeps the committee list's rows in memory, refreshed from the loops whose

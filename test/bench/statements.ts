@@ -9,22 +9,13 @@
  */
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
+// The budgets' split by purpose (session read, audit entry, data), from a file that loads nothing of the app.
+import { statementsByPurpose as byPurpose } from "../helpers/statement-purposes";
 
 /** One request to count: a GET of a page, or a POST of a JSON body. */
 export type CountedRequest = { name: string; url: string; cookie: string; json?: unknown; expect: number };
 export type Counted = { statements: number; transactions: number; status: number; session: number; audit: number; data: number };
 
-/**
- * By purpose, with the rule of test/helpers/statements.ts (which this process cannot import: it
- * loads the app's root module): the session read, the audit entry's statements, and the data.
- */
-function byPurpose(sql: string[]): { session: number; audit: number; data: number } {
-  // The session read is raw SQL (FROM "Session") on both databases; an ORM read of it would name the schema.
-  const isSession = (s: string) => /FROM (?:"public"\.)?"Session"/.test(s);
-  const session = sql.filter(isSession).length;
-  const audit = sql.filter((s) => !isSession(s) && /[`"]AuditEntry[`"]/.test(s)).length;
-  return { session, audit, data: sql.length - session - audit };
-}
 
 const requests = JSON.parse(process.argv[2] ?? "[]") as CountedRequest[];
 const { createRequestHandler } = await import("@remix-run/node");

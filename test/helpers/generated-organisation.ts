@@ -17,20 +17,15 @@
  * Whatever the process keeps in memory about the previous contents (the committee list's rows,
  * say) is the caller's to forget, as on SQLite.
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { copySqliteToPostgres } from "~/data/database-copy.server";
 import { databaseFilePath } from "~/data/database-file";
 import { databaseKind } from "~/data/database-kind";
 import { generateOrganisation, type GenerateOptions, type Manifest } from "../bench/generate-org";
+import { runNode } from "../bench/processes";
 import { adminQuery } from "../setup/postgres-admin";
-
-const ROOT = process.cwd();
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
-const GENERATOR = path.join(ROOT, "test", "bench", "generate-org.ts");
 
 /** What the generator takes, but the file: it is always this test file's database. */
 export type OrganisationOptions = Omit<GenerateOptions, "databaseFile" | "manifestFile" | "log">;
@@ -70,7 +65,11 @@ export async function generateInThisDatabase(options: OrganisationOptions): Prom
   }
 }
 
-/** The generator's command line (test/bench/generate-org.ts), in a process whose DATABASE_URL is the generator's own. */
+/**
+ * The generator's command line (test/bench/generate-org.ts) in a process of its own, as the
+ * benchmark runs it (runNode: its output is in the error when it fails). The generator points
+ * DATABASE_URL at its file itself before anything reads it.
+ */
 async function generateInChildProcess(options: GenerateOptions & { manifestFile: string }): Promise<void> {
   const args = ["--database", options.databaseFile, "--manifest", options.manifestFile];
   if (options.candidates !== undefined) args.push("--candidates", String(options.candidates));
@@ -78,15 +77,5 @@ async function generateInChildProcess(options: GenerateOptions & { manifestFile:
   if (options.now !== undefined) args.push("--now", options.now.toISOString());
   if (options.submitQueue !== undefined) args.push("--submit-queue", String(options.submitQueue));
   if (options.check) args.push("--check");
-  const { DATABASE_URL: _, ...env } = process.env;
-  try {
-    await promisify(execFile)(process.execPath, ["--import", TSX, GENERATOR, ...args], {
-      cwd: ROOT,
-      env: { ...env, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`generate-org.ts ${args.join(" ")} failed:\n${stderr ?? ""}${stdout ?? ""}`, { cause: error });
-  }
+  await runNode(["--import", "tsx", "test/bench/generate-org.ts", ...args], {}, 120_000);
 }

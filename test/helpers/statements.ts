@@ -2,6 +2,9 @@ import { countStatements, type StatementCount } from "~/data/statement-count";
 import * as root from "~/root";
 import { withinRequest } from "~/utils/request-scope.server";
 import { call, type Answer, type Call, type Handler } from "./route";
+import { statementsByPurpose as byPurpose } from "./statement-purposes";
+
+export { SESSION_READ } from "./statement-purposes";
 
 /** An answer, with the SQL statements that producing it sent. */
 export type Measured = StatementCount & { answer: Answer };
@@ -29,24 +32,7 @@ export function listing(measured: StatementCount): string {
   return measured.sql.map((sql, i) => `${String(i + 1).padStart(3)}. ${sql.replace(/\s+/g, " ").trim()}`).join("\n");
 }
 
-/**
- * A read of the Session table: the session read is raw SQL (`FROM "Session"` on both databases);
- * the ORM's statements name the schema (`main`.`Session` on SQLite, "public"."Session" on PostgreSQL).
- */
-export const SESSION_READ = /FROM (?:[`"](?:main|public)[`"]\.)?[`"]Session[`"]/;
-
-/**
- * A request's statements by what they are for: `session` (who is asking, with the header's
- * unread count: one per request), `audit` (the trail's entry for a recorded read or change: the
- * previous entry's hash, then the insert) and `data` (everything the page or action itself reads
- * and writes: what the per-page target is about).
- */
+/** A request's statements by what they are for (statement-purposes.ts): session, audit entry, and data. */
 export function statementsByPurpose(measured: StatementCount): { session: number; audit: number; data: number } {
-  let session = 0;
-  let audit = 0;
-  for (const sql of measured.sql) {
-    if (SESSION_READ.test(sql)) session += 1;
-    else if (/[`"]AuditEntry[`"]/.test(sql)) audit += 1;
-  }
-  return { session, audit, data: measured.sql.length - session - audit };
+  return byPurpose(measured.sql);
 }
